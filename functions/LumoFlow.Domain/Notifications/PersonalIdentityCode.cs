@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace LumoFlow.Domain.Notifications;
+
+/// <summary>
+/// A Finnish personal identity code (henkilötunnus), <c>DDMMYYCZZZQ</c>: birth date, century sign C,
+/// individual number ZZZ and check character Q.
+/// Special-category data: <see cref="ToString"/> is masked so that a code never reaches a log by accident;
+/// read <see cref="Value"/> explicitly where the code is really needed.
+/// </summary>
+public sealed record PersonalIdentityCode
+{
+    private const int Length = 11;
+    private const string CheckCharacters = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+
+    private PersonalIdentityCode(string value, DateOnly birthDate)
+    {
+        Value = value;
+        BirthDate = birthDate;
+    }
+
+    /// <summary>The code, upper-case, e.g. <c>131052-308T</c>.</summary>
+    public string Value { get; }
+
+    /// <summary>The birth date the code encodes.</summary>
+    public DateOnly BirthDate { get; }
+
+    /// <summary>
+    /// Parses <paramref name="text"/> (surrounding white space and lower case are accepted).
+    /// Returns false, with <paramref name="code"/> null, when <see cref="Validate"/> gives a reason.
+    /// </summary>
+    public static bool TryParse(string? text, out PersonalIdentityCode? code)
+    {
+        code = null;
+        if (Check(text, out var value, out var birthDate) is not null)
+        {
+            return false;
+        }
+
+        code = new PersonalIdentityCode(value, birthDate);
+        return true;
+    }
+
+    /// <summary>Null when <paramref name="text"/> is a valid code; otherwise a short English reason.</summary>
+    public static string? Validate(string? text) => Check(text, out _, out _);
+
+    /// <summary>Masked on purpose; use <see cref="Value"/> explicitly.</summary>
+    public override string ToString() => "PersonalIdentityCode(masked)";
+
+    private static string? Check(string? text, out string value, out DateOnly birthDate)
+    {
+        value = (text ?? string.Empty).Trim().ToUpperInvariant();
+        birthDate = default;
+
+        if (value.Length != Length || !AllDigits(value.AsSpan(0, 6)) || !AllDigits(value.AsSpan(7, 3)))
+        {
+            return "must be 11 characters DDMMYYCZZZQ";
+        }
+
+        if (CenturyOf(value[6]) is not { } century)
+        {
+            return "unknown century sign";
+        }
+
+        var day = Number(value, 0, 2);
+        var month = Number(value, 2, 2);
+        var year = century + Number(value, 4, 2);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return "not a real date";
+        }
+
+        // 000–001 are not issued; 900–999 are temporary codes, not personal identity codes.
+        var individualNumber = Number(value, 7, 3);
+        if (individualNumber is < 2 or > 899)
+        {
+            return "individual number must be 002–899";
+        }
+
+        var nineDigits = Number(value, 0, 6) * 1000 + individualNumber;
+        if (value[10] != CheckCharacters[nineDigits % 31])
+        {
+            return "check character does not match";
+        }
+
+        birthDate = new DateOnly(year, month, day);
+        return null;
+    }
+
+    private static int? CenturyOf(char sign) => sign switch
+    {
+        '+' => 1800,
+        '-' or 'Y' or 'X' or 'W' or 'V' or 'U' => 1900,
+        'A' or 'B' or 'C' or 'D' or 'E' or 'F' => 2000,
+        _ => null,
+    };
+
+    private static bool AllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Number(string text, int start, int length) =>
+        int.Parse(text.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture);
+}
