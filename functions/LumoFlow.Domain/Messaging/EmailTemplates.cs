@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace LumoFlow.Domain.Messaging;
+
+/// <summary>
+/// The text of every email LumoFlow sends, in Finnish, Swedish and English.
+/// Rule for every template: a case reference, what is due and when, and a link for staff —
+/// never the child's name, identity code or the concern (email is not a secure channel; THL).
+/// </summary>
+public static class EmailTemplates
+{
+    public sealed record Text(string Subject, string Body);
+
+    /// <summary>Receipt to the notifier: the notification arrived and what happens next (THL feedback practice).</summary>
+    public static Text Receipt(string language, string caseReference, DateOnly decisionDue) => language switch
+    {
+        "sv" => new($"Din barnskyddsanmälan har tagits emot ({caseReference})",
+            $"""
+            Din barnskyddsanmälan har tagits emot. Referens: {caseReference}.
+
+            Vad händer härnäst: socialarbetaren bedömer genast om barnet behöver brådskande skydd. Senast {Date(decisionDue)} (den 7:e vardagen) beslutar socialarbetaren om en bedömning av servicebehovet inleds.
+            Om du gav dina kontaktuppgifter kontaktar socialarbetaren dig. Om oron fortsätter, gör en ny anmälan.
+
+            Svara inte på detta meddelande. Skicka aldrig uppgifter om barnet per e-post.
+            """),
+        "en" => new($"Your child welfare notification has been received ({caseReference})",
+            $"""
+            Your child welfare notification has been received. Reference: {caseReference}.
+
+            What happens next: a social worker assesses at once whether the child needs urgent protection. By {Date(decisionDue)} (the 7th working day) the social worker decides whether a service-need assessment is started.
+            If you gave your contact details, the social worker will contact you. If the concern continues, please make a new notification.
+
+            Do not reply to this message. Never send information about the child by email.
+            """),
+        _ => new($"Lastensuojeluilmoituksesi on vastaanotettu ({caseReference})",
+            $"""
+            Lastensuojeluilmoituksesi on vastaanotettu. Viite: {caseReference}.
+
+            Mitä seuraavaksi: sosiaalityöntekijä arvioi välittömästi, tarvitseeko lapsi kiireellistä suojelua. Viimeistään {Date(decisionDue)} (7. arkipäivä) sosiaalityöntekijä päättää, aloitetaanko palvelutarpeen arviointi.
+            Jos annoit yhteystietosi, sosiaalityöntekijä ottaa sinuun yhteyttä. Jos huoli jatkuu, tee uusi ilmoitus.
+
+            Älä vastaa tähän viestiin. Älä koskaan lähetä lapsen tietoja sähköpostilla.
+            """),
+    };
+
+    /// <summary>Urgent alert to the team's on-call address: the child is said to be in immediate danger (LSL § 26(1)).</summary>
+    public static Text Urgent(string language, string caseReference, string caseLink) => language switch
+    {
+        "sv" => new($"BRÅDSKANDE: barnskyddsanmälan {caseReference} – barnet kan vara i omedelbar fara",
+            $"""
+            BRÅDSKANDE. En barnskyddsanmälan där barnet uppges vara i omedelbar fara har tagits emot.
+            Referens: {caseReference}
+            Bedöm behovet av brådskande skydd genast: {caseLink}
+            """),
+        "en" => new($"URGENT: child welfare notification {caseReference} – the child may be in immediate danger",
+            $"""
+            URGENT. A child welfare notification saying the child is in immediate danger has been received.
+            Reference: {caseReference}
+            Assess the need for urgent protection now: {caseLink}
+            """),
+        _ => new($"KIIREELLINEN: lastensuojeluilmoitus {caseReference} – lapsi voi olla välittömässä vaarassa",
+            $"""
+            KIIREELLINEN. On vastaanotettu lastensuojeluilmoitus, jonka mukaan lapsi on välittömässä vaarassa.
+            Viite: {caseReference}
+            Arvioi kiireellisen lastensuojelun tarve heti: {caseLink}
+            """),
+    };
+
+    private static string Date(DateOnly date) => date.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+}
