@@ -1,0 +1,28 @@
+using Azure.Data.Tables;
+
+namespace LumoFlow.Engine.Storage;
+
+/// <summary>
+/// Stores a long text in one entity as several string properties (<c>Text0</c>, <c>Text1</c>, …),
+/// because a Table string property holds at most 64 KiB (32K UTF-16 characters) while an entity holds 1 MiB.
+/// A 256 KiB notification fits.
+/// </summary>
+public static class ChunkedText
+{
+    private const int CharsPerProperty = 30_000;
+    private const string Prefix = "Text";
+
+    public static void Write(TableEntity entity, string text)
+    {
+        var chunks = 0;
+        for (var start = 0; start < text.Length; start += CharsPerProperty, chunks++)
+            entity[Prefix + chunks] = text.Substring(start, Math.Min(CharsPerProperty, text.Length - start));
+        entity["TextChunks"] = chunks;
+    }
+
+    public static string Read(TableEntity entity)
+    {
+        var chunks = entity.GetInt32("TextChunks") ?? 0;
+        return string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(Prefix + i)));
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+
+namespace LumoFlow.Engine;
+
+/// <summary>
+/// Finds cases whose alarm is due, claims each with an ETag-conditional lease, and runs it (platform.md, point 3).
+/// Standalone, <see cref="SweeperService"/> calls it in a loop; in Azure, the <c>Sweep</c> timer trigger does.
+/// </summary>
+public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, EngineOptions options, TimeProvider time, ILogger<Sweeper> logger)
+{
+    /// <summary>Runs every case due now; returns how many were run.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow();
+            var due = await alarms.DueAsync(now, options.SweepBatchSize, cancellationToken);
+            if (due.Count == 0) break;
+            var run = 0;
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.SweepParallelism, CancellationToken = cancellationToken },
+                async (alarm, ct) =>
+                {
+                    if (!await alarms.TryClaimAsync(alarm, now + options.LeaseDuration, options.InstanceId, ct)) return;
+                    Interlocked.Increment(ref run);
+                    await RunClaimedAsync(alarm, now, ct);
+                });
+            total += run;
+            if (due.Count < options.SweepBatchSize) break;
+        }
+        return total;
+    }
+
+    private async Task RunClaimedAsync(DueAlarm alarm, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var caseId = alarm.Key.CaseId;
+        try
+        {
+            var result = await engine.RunAsync(caseId, cancellationToken);
+            // An alarm no case points at (a crash between writing it and the case commit, or a retried intake)
+            // is removed once it is old enough that no commit can still be in flight for it.
+            if (result.Alarm != alarm.Key && alarm.Key.WakeAt < now - options.StaleAlarmGrace)
+                await alarms.DeleteAsync(alarm.Key, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The lease runs out and the case is tried again on a later sweep.
+            logger.LogError(e, "Running case {CaseId} failed", caseId);
+        }
+    }
+}
