@@ -4,7 +4,7 @@ namespace LumoFlow.Engine;
 public sealed record EngineOptions
 {
     /// <summary>Identifies this app instance in alarm leases.</summary>
-    public string InstanceId { get; init; } = $"{Environment.MachineName}-{Guid.NewGuid():N}"[..40];
+    public string InstanceId { get; init; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
     /// <summary>How long a claimed alarm stays invisible to other instances; a crashed holder's claim runs out after it.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>After a failed email delivery the case wakes again this much later.</summary>

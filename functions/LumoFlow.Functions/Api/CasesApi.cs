@@ -1,0 +1,86 @@
+using LumoFlow.Domain.Routing;
+using LumoFlow.Domain.Workflow;
+using LumoFlow.Engine;
+using LumoFlow.Engine.Storage;
+using LumoFlow.Functions.Access;
+
+namespace LumoFlow.Functions.Api;
+
+/// <summary>Staff look at a case and act on it (status, terminate). Every call needs the function key and is access-logged.</summary>
+public static class CasesApi
+{
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var cases = app.MapGroup("/api/cases").AddEndpointFilter<FunctionKeyFilter>();
+        cases.MapGet("/{id}", GetStatusAsync).WithName("CaseStatus");
+        cases.MapPost("/{id}/terminate", TerminateAsync).WithName("TerminateCase");
+        return app;
+    }
+
+    private static async Task<IResult> GetStatusAsync(string id, bool? showHistory, HttpContext http, CaseStore store,
+        AccessLog accessLog, RoutingTable routing, CancellationToken cancellationToken)
+    {
+        if (!CaseIds.IsWellFormed(id)) return NotFound(id);
+        var stored = await store.GetStateAsync(id, cancellationToken);
+        if (stored is null) return NotFound(id);
+        await accessLog.RecordAsync(id, StaffIdentity.Of(http), showHistory == true ? "ReadStatusAndHistory" : "ReadStatus", cancellationToken);
+
+        var history = showHistory == true ? await store.GetHistoryAsync(id, cancellationToken) : null;
+        return Results.Json(CaseStatusView.Of(stored.Value.State, history), Engine.EngineJson.Options);
+    }
+
+    private static async Task<IResult> TerminateAsync(string id, string? reason, HttpContext http, CaseEngine engine,
+        AccessLog accessLog, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["give the reason for terminating (at most 500 characters)"] });
+        if (!CaseIds.IsWellFormed(id)) return NotFound(id);
+        var who = StaffIdentity.Of(http);
+        var outcome = await engine.RaiseAsync(id, new CaseTerminated(reason.Trim()) { Actor = who.Name }, cancellationToken);
+        if (outcome is null) return NotFound(id);
+        await accessLog.RecordAsync(id, who, "Terminate", cancellationToken);
+        return EventResults.Of(outcome);
+    }
+
+    private static IResult NotFound(string id) =>
+        Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case '{id}'.");
+}
+
+/// <summary>HTTP answers to a workflow outcome: accepted 202, not allowed now 409, case ended 410.</summary>
+public static class EventResults
+{
+    public static IResult Of(WorkflowOutcome outcome) => outcome switch
+    {
+        WorkflowRefusal { Kind: RefusalKind.CaseEnded } refusal =>
+            Results.Problem(statusCode: StatusCodes.Status410Gone, title: "The case has ended", detail: refusal.Reason),
+        WorkflowRefusal refusal =>
+            Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: refusal.Reason,
+                extensions: new Dictionary<string, object?> { ["missing"] = refusal.Missing }),
+        _ => Results.Accepted(),
+    };
+}
+
+/// <summary>The status document of <c>GET /api/cases/{id}</c>, in the Durable Functions shape plus LumoFlow's own fields.</summary>
+public sealed record CaseStatusView(
+    string Id,
+    string RuntimeStatus,
+    CustomStatus CustomStatus,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    string Team,
+    CaseStatusView.DeadlineView? Deadlines,
+    IReadOnlyList<CaseStatusView.HistoryView>? History)
+{
+    public sealed record DeadlineView(string DecisionDue, string AssessmentDue);
+    public sealed record HistoryView(string EventType, DateTimeOffset Timestamp, string Actor, IReadOnlyDictionary<string, string>? Details);
+
+    public static CaseStatusView Of(CaseState state, IReadOnlyList<HistoryEntry>? history) => new(
+        state.CaseId,
+        state.RuntimeStatus.ToString(),
+        CustomStatus.Of(state),
+        state.CreatedTime,
+        state.LastUpdatedTime,
+        state.TeamId,
+        state.Deadlines is { } d ? new DeadlineView(d.DecisionDue.ToString("yyyy-MM-dd"), d.AssessmentDue.ToString("yyyy-MM-dd")) : null,
+        history?.Select(h => new HistoryView(h.EventType, h.At, h.Actor, h.Details)).ToList());
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LumoFlow.Domain.Deadlines;
+
+namespace LumoFlow.Functions.Api;
+
+/// <summary>The statutory deadline calculator, public: anyone may check when a notification's deadlines fall.</summary>
+public static partial class DeadlinesApi
+{
+    public static IEndpointRouteBuilder MapDeadlinesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/deadlines", (string? receivedAt, DeadlineRules rules) =>
+        {
+            if (string.IsNullOrWhiteSpace(receivedAt))
+                return BadTimestamp("The query parameter 'receivedAt' is required, e.g. receivedAt=2026-11-23T09:30:00%2B02:00.");
+            // In a query string an unencoded '+' arrives as a space: accept "…T09:30:00 02:00" as "+02:00".
+            var text = OffsetWithSpace().Replace(receivedAt.Trim(), "+$1");
+            if (!IsoWithOffset().IsMatch(text)
+                || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+                return BadTimestamp("'receivedAt' must be an ISO 8601 timestamp with an offset, e.g. 2026-11-23T09:30:00+02:00 or 2026-11-23T07:30:00Z (encode '+' as %2B).");
+
+            var deadlines = rules.For(instant);
+            return Results.Ok(new
+            {
+                receivedAt = instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+                receivedOn = deadlines.ReceivedOn.ToString("yyyy-MM-dd"),
+                decisionDue = deadlines.DecisionDue.ToString("yyyy-MM-dd"),
+                assessmentDue = deadlines.AssessmentDue.ToString("yyyy-MM-dd"),
+            });
+        }).WithName("Deadlines");
+        return app;
+    }
+
+    private static IResult BadTimestamp(string detail) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["receivedAt"] = [detail] }, title: "Bad receivedAt", detail: detail);
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex IsoWithOffset();
+
+    [GeneratedRegex(@" (\d{2}:\d{2})$")]
+    private static partial Regex OffsetWithSpace();
+}
