@@ -13,7 +13,7 @@ else if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:7071");
 
 builder.Services.AddProblemDetails();
-builder.Services.AddLumoFlow(builder.Configuration);
+builder.Services.AddLumoFlow();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -11,9 +11,18 @@ public sealed class FunctionKeyFilter(IConfiguration configuration) : IEndpointF
 {
     public const string Header = "x-functions-key";
 
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(
-        configuration["LumoFlow:FunctionKey"] ?? configuration["DevFunctionKey"]
-        ?? throw new InvalidOperationException("No function key configured (LumoFlow:FunctionKey or DevFunctionKey)."));
+    private readonly byte[] _key = Encoding.UTF8.GetBytes(ConfiguredKey(configuration));
+
+    private static string ConfiguredKey(IConfiguration configuration)
+    {
+        var key = configuration["LumoFlow:FunctionKey"] ?? configuration["DevFunctionKey"];
+        if (string.IsNullOrWhiteSpace(key))
+            throw new InvalidOperationException("No function key configured (LumoFlow:FunctionKey or DevFunctionKey).");
+        // App Service passes an unresolved Key Vault reference through as its literal text: never accept that as the key.
+        if (key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("The function key is an unresolved Key Vault reference; check the app's access to the vault.");
+        return key;
+    }
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

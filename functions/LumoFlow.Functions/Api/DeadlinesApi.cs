@@ -12,7 +12,7 @@ public static partial class DeadlinesApi
         app.MapGet("/api/deadlines", (string? receivedAt, DeadlineRules rules) =>
         {
             if (string.IsNullOrWhiteSpace(receivedAt))
-                return BadTimestamp("The query parameter 'receivedAt' is required, e.g. receivedAt=2026-11-23T09:30:00%2B02:00.");
+                return BadTimestamp("The query parameter 'receivedAt' is required: an ISO 8601 timestamp with an offset, e.g. receivedAt=2026-11-23T09:30:00%2B02:00.");
             // In a query string an unencoded '+' arrives as a space: accept "…T09:30:00 02:00" as "+02:00".
             var text = OffsetWithSpace().Replace(receivedAt.Trim(), "+$1");
             if (!IsoWithOffset().IsMatch(text)

@@ -16,41 +16,55 @@ namespace LumoFlow.Functions.Hosting;
 /// <summary>The one place that wires the app: configuration in, services out.</summary>
 public static class LumoFlowServices
 {
-    public static IServiceCollection AddLumoFlow(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers everything. Settings are read when a service is first built, not here, so that a host
+    /// (or a test) can still add configuration after this call.
+    /// </summary>
+    public static IServiceCollection AddLumoFlow(this IServiceCollection services)
     {
-        var section = configuration.GetSection("LumoFlow");
         services.AddSingleton(TimeProvider.System);
-
+        
         // Storage: a connection string locally (Azurite), the table endpoint with managed identity in Azure.
-        services.AddSingleton(_ => new TableSet(CreateTableService(configuration), section["Storage:TablePrefix"] ?? ""));
+        services.AddSingleton(sp => new TableSet(CreateTableService(sp.GetRequiredService<IConfiguration>()), Section(sp)["Storage:TablePrefix"] ?? ""));
         services.AddSingleton(sp => new AlarmIndex(sp.GetRequiredService<TableSet>().Alarms));
         services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<TableSet>().Cases, sp.GetRequiredService<AlarmIndex>()));
         services.AddSingleton(sp => new ChildIndex(sp.GetRequiredService<TableSet>().ChildIndex,
-            System.Text.Encoding.UTF8.GetBytes(section["ChildIndexKey"] ?? throw Missing("LumoFlow:ChildIndexKey"))));
+            System.Text.Encoding.UTF8.GetBytes(Section(sp)["ChildIndexKey"] ?? throw Missing("LumoFlow:ChildIndexKey"))));
         services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<TableSet>().AccessLog, sp.GetRequiredService<TimeProvider>()));
 
         // The pure rules and their settings.
-        var calendar = new WorkingDayCalendar(new CalendarOptions { EvesAreWorkingDays = section.GetValue("Calendar:EvesAreWorkingDays", false) });
-        services.AddSingleton(calendar);
-        services.AddSingleton(new DeadlineRules(calendar));
-        services.AddSingleton(new WorkflowOptions(section["PublicBaseUrl"] ?? "http://localhost:7071"));
-        services.AddSingleton<CaseWorkflow>();
-        services.AddSingleton(ReadRouting(section.GetSection("Routing")));
-
-        services.AddSingleton(new EngineOptions
+        services.AddSingleton(sp => new WorkingDayCalendar(new CalendarOptions
         {
-            RunSweeper = section.GetValue("Engine:RunSweeper", Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is null),
-            PokeAfterChange = section.GetValue("Engine:PokeAfterChange", true),
-            SweepInterval = TimeSpan.FromSeconds(section.GetValue("Engine:SweepIntervalSeconds", 15.0)),
+            EvesAreWorkingDays = Section(sp).GetValue("Calendar:EvesAreWorkingDays", false),
+        }));
+        services.AddSingleton<DeadlineRules>();
+        services.AddSingleton(sp => new WorkflowOptions(Section(sp)["PublicBaseUrl"] ?? "http://localhost:7071"));
+        services.AddSingleton<CaseWorkflow>();
+        services.AddSingleton(sp => ReadRouting(Section(sp).GetSection("Routing")));
+
+        services.AddSingleton(sp =>
+        {
+            var engine = Section(sp).GetSection("Engine");
+            return new EngineOptions
+            {
+                // Under the Functions host the Sweep timer trigger drives the sweep instead of the in-process loop.
+                RunSweeper = engine.GetValue("RunSweeper", Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is null),
+                PokeAfterChange = engine.GetValue("PokeAfterChange", true),
+                SweepInterval = TimeSpan.FromSeconds(engine.GetValue("SweepIntervalSeconds", 15.0)),
+                SendRetryDelay = TimeSpan.FromSeconds(engine.GetValue("SendRetryDelaySeconds", 60.0)),
+            };
         });
         services.AddSingleton<CasePokes>();
         services.AddSingleton<CaseEngine>();
         services.AddSingleton<Sweeper>();
         services.AddHostedService<SweeperService>();
 
-        services.AddSingleton<IEmailSender>(sp => CreateEmailSender(section.GetSection("Email"), sp));
+        services.AddSingleton<IEmailSender>(sp => CreateEmailSender(Section(sp).GetSection("Email"), sp));
         return services;
     }
+
+    private static IConfigurationSection Section(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetSection("LumoFlow");
 
     private static TableServiceClient CreateTableService(IConfiguration configuration)
     {

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs LumoFlow locally on real components: Azurite (Table Storage), maildev (SMTP sink) and the app
+# on http://localhost:7071. Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/dev-services.sh
+trap stop_dev_services EXIT
+trap 'exit 130' INT TERM
+
+ensure_npm_tools
+mkdir -p .run/azurite
+start_azurite 10002 --location .run/azurite
+start_maildev 1025 1080
+
+settings=local.settings.json
+[ -f "$settings" ] || settings=local.settings.sample.json
+echo
+echo "  LumoFlow      http://localhost:7071   (settings: $settings)"
+echo "  maildev inbox http://localhost:1080   (every email the app sends lands here)"
+echo "  Azurite       127.0.0.1:10002 tables  (data kept in .run/azurite)"
+echo "  Ctrl-C stops all three."
+echo
+dotnet run --project functions/LumoFlow.Functions -c Release -- --urls http://localhost:7071 &
+LUMOFLOW_PIDS+=("$!")
+wait "$!"

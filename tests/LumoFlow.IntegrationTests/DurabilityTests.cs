@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using LumoFlow.Domain.Calendar;
+using LumoFlow.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LumoFlow.IntegrationTests;
+
+[Collection(DevServicesCollection.Name)]
+public sealed class DurabilityTests(DevServices services)
+{
+    private static readonly Dictionary<string, string?> Idle = new()
+    {
+        ["LumoFlow:Engine:RunSweeper"] = "false",
+        ["LumoFlow:Engine:PokeAfterChange"] = "false",
+    };
+
+    [Fact]
+    public async Task Pending_work_survives_a_restart_of_the_app()
+    {
+        var prefix = LumoFlowApp.NewPrefix();
+        var notifierEmail = Sample.UniqueEmail("restart");
+        string id;
+
+        // First run: the app accepts the notification but stops before it gets to send the receipt.
+        await using (var first = new LumoFlowApp(services, prefix, settings: Idle))
+        {
+            var response = await first.CreateClient().PostAsJsonAsync("/api/notifications",
+                Sample.Notification(Sample.IdentityCode(), notifierEmail));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            await Task.Delay(500);
+            Assert.Empty(await services.Mail.WaitForAsync(m => m.IsTo(notifierEmail), timeout: TimeSpan.Zero));
+        }
+
+        // Second run on the same storage: its sweeper finds the case's alarm and sends the receipt.
+        await using var second = new LumoFlowApp(services, prefix);
+        _ = second.Server;
+        var receipt = Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(notifierEmail)));
+        Assert.Contains(id, receipt.Subject);
+
+        // Exactly one alarm is left: the case's next deadline timer.
+        var alarms = await WaitForAsync(async () => await second.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync(),
+            rows => rows.Count == 1);
+        var status = await second.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+        var decisionDue = DateOnly.Parse((string)status!["deadlines"]!["decisionDue"]!);
+        Assert.Equal(HelsinkiTime.StartOfDay(decisionDue.AddDays(1)).UtcDateTime.ToString("yyyyMMddHH"), Assert.Single(alarms).PartitionKey);
+    }
+
+    [Fact]
+    public async Task The_decision_deadline_timer_fires_after_the_7th_working_day_and_flags_the_case_overdue()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(3))); // Wed before Easter
+        await using var app = new LumoFlowApp(services, time: clock, settings: new Dictionary<string, string?> { ["LumoFlow:Engine:RunSweeper"] = "false" });
+        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications",
+            Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("timer")));
+        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var staff = app.StaffClient();
+
+        var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+        Assert.Equal("2026-04-14", (string)status!["deadlines"]!["decisionDue"]!); // Good Friday and Easter Monday skipped
+
+        // Late on the due day nothing has fired yet.
+        clock.SetUtcNow(new DateTimeOffset(2026, 4, 14, 23, 59, 0, TimeSpan.FromHours(3)));
+        await staff.PostAsync("/Sweep", null);
+        status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+        Assert.Empty(status!["customStatus"]!["overdue"]!.AsArray());
+
+        // Once the next Helsinki day begins, the sweep fires the timer.
+        clock.SetUtcNow(new DateTimeOffset(2026, 4, 15, 0, 0, 1, TimeSpan.FromHours(3)));
+        var sweep = await staff.PostAsync("/Sweep", null);
+        Assert.Equal(HttpStatusCode.OK, sweep.StatusCode);
+        Assert.NotNull((await sweep.Content.ReadFromJsonAsync<JsonObject>())!["Outputs"]);
+        status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
+        Assert.Equal(["decision"], status!["customStatus"]!["overdue"]!.AsArray().Select(o => (string)o!));
+        Assert.Single(status["history"]!.AsArray(), h => (string)h!["eventType"]! == "DecisionOverdue");
+
+        // Sweeping again does not fire it twice.
+        await staff.PostAsync("/Sweep", null);
+        status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
+        Assert.Single(status!["history"]!.AsArray(), h => (string)h!["eventType"]! == "DecisionOverdue");
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline) return value;
+            await Task.Delay(100);
+        }
+    }
+}
