@@ -20,6 +20,7 @@ echo "  maildev inbox http://localhost:1080   (every email the app sends lands h
 echo "  Azurite       127.0.0.1:10002 tables  (data kept in .run/azurite)"
 echo "  Ctrl-C stops all three."
 echo
-dotnet run --project functions/LumoFlow.Functions -c Release -- --urls http://localhost:7071 &
-LUMOFLOW_PIDS+=("$!")
-wait "$!"
+dotnet build functions/LumoFlow.Functions -c Release -nologo -v quiet
+# In the foreground, so Ctrl-C reaches the app itself; the EXIT trap then stops Azurite and maildev.
+dotnet functions/LumoFlow.Functions/bin/Release/net10.0/LumoFlow.Functions.dll \
+  --urls http://localhost:7071 --contentRoot "$PWD/functions/LumoFlow.Functions"
