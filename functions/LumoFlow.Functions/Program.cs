@@ -26,6 +26,7 @@ app.MapIntakeApi();
 app.MapDeadlinesApi();
 app.MapCasesApi();
 app.MapSweepTrigger();
+app.MapPartnerInputPages();
 
 app.Run();
 

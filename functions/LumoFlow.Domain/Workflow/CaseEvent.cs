@@ -6,7 +6,7 @@ namespace LumoFlow.Domain.Workflow;
 /// <summary>Something that happens to a case. The workflow decides what follows (<see cref="CaseWorkflow"/>).</summary>
 public abstract record CaseEvent
 {
-    /// <summary>Who caused the event: <c>notifier</c>, <c>system</c>, or a staff identity.</summary>
+    /// <summary>Who caused the event: <c>notifier</c>, <c>system</c>, <c>partner</c>, or a staff identity.</summary>
     public string Actor { get; init; } = "system";
 }
 
@@ -24,3 +24,76 @@ public sealed record CaseTerminated(string Reason) : CaseEvent;
 
 /// <summary>A later notification about the same child opened case <paramref name="NewCaseId"/>: this case learns of it (THL: link, never drop).</summary>
 public sealed record RelatedNotificationReceived(string NewCaseId) : CaseEvent;
+
+// ---- Events raised by staff (POST /api/cases/{id}/events/{name}) ----
+
+/// <summary>LSL § 26(1): the possible urgent need was assessed at once.</summary>
+public sealed record UrgencyAssessed(bool Urgent, string? Note) : CaseEvent;
+
+/// <summary>The notifier was given feedback (THL practice). <paramref name="How"/>: phone, meeting, email or letter.</summary>
+public sealed record NotifierContacted(string How, DateTimeOffset At, string? Note) : CaseEvent;
+
+/// <summary>The notifier cannot be contacted (anonymous, no contact details): the reason is recorded.</summary>
+public sealed record NotifierContactImpossible(string Reason) : CaseEvent;
+
+/// <summary>LSL § 26(5): a service-need assessment is started, or it is obviously unnecessary.</summary>
+public sealed record DecisionMade(bool StartAssessment, string Reason) : CaseEvent;
+
+/// <summary>THL: the child and guardians were told a notification was received and what follows.</summary>
+public sealed record ChildAndGuardiansInformed(DateTimeOffset At, string How) : CaseEvent;
+
+/// <summary>The partner asked to take part (SHL § 41).</summary>
+public sealed record Partner(string Kind, string Organisation, string? Name, string Email, string? Language);
+
+/// <summary>
+/// SHL § 41: a partner is asked for input. <paramref name="Secret"/> makes the partner's single-use link unguessable;
+/// the engine draws it at random (the workflow keeps only its hash; see <see cref="PartnerToken"/>).
+/// </summary>
+public sealed record PartnerInputRequested(Partner Partner, string Question, string Secret) : CaseEvent;
+
+/// <summary>A requested partner's input is no longer needed; the reason is recorded.</summary>
+public sealed record PartnerInputWaived(string PartnerRequestId, string Reason) : CaseEvent;
+
+/// <summary>The partner answered through the link.</summary>
+public sealed record PartnerInputReceived(string PartnerRequestId, string Secret, string Answer, string? RespondentName) : CaseEvent;
+
+/// <summary>LSL § 29, SHL § 42: the child was met in person.</summary>
+public sealed record ChildMet(DateTimeOffset At, string How, string? Note) : CaseEvent;
+
+/// <summary>The child was not met; the reason is recorded.</summary>
+public sealed record ChildNotMet(string Reason) : CaseEvent;
+
+/// <summary>SHL § 36(4): the child's own views.</summary>
+public sealed record ChildViewsRecorded(string Note) : CaseEvent;
+
+/// <summary>The guardians were heard.</summary>
+public sealed record GuardiansHeard(string Note) : CaseEvent;
+
+/// <summary>LSL § 25(3): an offence against the child is suspected (later than intake).</summary>
+public sealed record OffenceSuspected(string? Note) : CaseEvent;
+
+/// <summary>LSL § 25(3): the report to the police was filed.</summary>
+public sealed record PoliceReportFiled(DateTimeOffset At) : CaseEvent;
+
+/// <summary>The case moves to another team and/or social worker (an email address).</summary>
+public sealed record Reassigned(string? Team, string? Worker) : CaseEvent;
+
+/// <summary>LSL § 25 d: the child moved to another region, which was notified; the case closes as transferred.</summary>
+public sealed record TransferredOut(string Region, DateTimeOffset At) : CaseEvent;
+
+/// <summary>SHL § 37: what the assessment's summary must contain.</summary>
+public sealed record AssessmentSummary(
+    string SituationAndServiceNeeds,
+    string ConclusionOnClientStatus,
+    string ClientView,
+    string ChildView,
+    bool NamedWorkerNeeded);
+
+/// <summary>The service-need assessment is complete. <paramref name="Outcome"/>: childWelfareClient, socialWelfareServices or noFurtherServices.</summary>
+public sealed record AssessmentCompleted(string Outcome, AssessmentSummary Summary) : CaseEvent;
+
+/// <summary>LSL § 25 c: the child of a pre-birth notification was born; the child-welfare deadlines start now.</summary>
+public sealed record ChildBorn(string IdentityCode) : CaseEvent;
+
+/// <summary>A pre-birth case is closed without the child-welfare process (e.g. support arranged otherwise).</summary>
+public sealed record PreBirthCaseClosed(string Reason) : CaseEvent;

@@ -46,7 +46,65 @@ public sealed record CaseState
     public string? TerminationReason { get; init; }
     /// <summary>How many emails this case has queued; numbers outbox ids so they stay unique and stable.</summary>
     public int EmailsQueued { get; init; }
+    /// <summary>How many documents (notes, answers, the summary) this case holds; numbers their ids.</summary>
+    public int DocumentsStored { get; init; }
+
+    /// <summary>The assigned social worker's address once named (<c>Reassigned</c>); until then the team's intake mailbox.</summary>
+    public string? WorkerEmail { get; init; }
+    /// <summary>LSL § 26(1): the immediate assessment of urgent need.</summary>
+    public UrgencyAssessment? Urgency { get; init; }
+    /// <summary>The product's promise: the notifier is contacted, or why not is recorded.</summary>
+    public NotifierContactRecord? NotifierContactRecord { get; init; }
+    /// <summary>LSL § 26(5): whether a service-need assessment is started.</summary>
+    public DecisionRecord? Decision { get; init; }
+    /// <summary>THL: the child and guardians are told within the 7 working days that a notification was received.</summary>
+    public DateTimeOffset? FamilyInformedAt { get; init; }
+    /// <summary>LSL § 29, SHL § 42: the child is met in person, or the reason why not is recorded.</summary>
+    public ChildMeeting? ChildMeeting { get; init; }
+    /// <summary>SHL § 36(4): the child's views are heard.</summary>
+    public bool ChildViewsRecorded { get; init; }
+    public bool GuardiansHeard { get; init; }
+    /// <summary>LSL § 25(3): the police report filed when an offence against the child is suspected.</summary>
+    public DateTimeOffset? PoliceReportFiledAt { get; init; }
+    /// <summary>SHL § 41: partners asked to take part, and their answers.</summary>
+    public IReadOnlyList<PartnerRequest> Partners { get; init; } = [];
+    /// <summary>How the case ended: an assessment outcome, <c>noAssessment</c>, <c>transferred</c> or <c>closedBeforeBirth</c>.</summary>
+    public string? Outcome { get; init; }
+    /// <summary>LSL § 25 d: the region the child moved to.</summary>
+    public string? TransferredTo { get; init; }
+
+    public bool IsOpen => RuntimeStatus == RuntimeStatus.Running;
 }
+
+public sealed record UrgencyAssessment(bool Urgent, DateTimeOffset At, string Actor);
+
+public sealed record NotifierContactRecord(bool Contacted, string? How, DateTimeOffset At, string? ImpossibleReason);
+
+public sealed record DecisionRecord(bool StartAssessment, DateTimeOffset At, string Actor);
+
+public sealed record ChildMeeting(bool Met, DateTimeOffset? At, string? How, string? ReasonNotMet);
+
+public enum PartnerRequestStatus { Requested, Answered, Waived }
+
+/// <summary>
+/// A request to a partner (school, day care, health care, …) to take part in the assessment (SHL § 41).
+/// The partner answers through a single-use link; <see cref="Secret"/> is its unguessable part, kept so reminders can repeat the link.
+/// </summary>
+public sealed record PartnerRequest(
+    string Id,
+    string Kind,
+    string Organisation,
+    string? Name,
+    string Email,
+    string Language,
+    DateTimeOffset RequestedAt,
+    DateOnly RequestedOn,
+    string Secret,
+    DateTimeOffset ExpiresAt,
+    PartnerRequestStatus Status = PartnerRequestStatus.Requested,
+    int RemindersSent = 0,
+    DateTimeOffset? ClosedAt = null,
+    string? WaivedReason = null);
 
 /// <summary>What the workflow needs to know to keep the notifier informed — not who they are.</summary>
 public sealed record NotifierContact(string Type, bool Anonymous, string? Email, bool HasPhone, string Language)

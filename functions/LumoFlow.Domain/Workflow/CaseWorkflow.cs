@@ -2,16 +2,51 @@ using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Deadlines;
 using LumoFlow.Domain.Messaging;
 using LumoFlow.Domain.Notifications;
+using LumoFlow.Domain.Routing;
+using static LumoFlow.Domain.Workflow.CasePhase;
 
 namespace LumoFlow.Domain.Workflow;
 
 /// <summary>
-/// The case workflow as a function: (state, event, now) → what follows. Every rule about what a
-/// notification sets in motion lives here or in the files it names; the engine only applies the result.
-/// No I/O and no clock: <c>now</c> is given.
+/// The case workflow as a function: (state, event, now) → what follows. Every rule about what happens to a
+/// notification lives here and in the files it names: <see cref="DeadlineRules"/> (statutory deadlines),
+/// <see cref="ReminderSchedule"/> (reminder lead times), <see cref="ClosingRules"/> (what blocks closing).
+/// This file: opening a case and which event is allowed in which phase. The staff events are in
+/// CaseWorkflow.Events.cs, the timers in CaseWorkflow.Timers.cs. No I/O and no clock: <c>now</c> is given.
 /// </summary>
-public sealed class CaseWorkflow(DeadlineRules deadlineRules, WorkflowOptions options)
+public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDayCalendar calendar, RoutingTable routing, WorkflowOptions options)
 {
+    private ReminderSchedule Schedule => options.Reminders;
+
+    /// <summary>Which events may happen in which phase; anything else is refused with 409 and the reason.</summary>
+    private static readonly Dictionary<Type, CasePhase[]> AllowedIn = new()
+    {
+        [typeof(UrgencyAssessed)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(NotifierContacted)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(NotifierContactImpossible)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(DecisionMade)] = [AwaitingDecision],
+        [typeof(ChildAndGuardiansInformed)] = [AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(PartnerInputRequested)] = [AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(PartnerInputWaived)] = [AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(PartnerInputReceived)] = [AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(ChildMet)] = [AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(ChildNotMet)] = [AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(ChildViewsRecorded)] = [AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(GuardiansHeard)] = [AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(OffenceSuspected)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(PoliceReportFiled)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(Reassigned)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(TransferredOut)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(AssessmentCompleted)] = [Assessing, ReadyToClose],
+        [typeof(ChildBorn)] = [AwaitingBirth],
+        [typeof(PreBirthCaseClosed)] = [AwaitingBirth],
+        [typeof(RelatedNotificationReceived)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(CaseTerminated)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+    };
+
+    /// <summary>The event names staff can raise, and whether each is allowed in a phase (for documentation and tests).</summary>
+    public static bool IsAllowed(Type eventType, CasePhase phase) => AllowedIn.TryGetValue(eventType, out var phases) && phases.Contains(phase);
+
     /// <summary>The notification is received and the case opens (vireilletulo).</summary>
     public WorkflowStep Open(string caseId, NotificationReceived received, DateTimeOffset now)
     {
@@ -25,143 +60,150 @@ public sealed class CaseWorkflow(DeadlineRules deadlineRules, WorkflowOptions op
             HasPhone: !string.IsNullOrWhiteSpace(notifier.Phone),
             Language: notifier.Language ?? "fi");
 
-        // LSL § 25 c: a pre-birth case opens as a child-welfare case only after the birth; until then no deadlines run.
-        var deadlines = kind == NotificationKinds.PreBirth ? null : deadlineRules.For(now);
-
-        var state = new CaseState
+        var step = new StepBuilder(new CaseState
         {
             CaseId = caseId,
             Kind = kind,
-            Phase = deadlines is null ? CasePhase.AwaitingBirth : CasePhase.AwaitingDecision,
+            // LSL § 25 c: a pre-birth case opens as a child-welfare case only after the birth; until then no deadlines run.
+            Phase = kind == NotificationKinds.PreBirth ? AwaitingBirth : AwaitingDecision,
             CreatedTime = now,
             LastUpdatedTime = now,
-            Deadlines = deadlines,
             TeamId = received.Team.Id,
             Notifier = contact,
             ImmediateDanger = notification.ImmediateDanger,
             OffenceSuspected = notification.OffenceSuspected,
             LinkedCaseIds = received.LinkedCaseIds,
-        };
+        }, now);
 
-        var history = new List<HistoryEntry>
+        step.History("NotificationReceived", received.Actor, new()
         {
-            new("NotificationReceived", now, received.Actor, new Dictionary<string, string>
-            {
-                ["kind"] = kind,
-                ["notifierType"] = contact.Type,
-                ["children"] = notification.Children!.Count.ToString(),
-                ["immediateDanger"] = notification.ImmediateDanger ? "true" : "false",
-                ["offenceSuspected"] = notification.OffenceSuspected ? "true" : "false",
-            }),
-            new("RoutedToTeam", now, "system", new Dictionary<string, string> { ["team"] = received.Team.Id }),
-        };
+            ["kind"] = kind,
+            ["notifierType"] = contact.Type,
+            ["children"] = notification.Children!.Count.ToString(),
+            ["immediateDanger"] = notification.ImmediateDanger ? "true" : "false",
+            ["offenceSuspected"] = notification.OffenceSuspected ? "true" : "false",
+        });
+        step.History("RoutedToTeam", "system", new() { ["team"] = received.Team.Id });
         // THL: a new notification matters even when the family is already a client — link it, never drop it.
-        history.AddRange(received.LinkedCaseIds.Select(linked =>
-            new HistoryEntry("LinkedToOpenCase", now, "system", new Dictionary<string, string> { ["caseId"] = linked })));
+        foreach (var linked in received.LinkedCaseIds)
+            step.History("LinkedToOpenCase", "system", new() { ["caseId"] = linked });
 
-        var timers = new List<DurableTimer>();
-        if (deadlines is not null)
-        {
-            history.Add(new HistoryEntry("DeadlinesSet", now, "system", new Dictionary<string, string>
-            {
-                ["decisionDue"] = deadlines.DecisionDue.ToString("yyyy-MM-dd"),
-                ["assessmentDue"] = deadlines.AssessmentDue.ToString("yyyy-MM-dd"),
-            }));
-            timers.Add(new DurableTimer(TimerNames.DecisionOverdue, EndOf(deadlines.DecisionDue)));
-            timers.Add(new DurableTimer(TimerNames.AssessmentOverdue, EndOf(deadlines.AssessmentDue)));
-        }
+        // The product's promise: the notifier is always contacted — or why not is recorded, here when it is evident.
+        if (!contact.CanBeContacted)
+            RecordContactImpossible(step, contact.Anonymous ? "anonymous notifier" : "no contact details given", "system");
 
-        var emails = new EmailQueue(state);
         // LSL § 26(1): a child said to be in immediate danger reaches a social worker (on call) at once.
         if (notification.ImmediateDanger)
-        {
-            var text = EmailTemplates.Urgent(received.Team.Language, caseId, options.CaseLink(caseId));
-            emails.Add(received.Team.OnCallEmail, text, "Urgent");
-        }
-        // THL practice: the notifier gets feedback — a receipt with the reference and what happens next.
-        if (contact.Email is not null && deadlines is not null)
-            emails.Add(contact.Email, EmailTemplates.Receipt(contact.Language, caseId, deadlines.DecisionDue), "Receipt");
+            step.Email(received.Team.OnCallEmail, EmailTemplates.Urgent(received.Team.Language, caseId, options.CaseLink(caseId)), "Urgent");
 
-        history.AddRange(emails.Queued.Select(e =>
-            new HistoryEntry("EmailQueued", now, "system", new Dictionary<string, string> { ["email"] = e.Id, ["kind"] = e.Kind })));
-        return new WorkflowStep(emails.State, history, timers, [], emails.Queued);
+        if (step.State.Phase == AwaitingDecision)
+            StartDeadlines(step, now);
+        return step.Build();
     }
 
-    /// <summary>Anything that happens to an open case after it opened.</summary>
+    /// <summary>Anything that happens to a case after it opened.</summary>
     public WorkflowOutcome Apply(CaseState state, CaseEvent caseEvent, DateTimeOffset now)
     {
-        if (state.RuntimeStatus != RuntimeStatus.Running)
-        {
-            // A timer that outlived its case does nothing; anything else is told the case has ended.
-            return caseEvent is TimerFired
-                ? Nothing(state)
-                : new WorkflowRefusal(RefusalKind.CaseEnded, $"The case is {state.RuntimeStatus.ToString().ToLowerInvariant()}.", []);
-        }
+        if (caseEvent is TimerFired timer)
+            return state.IsOpen ? OnTimer(new StepBuilder(state, now), timer.TimerName) : new WorkflowStep(state, [], [], [], []);
 
+        if (!state.IsOpen)
+            return new WorkflowRefusal(RefusalKind.CaseEnded, $"The case is {state.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded on it.", []);
+        if (!IsAllowed(caseEvent.GetType(), state.Phase))
+            return NotAllowed(caseEvent, state.Phase);
+
+        var step = new StepBuilder(state, now);
         return caseEvent switch
         {
-            TimerFired { TimerName: TimerNames.DecisionOverdue } => DecisionDeadlinePassed(state, now),
-            TimerFired { TimerName: TimerNames.AssessmentOverdue } => AssessmentDeadlinePassed(state, now),
-            TimerFired => Nothing(state),
-            CaseTerminated terminated => Terminate(state, terminated, now),
-            RelatedNotificationReceived related => LinkRelated(state, related, now),
-            _ => new WorkflowRefusal(RefusalKind.NotAllowedNow, $"{caseEvent.GetType().Name} is not handled.", []),
+            UrgencyAssessed e => Record(step, e),
+            NotifierContacted e => Record(step, e),
+            NotifierContactImpossible e => Record(step, e),
+            DecisionMade e => Decide(step, e),
+            ChildAndGuardiansInformed e => Record(step, e),
+            PartnerInputRequested e => RequestPartnerInput(step, e),
+            PartnerInputWaived e => WaivePartnerInput(step, e),
+            PartnerInputReceived e => ReceivePartnerInput(step, e),
+            ChildMet e => Record(step, e),
+            ChildNotMet e => Record(step, e),
+            ChildViewsRecorded e => Record(step, e),
+            GuardiansHeard e => Record(step, e),
+            OffenceSuspected e => Record(step, e),
+            PoliceReportFiled e => Record(step, e),
+            Reassigned e => Reassign(step, e),
+            TransferredOut e => Transfer(step, e),
+            AssessmentCompleted e => Complete(step, e),
+            ChildBorn e => Born(step, e),
+            PreBirthCaseClosed e => CloseBeforeBirth(step, e),
+            RelatedNotificationReceived e => Record(step, e),
+            CaseTerminated e => Terminate(step, e),
+            _ => new WorkflowRefusal(RefusalKind.InvalidInput, $"Unknown event {caseEvent.GetType().Name}.", []),
         };
     }
 
-    /// <summary>LSL § 26(5): the decision was due by the end of the 7th working day.</summary>
-    private static WorkflowOutcome DecisionDeadlinePassed(CaseState state, DateTimeOffset now)
+    /// <summary>LSL § 26(5), SHL § 36: the deadlines start when the case opens (or, pre-birth, when the child is born).</summary>
+    private void StartDeadlines(StepBuilder step, DateTimeOffset now)
     {
-        if (state.Phase != CasePhase.AwaitingDecision) return Nothing(state);
-        return new WorkflowStep(
-            state with { DecisionOverdue = true, LastUpdatedTime = now },
-            [new HistoryEntry("DecisionOverdue", now, "system", Due(state.Deadlines!.DecisionDue))],
-            [], [], []);
+        var deadlines = deadlineRules.For(now);
+        step.State = step.State with { Deadlines = deadlines };
+        step.History("DeadlinesSet", "system", new()
+        {
+            ["decisionDue"] = deadlines.DecisionDue.ToString("yyyy-MM-dd"),
+            ["assessmentDue"] = deadlines.AssessmentDue.ToString("yyyy-MM-dd"),
+        });
+
+        SetIfFuture(step, TimerNames.DecisionReminder, Schedule.DecisionReminder(deadlines, calendar));
+        SetIfFuture(step, TimerNames.InformFamilyReminder, Schedule.InformFamilyReminder(deadlines, calendar));
+        SetIfFuture(step, TimerNames.DecisionEscalation, Schedule.DecisionEscalation(deadlines));
+        step.SetTimer(TimerNames.DecisionOverdue, ReminderSchedule.EndOf(deadlines.DecisionDue));
+        if (step.State.NotifierContactRecord is null)
+            SetIfFuture(step, TimerNames.NotifierContactReminder, Schedule.NotifierContactReminder(deadlines, 0, calendar));
+        foreach (var daysBefore in Schedule.AssessmentReminderDaysBefore)
+            SetIfFuture(step, TimerNames.AssessmentReminder(daysBefore), Schedule.AssessmentReminder(deadlines, daysBefore, calendar));
+        step.SetTimer(TimerNames.AssessmentOverdue, ReminderSchedule.EndOf(deadlines.AssessmentDue));
+
+        // THL practice: the notifier gets feedback — a receipt with the reference and what happens next.
+        if (step.State.Notifier.Email is { } email)
+            step.Email(email, EmailTemplates.Receipt(step.State.Notifier.Language, step.State.CaseId, deadlines.DecisionDue), "Receipt");
     }
 
-    /// <summary>SHL § 36(3): the assessment was due within 3 months of the case opening.</summary>
-    private static WorkflowOutcome AssessmentDeadlinePassed(CaseState state, DateTimeOffset now) =>
-        new WorkflowStep(
-            state with { AssessmentOverdue = true, LastUpdatedTime = now },
-            [new HistoryEntry("AssessmentOverdue", now, "system", Due(state.Deadlines!.AssessmentDue))],
-            [], [], []);
-
-    /// <summary>THL: a new notification about a child with an open case helps see the whole picture — link it.</summary>
-    private static WorkflowOutcome LinkRelated(CaseState state, RelatedNotificationReceived related, DateTimeOffset now) =>
-        new WorkflowStep(
-            state with { LinkedCaseIds = [.. state.LinkedCaseIds, related.NewCaseId], LastUpdatedTime = now },
-            [new HistoryEntry("RelatedNotificationReceived", now, related.Actor, new Dictionary<string, string> { ["caseId"] = related.NewCaseId })],
-            [], [], []);
-
-    private static WorkflowOutcome Terminate(CaseState state, CaseTerminated terminated, DateTimeOffset now) =>
-        new WorkflowStep(
-            state with
-            {
-                RuntimeStatus = RuntimeStatus.Terminated,
-                Phase = CasePhase.Closed,
-                TerminationReason = terminated.Reason,
-                LastUpdatedTime = now,
-            },
-            [new HistoryEntry("Terminated", now, terminated.Actor, new Dictionary<string, string> { ["reason"] = terminated.Reason })],
-            [],
-            TimerNames.All,
-            []);
-
-    private static WorkflowStep Nothing(CaseState state) => new(state, [], [], [], []);
-
-    /// <summary>A deadline day has passed when the next Helsinki day begins.</summary>
-    private static DateTimeOffset EndOf(DateOnly day) => HelsinkiTime.StartOfDay(day.AddDays(1));
-
-    private static Dictionary<string, string> Due(DateOnly due) => new() { ["due"] = due.ToString("yyyy-MM-dd") };
-
-    /// <summary>Numbers the emails of one step so each outbox id is unique within the case.</summary>
-    private sealed class EmailQueue(CaseState state)
+    private static void SetIfFuture(StepBuilder step, string name, DateTimeOffset at)
     {
-        private readonly List<Email> _queued = [];
-        public CaseState State => state with { EmailsQueued = state.EmailsQueued + _queued.Count };
-        public IReadOnlyList<Email> Queued => _queued;
-
-        public void Add(string to, EmailTemplates.Text text, string kind) =>
-            _queued.Add(new Email($"{state.CaseId}-{state.EmailsQueued + _queued.Count + 1:D3}", to, text.Subject, text.Body, kind));
+        if (at > step.Now) step.SetTimer(name, at);
     }
+
+    /// <summary>Every timer the case may have pending, so closing cancels them all.</summary>
+    private void CancelAllTimers(StepBuilder step)
+    {
+        foreach (var name in TimerNames.Fixed(Schedule)) step.CancelTimer(name);
+        foreach (var partner in step.State.Partners) step.CancelTimer(TimerNames.Partner(partner.Id));
+    }
+
+    private void Close(StepBuilder step, RuntimeStatus status, string outcome)
+    {
+        step.State = step.State with { RuntimeStatus = status, Phase = Closed, Outcome = outcome };
+        CancelAllTimers(step);
+    }
+
+    private Team TeamOf(CaseState state) => routing.Team(state.TeamId);
+    private string WorkerOf(CaseState state) => state.WorkerEmail ?? TeamOf(state).WorkerEmail;
+
+    private void NotifyStaff(StepBuilder step, string to, StaffNotice notice, DateOnly? due) =>
+        step.Email(to, StaffNotices.Text(notice, TeamOf(step.State).Language, step.State.CaseId, due, options.CaseLink(step.State.CaseId)), notice.ToString());
+
+    private static WorkflowRefusal NotAllowed(CaseEvent caseEvent, CasePhase phase)
+    {
+        var name = caseEvent.GetType().Name;
+        var hint = (caseEvent, phase) switch
+        {
+            (AssessmentCompleted, AwaitingDecision) => " Record DecisionMade with startAssessment=true first.",
+            (DecisionMade, _) => " The decision has already been made.",
+            (ChildBorn or PreBirthCaseClosed, _) => " Only a pre-birth case waits for the birth.",
+            (_, AwaitingBirth) => " The case waits for the birth (LSL § 25 c): record ChildBorn first.",
+            _ => "",
+        };
+        return new WorkflowRefusal(RefusalKind.NotAllowedNow, $"{name} is not allowed while the case is {phase}.{hint}", []);
+    }
+
+    private static Dictionary<string, string> Details(params (string Key, string? Value)[] pairs) =>
+        pairs.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
 }

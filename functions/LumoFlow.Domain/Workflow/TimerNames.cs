@@ -3,10 +3,42 @@ namespace LumoFlow.Domain.Workflow;
 /// <summary>The durable timers the workflow sets. One name per purpose: setting it again moves it.</summary>
 public static class TimerNames
 {
+    /// <summary>Reminder to the social worker before <c>decisionDue</c>.</summary>
+    public const string DecisionReminder = "decision-reminder";
+    /// <summary>Reminder to inform the child and guardians before <c>decisionDue</c>.</summary>
+    public const string InformFamilyReminder = "inform-family-reminder";
+    /// <summary>Escalation to the team lead on the morning of <c>decisionDue</c>.</summary>
+    public const string DecisionEscalation = "decision-escalation";
     /// <summary>The end of the <c>decisionDue</c> day (LSL § 26(5)): flag the case overdue if no decision.</summary>
     public const string DecisionOverdue = "decision-overdue";
-    /// <summary>The end of the <c>assessmentDue</c> day (SHL § 36(3)): flag the case overdue if not completed.</summary>
+    /// <summary>The notifier has not been contacted; repeats until contact or the decision.</summary>
+    public const string NotifierContactReminder = "notifier-contact-reminder";
+    /// <summary>The end of the <c>assessmentDue</c> day (SHL § 36(3)): flag overdue and escalate.</summary>
     public const string AssessmentOverdue = "assessment-overdue";
 
-    public static readonly IReadOnlyList<string> All = [DecisionOverdue, AssessmentOverdue];
+    private const string AssessmentReminderPrefix = "assessment-reminder-";
+    private const string PartnerPrefix = "partner-";
+
+    /// <summary>Reminder <paramref name="daysBefore"/> days before <c>assessmentDue</c>.</summary>
+    public static string AssessmentReminder(int daysBefore) => AssessmentReminderPrefix + daysBefore;
+
+    /// <summary>Follow-ups of one partner request.</summary>
+    public static string Partner(string requestId) => PartnerPrefix + requestId;
+
+    public static bool IsAssessmentReminder(string name, out int daysBefore)
+    {
+        daysBefore = 0;
+        return name.StartsWith(AssessmentReminderPrefix, StringComparison.Ordinal) && int.TryParse(name[AssessmentReminderPrefix.Length..], out daysBefore);
+    }
+
+    public static bool IsPartner(string name, out string requestId)
+    {
+        requestId = name.StartsWith(PartnerPrefix, StringComparison.Ordinal) ? name[PartnerPrefix.Length..] : "";
+        return requestId.Length > 0;
+    }
+
+    /// <summary>The case-level timers (not per partner), for cancelling them all at close.</summary>
+    public static IEnumerable<string> Fixed(ReminderSchedule schedule) =>
+        [DecisionReminder, InformFamilyReminder, DecisionEscalation, DecisionOverdue, NotifierContactReminder, AssessmentOverdue,
+         .. schedule.AssessmentReminderDaysBefore.Select(AssessmentReminder)];
 }

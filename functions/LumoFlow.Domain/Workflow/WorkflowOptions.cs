@@ -1,8 +1,14 @@
 namespace LumoFlow.Domain.Workflow;
 
 /// <summary>Settings the workflow rules read; no I/O behind them.</summary>
-/// <param name="PublicBaseUrl">Where staff open a case, e.g. <c>https://lumoflow.example.fi</c>; links in emails start with it.</param>
+/// <param name="PublicBaseUrl">Where LumoFlow is reached, e.g. <c>https://lumoflow.example.fi</c>; links in emails start with it.</param>
 public sealed record WorkflowOptions(string PublicBaseUrl)
 {
+    public ReminderSchedule Reminders { get; init; } = new();
+
+    /// <summary>The staff link to a case.</summary>
     public string CaseLink(string caseId) => $"{PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
+
+    /// <summary>A partner's single-use answer link.</summary>
+    public string PartnerLink(string token) => $"{PublicBaseUrl.TrimEnd('/')}/partner-input/{token}";
 }

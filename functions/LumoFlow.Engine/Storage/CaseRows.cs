@@ -18,6 +18,7 @@ public static class CaseRows
     public const string HistoryPrefix = "history-";
     public const string OutboxPrefix = "outbox-";
     public const string TimerPrefix = "timer-";
+    public const string DocumentPrefix = "document-";
 
     /// <summary>Inclusive lower bound of the working set: the outbox rows come first…</summary>
     public const string WorkingSetFrom = OutboxPrefix;
@@ -74,6 +75,25 @@ public static class CaseRows
         entity.GetString("Details") is { } details
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(details, EngineJson.Options)
             : null);
+
+    public static TableEntity DocumentEntity(string caseId, CaseDocument document)
+    {
+        var entity = new TableEntity(caseId, DocumentPrefix + document.Id)
+        {
+            ["Kind"] = document.Kind,
+            ["Author"] = document.Author,
+            ["At"] = document.At,
+        };
+        ChunkedText.Write(entity, document.Text);
+        return entity;
+    }
+
+    public static CaseDocument ReadDocument(TableEntity entity) => new(
+        entity.RowKey[DocumentPrefix.Length..],
+        entity.GetString("Kind"),
+        ChunkedText.Read(entity),
+        entity.GetString("Author"),
+        entity.GetDateTimeOffset("At")!.Value);
 
     public static TableEntity TimerEntity(string caseId, DurableTimer timer) => new(caseId, TimerPrefix + timer.Name)
     {

@@ -77,6 +77,13 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         return history;
     }
 
+    /// <summary>One document of a case (a note, a partner's question or answer, the summary); null when absent.</summary>
+    public async Task<CaseDocument?> GetDocumentAsync(string caseId, string documentId, CancellationToken cancellationToken)
+    {
+        var row = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.DocumentPrefix + documentId, cancellationToken: cancellationToken);
+        return row.HasValue ? CaseRows.ReadDocument(row.Value!) : null;
+    }
+
     /// <summary>
     /// Writes what changed in <paramref name="copy"/>. Throws <see cref="RequestFailedException"/> with status 412
     /// when the case changed since it was loaded (another instance got there first): reload and try again.
@@ -108,6 +115,8 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         var caseId = copy.State.CaseId;
         for (var i = 0; i < copy.NewHistory.Count; i++)
             transaction.Add(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, copy.HistoryCount + i + 1, copy.NewHistory[i]));
+        foreach (var document in copy.NewDocuments)
+            transaction.Add(TableTransactionActionType.Add, CaseRows.DocumentEntity(caseId, document));
         foreach (var timer in copy.TimersToUpsert)
             transaction.Add(TableTransactionActionType.UpsertReplace, CaseRows.TimerEntity(caseId, timer));
         foreach (var name in copy.TimersToDelete)

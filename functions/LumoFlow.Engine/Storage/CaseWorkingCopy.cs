@@ -36,6 +36,7 @@ public sealed class CaseWorkingCopy
     public Dictionary<string, DurableTimer> Timers { get; }
     public List<Email> Outbox { get; }
     public List<HistoryEntry> NewHistory { get; } = [];
+    public List<CaseDocument> NewDocuments { get; } = [];
 
     /// <summary>Whether anything must be written back.</summary>
     public bool HasChanges { get; private set; }
@@ -43,9 +44,10 @@ public sealed class CaseWorkingCopy
     public void Apply(WorkflowStep step)
     {
         HasChanges |= !ReferenceEquals(step.State, State) || step.History.Count > 0 || step.TimersToSet.Count > 0
-                      || step.TimersToCancel.Count > 0 || step.Emails.Count > 0;
+                      || step.TimersToCancel.Count > 0 || step.Emails.Count > 0 || step.DocumentsToStore.Count > 0;
         State = step.State;
         NewHistory.AddRange(step.History);
+        NewDocuments.AddRange(step.DocumentsToStore);
         foreach (var name in step.TimersToCancel) Timers.Remove(name);
         foreach (var timer in step.TimersToSet) Timers[timer.Name] = timer;
         Outbox.AddRange(step.Emails);

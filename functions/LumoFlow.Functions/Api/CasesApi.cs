@@ -14,6 +14,7 @@ public static class CasesApi
         var cases = app.MapGroup("/api/cases").AddEndpointFilter<FunctionKeyFilter>();
         cases.MapGet("/{id}", GetStatusAsync).WithName("CaseStatus");
         cases.MapPost("/{id}/terminate", TerminateAsync).WithName("TerminateCase");
+        cases.MapPost("/{id}/events/{eventName}", RaiseEventAsync).WithName("RaiseEvent");
         return app;
     }
 
@@ -42,6 +43,36 @@ public static class CasesApi
         return EventResults.Of(outcome);
     }
 
+    /// <summary>The Durable Functions raise-event shape: the event's data is the JSON body.</summary>
+    private static async Task<IResult> RaiseEventAsync(string id, string eventName, HttpContext http, CaseEngine engine,
+        AccessLog accessLog, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!CaseEvents.Names.Contains(eventName))
+            return Results.Problem(statusCode: 400, title: "Unknown event",
+                detail: $"'{eventName}' is not an event. Events: {string.Join(", ", CaseEvents.Names)}.");
+        System.Text.Json.JsonElement body;
+        if (http.Request.ContentLength is 0 || (http.Request.ContentLength is null && http.Request.ContentType is null))
+            body = System.Text.Json.JsonDocument.Parse("{}").RootElement;
+        else
+        {
+            var read = await RequestBody.ReadJsonAsync<System.Text.Json.JsonElement?>(http, 64 * 1024, cancellationToken);
+            if (read.Problem is not null) return read.Problem;
+            body = read.Value!.Value;
+        }
+        if (body.ValueKind != System.Text.Json.JsonValueKind.Object)
+            return Results.Problem(statusCode: 400, title: "Bad event body", detail: "The body must be a JSON object.");
+        if (!CaseIds.IsWellFormed(id)) return NotFound(id);
+
+        var who = StaffIdentity.Of(http);
+        var (caseEvent, errors) = CaseEvents.Read(eventName, body, who.Name, time.GetUtcNow());
+        if (caseEvent is null)
+            return Results.ValidationProblem(errors, title: $"The {eventName} event has errors", detail: "Nothing was recorded.");
+        var outcome = await engine.RaiseAsync(id, caseEvent, cancellationToken);
+        if (outcome is null) return NotFound(id);
+        await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken);
+        return EventResults.Of(outcome);
+    }
+
     private static IResult NotFound(string id) =>
         Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case '{id}'.");
 }
@@ -53,9 +84,15 @@ public static class EventResults
     {
         WorkflowRefusal { Kind: RefusalKind.CaseEnded } refusal =>
             Results.Problem(statusCode: StatusCodes.Status410Gone, title: "The case has ended", detail: refusal.Reason),
+        WorkflowRefusal { Kind: RefusalKind.InvalidInput } refusal =>
+            Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad event", detail: refusal.Reason),
         WorkflowRefusal refusal =>
             Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: refusal.Reason,
-                extensions: new Dictionary<string, object?> { ["missing"] = refusal.Missing }),
+                extensions: new Dictionary<string, object?>
+                {
+                    ["missing"] = refusal.Missing.Select(m => m.Code).ToList(),
+                    ["missingDetails"] = refusal.Missing.Select(m => $"{m.Code}: {m.Description}").ToList(),
+                }),
         _ => Results.Accepted(),
     };
 }

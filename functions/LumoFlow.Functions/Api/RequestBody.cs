@@ -11,13 +11,13 @@ public static class RequestBody
 {
     public sealed record Read<T>(T? Value, IResult? Problem);
 
-    public static async Task<Read<T>> ReadJsonAsync<T>(HttpContext http, int maxBytes, CancellationToken cancellationToken) where T : class
+    public static async Task<Read<T>> ReadJsonAsync<T>(HttpContext http, int maxBytes, CancellationToken cancellationToken)
     {
         var request = http.Request;
         if (request.ContentLength > maxBytes) return TooLarge<T>(maxBytes);
         if (!(request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ?? false)
             && !(request.ContentType?.Contains("+json", StringComparison.OrdinalIgnoreCase) ?? false))
-            return new(null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+            return new(default, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: "Send the body as JSON with 'Content-Type: application/json'."));
 
         // Read at most maxBytes + 1 so a body without a (truthful) Content-Length is capped too.
@@ -34,19 +34,19 @@ public static class RequestBody
         {
             var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), EngineJson.Options);
             return value is null
-                ? new(null, Results.Problem(statusCode: 400, title: "Empty body", detail: "The request body must be a JSON object."))
+                ? new(default, Results.Problem(statusCode: 400, title: "Empty body", detail: "The request body must be a JSON object."))
                 : new(value, null);
         }
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "$" : e.Path.TrimStart('$', '.');
-            return new(null, Results.ValidationProblem(
+            return new(default, Results.ValidationProblem(
                 new Dictionary<string, string[]> { [field] = ["has the wrong type or is not valid JSON here"] },
                 title: "The request body is not valid JSON of the expected shape", detail: "Nothing was stored."));
         }
     }
 
-    private static Read<T> TooLarge<T>(int maxBytes) where T : class =>
-        new(null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+    private static Read<T> TooLarge<T>(int maxBytes) =>
+        new(default, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
             detail: $"The body may be at most {maxBytes / 1024} KiB."));
 }

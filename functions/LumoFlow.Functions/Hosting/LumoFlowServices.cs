@@ -38,7 +38,10 @@ public static class LumoFlowServices
             EvesAreWorkingDays = Section(sp).GetValue("Calendar:EvesAreWorkingDays", false),
         }));
         services.AddSingleton<DeadlineRules>();
-        services.AddSingleton(sp => new WorkflowOptions(Section(sp)["PublicBaseUrl"] ?? "http://localhost:7071"));
+        services.AddSingleton(sp => new WorkflowOptions(Section(sp)["PublicBaseUrl"] ?? "http://localhost:7071")
+        {
+            Reminders = Section(sp).GetSection("Reminders").Get<ReminderSchedule>() ?? new ReminderSchedule(),
+        });
         services.AddSingleton<CaseWorkflow>();
         services.AddSingleton(sp => ReadRouting(Section(sp).GetSection("Routing")));
 

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace LumoFlow.Domain.Messaging;
+
+/// <summary>What a reminder or escalation to staff is about.</summary>
+public enum StaffNotice
+{
+    DecisionReminder,
+    DecisionEscalation,
+    NotifierContactReminder,
+    InformFamilyReminder,
+    AssessmentReminder,
+    AssessmentEscalation,
+    PartnerNotAnswering,
+}
+
+/// <summary>
+/// Reminders and escalations to social workers and team leads, in fi, sv and en. Like every email: a case reference,
+/// what is due and when, and a link — nothing about the child or the concern.
+/// </summary>
+public static class StaffNotices
+{
+    private static readonly Dictionary<StaffNotice, (string Fi, string Sv, string En)> What = new()
+    {
+        [StaffNotice.DecisionReminder] = (
+            "Muistutus: päätös palvelutarpeen arvioinnin aloittamisesta erääntyy",
+            "Påminnelse: beslut om att inleda bedömning av servicebehovet ska fattas senast",
+            "Reminder: the decision whether to start the service-need assessment is due"),
+        [StaffNotice.DecisionEscalation] = (
+            "Eskalointi: päätöstä arvioinnin aloittamisesta ei ole kirjattu, määräaika on tänään",
+            "Eskalering: inget beslut om bedömning har registrerats, tidsfristen går ut i dag",
+            "Escalation: no decision on starting the assessment has been recorded; the deadline is today"),
+        [StaffNotice.NotifierContactReminder] = (
+            "Muistutus: ilmoittajaan ei ole vielä oltu yhteydessä",
+            "Påminnelse: anmälaren har ännu inte kontaktats",
+            "Reminder: the notifier has not been contacted yet"),
+        [StaffNotice.InformFamilyReminder] = (
+            "Muistutus: lapselle ja huoltajille ei ole kerrottu ilmoituksesta, määräaika",
+            "Påminnelse: barnet och vårdnadshavarna har inte informerats om anmälan, tidsfrist",
+            "Reminder: the child and guardians have not been told about the notification; due"),
+        [StaffNotice.AssessmentReminder] = (
+            "Muistutus: palvelutarpeen arvioinnin on valmistuttava viimeistään",
+            "Påminnelse: bedömningen av servicebehovet ska vara klar senast",
+            "Reminder: the service-need assessment must be completed by"),
+        [StaffNotice.AssessmentEscalation] = (
+            "Eskalointi: palvelutarpeen arvioinnin määräaika on ylittynyt",
+            "Eskalering: tidsfristen för bedömningen av servicebehovet har överskridits",
+            "Escalation: the service-need assessment deadline has passed"),
+        [StaffNotice.PartnerNotAnswering] = (
+            "Yhteistyötaho ei ole vastannut pyyntöön (kaksi muistutusta lähetetty)",
+            "Samarbetspartnern har inte svarat på begäran (två påminnelser skickade)",
+            "A partner has not answered the request (two reminders sent)"),
+    };
+
+    public static EmailTemplates.Text Text(StaffNotice notice, string language, string caseReference, DateOnly? due, string caseLink)
+    {
+        var (fi, sv, en) = What[notice];
+        var dueText = due is { } d ? " " + d.ToString("d.M.yyyy", CultureInfo.InvariantCulture) : "";
+        return language switch
+        {
+            "sv" => new($"{sv}{dueText} – ärende {caseReference}", $"{sv}{dueText}.\nÄrende: {caseReference}\nÖppna ärendet: {caseLink}\n"),
+            "en" => new($"{en}{dueText} – case {caseReference}", $"{en}{dueText}.\nCase: {caseReference}\nOpen the case: {caseLink}\n"),
+            _ => new($"{fi}{dueText} – asia {caseReference}", $"{fi}{dueText}.\nAsia: {caseReference}\nAvaa asia: {caseLink}\n"),
+        };
+    }
+}

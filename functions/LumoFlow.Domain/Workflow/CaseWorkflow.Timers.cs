@@ -1,0 +1,83 @@
+using LumoFlow.Domain.Calendar;
+using LumoFlow.Domain.Messaging;
+using static LumoFlow.Domain.Workflow.CasePhase;
+
+namespace LumoFlow.Domain.Workflow;
+
+/// <summary>
+/// What each durable timer does when it fires. Every handler checks again that its reason still holds, so a timer
+/// that should have been cancelled does nothing.
+/// </summary>
+public sealed partial class CaseWorkflow
+{
+    private WorkflowStep OnTimer(StepBuilder step, string timer)
+    {
+        var state = step.State;
+        var deadlines = state.Deadlines;
+        switch (timer)
+        {
+            case TimerNames.DecisionReminder when state.Phase == AwaitingDecision:
+                NotifyStaff(step, WorkerOf(state), StaffNotice.DecisionReminder, deadlines!.DecisionDue);
+                break;
+
+            case TimerNames.InformFamilyReminder when state.FamilyInformedAt is null && state.Phase is AwaitingDecision or Assessing or ReadyToClose:
+                NotifyStaff(step, WorkerOf(state), StaffNotice.InformFamilyReminder, deadlines!.DecisionDue);
+                break;
+
+            // LSL § 26(5): no decision on the morning it is due — the team lead hears of it.
+            case TimerNames.DecisionEscalation when state.Phase == AwaitingDecision:
+                NotifyStaff(step, TeamOf(state).LeadEmail, StaffNotice.DecisionEscalation, deadlines!.DecisionDue);
+                break;
+
+            case TimerNames.DecisionOverdue when state.Phase == AwaitingDecision:
+                step.State = state with { DecisionOverdue = true };
+                step.History("DecisionOverdue", "system", new() { ["due"] = deadlines!.DecisionDue.ToString("yyyy-MM-dd") });
+                break;
+
+            // The notifier is always contacted: remind until contact is recorded or the decision is made.
+            case TimerNames.NotifierContactReminder when state.NotifierContactRecord is null && state.Phase == AwaitingDecision:
+                NotifyStaff(step, WorkerOf(state), StaffNotice.NotifierContactReminder, null);
+                var next = HelsinkiTime.AtLocalTime(
+                    calendar.AddWorkingDays(HelsinkiTime.LocalDate(step.Now), Schedule.NotifierContactRepeatWorkingDays), Schedule.MorningAt);
+                step.SetTimer(TimerNames.NotifierContactReminder, next);
+                break;
+
+            // SHL § 36(3): the assessment is to be complete within 3 months; when it is not, the lead hears of it.
+            case TimerNames.AssessmentOverdue:
+                step.State = state with { AssessmentOverdue = true };
+                step.History("AssessmentOverdue", "system", new() { ["due"] = deadlines!.AssessmentDue.ToString("yyyy-MM-dd") });
+                NotifyStaff(step, TeamOf(state).LeadEmail, StaffNotice.AssessmentEscalation, deadlines.AssessmentDue);
+                break;
+
+            case var name when TimerNames.IsAssessmentReminder(name, out _) && deadlines is not null:
+                NotifyStaff(step, WorkerOf(state), StaffNotice.AssessmentReminder, deadlines.AssessmentDue);
+                break;
+
+            case var name when TimerNames.IsPartner(name, out var requestId):
+                FollowUpPartner(step, requestId);
+                break;
+        }
+        return step.Build();
+    }
+
+    /// <summary>Partners who have not answered are reminded twice; then the social worker is told.</summary>
+    private void FollowUpPartner(StepBuilder step, string requestId)
+    {
+        var request = step.State.Partners.FirstOrDefault(p => p.Id == requestId);
+        if (request is not { Status: PartnerRequestStatus.Requested } || step.Now >= request.ExpiresAt) return;
+
+        var stage = request.RemindersSent;
+        if (stage < Schedule.PartnerReminderWorkingDays.Count)
+        {
+            var link = options.PartnerLink(PartnerToken.Compose(step.State.CaseId, request.Id, request.Secret));
+            step.Email(request.Email, PartnerAndNotifierTexts.PartnerRequest(request.Language, step.State.CaseId, link, DateOnlyBefore(request.ExpiresAt), reminder: true), "PartnerReminder");
+        }
+        else
+        {
+            NotifyStaff(step, WorkerOf(step.State), StaffNotice.PartnerNotAnswering, null);
+        }
+        UpdatePartner(step, requestId, p => p with { RemindersSent = stage + 1 });
+        if (Schedule.PartnerFollowUp(request.RequestedOn, stage + 1, calendar) is { } next && next < request.ExpiresAt)
+            step.SetTimer(TimerNames.Partner(requestId), next);
+    }
+}
