@@ -36,6 +36,7 @@ public sealed class CaseEngine(
     RoutingTable routing,
     IEmailSender emailSender,
     CasePokes pokes,
+    CaseLocks locks,
     EngineOptions options,
     TimeProvider time,
     ILogger<CaseEngine> logger)
@@ -65,7 +66,7 @@ public sealed class CaseEngine(
         var opened = workflow.Open(caseId, new NotificationReceived(notification, team, linked) { Actor = "notifier" }, now);
         if (childKeys.Count > 0) await children.RegisterAsync(childKeys, caseId, cancellationToken);
 
-        if (!await store.CreateAsync(opened, notificationJson, bodyHash, now, cancellationToken))
+        if (!await store.CreateAsync(opened, notificationJson, bodyHash, now, LeaseForPoke(opened.Emails.Count > 0, now), cancellationToken))
         {
             var existing = await store.GetStateAsync(caseId, cancellationToken);
             return new StartResult(caseId, existing?.BodyHash == bodyHash ? StartOutcome.AlreadyExists : StartOutcome.KeyReused);
@@ -83,6 +84,7 @@ public sealed class CaseEngine(
     /// </summary>
     public async Task<WorkflowOutcome?> RaiseAsync(string caseId, CaseEvent caseEvent, CancellationToken cancellationToken)
     {
+        using var _ = await locks.AcquireAsync(caseId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var copy = await store.LoadAsync(caseId, cancellationToken);
@@ -93,7 +95,7 @@ public sealed class CaseEngine(
             copy.Apply(step);
             try
             {
-                await store.CommitAsync(copy, copy.NextWake(now), cancellationToken);
+                await store.CommitAsync(copy, copy.NextWake(now), LeaseForPoke(step.Emails.Count > 0, now), cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
             {
@@ -110,6 +112,8 @@ public sealed class CaseEngine(
     /// </summary>
     public async Task<RunResult> RunAsync(string caseId, CancellationToken cancellationToken)
     {
+        using var _ = await locks.AcquireAsync(caseId, cancellationToken);
+        var sentThisRun = new HashSet<string>(); // survives an ETag retry, so a retry does not send the same email again
         for (var attempt = 1; ; attempt++)
         {
             var copy = await store.LoadAsync(caseId, cancellationToken);
@@ -119,11 +123,11 @@ public sealed class CaseEngine(
             {
                 if (FireDueTimers(copy, now))
                 {
-                    await store.CommitAsync(copy, copy.NextWake(now), cancellationToken);
+                    await store.CommitAsync(copy, copy.NextWake(now), null, cancellationToken);
                     if (copy.Outbox.Count == 0) return new RunResult(true, AlarmOf(copy, now));
                     copy = await store.LoadAsync(caseId, cancellationToken) ?? throw new InvalidOperationException("Case vanished.");
                 }
-                return await DeliverOutboxAsync(copy, cancellationToken);
+                return await DeliverOutboxAsync(copy, sentThisRun, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
             {
@@ -143,7 +147,7 @@ public sealed class CaseEngine(
         return copy.HasChanges;
     }
 
-    private async Task<RunResult> DeliverOutboxAsync(CaseWorkingCopy copy, CancellationToken cancellationToken)
+    private async Task<RunResult> DeliverOutboxAsync(CaseWorkingCopy copy, HashSet<string> sentThisRun, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         DateTimeOffset? retryAt = null;
@@ -151,12 +155,13 @@ public sealed class CaseEngine(
         {
             try
             {
-                await emailSender.SendAsync(email, cancellationToken);
+                if (sentThisRun.Add(email.Id)) await emailSender.SendAsync(email, cancellationToken);
                 copy.MarkSent(email, time.GetUtcNow());
                 logger.LogInformation("Sent {Kind} email {EmailId}", email.Kind, email.Id);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                sentThisRun.Remove(email.Id);
                 // The email stays in the outbox; the case wakes again later. No address or content in the log.
                 logger.LogWarning("Delivery of {Kind} email {EmailId} failed ({Error}); retrying later", email.Kind, email.Id, e.GetType().Name);
                 retryAt = now + options.SendRetryDelay;
@@ -165,7 +170,7 @@ public sealed class CaseEngine(
         }
         var wake = copy.NextWake(now, retryAt);
         if (copy.HasChanges || copy.Alarm != AlarmFor(wake, copy))
-            await store.CommitAsync(copy, wake, cancellationToken);
+            await store.CommitAsync(copy, wake, null, cancellationToken);
         return new RunResult(true, AlarmFor(wake, copy));
     }
 
@@ -196,6 +201,13 @@ public sealed class CaseEngine(
             logger.LogWarning("Could not record the link from case {NewCaseId} on case {CaseId} ({Status})", newCaseId, linkedId, e.Status);
         }
     }
+
+    /// <summary>
+    /// When this instance will deliver the new email itself (the poke), its "deliver now" alarm is written already
+    /// leased to this instance, so other instances' sweepers leave it alone unless this one dies first.
+    /// </summary>
+    private AlarmLease? LeaseForPoke(bool hasNewEmail, DateTimeOffset now) =>
+        hasNewEmail && options.PokeAfterChange ? new AlarmLease(now + options.LeaseDuration, options.InstanceId) : null;
 
     private void Poke(string caseId)
     {

@@ -83,6 +83,39 @@ public sealed class DurabilityTests(DevServices services)
         Assert.Single(status!["history"]!.AsArray(), h => (string)h!["eventType"]! == "DecisionOverdue");
     }
 
+    [Fact]
+    public async Task Concurrent_submissions_with_a_busy_sweeper_send_each_receipt_exactly_once()
+    {
+        await using var app = new LumoFlowApp(services, settings: new Dictionary<string, string?> { ["LumoFlow:Engine:SweepIntervalSeconds"] = "0.05" });
+        var emails = Enumerable.Range(0, 20).Select(i => Sample.UniqueEmail($"burst{i}")).ToList();
+        var client = app.CreateClient();
+        var responses = await Task.WhenAll(emails.Select(e => client.PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), e))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+
+        await services.Mail.WaitForAsync(m => emails.Any(m.IsTo), count: emails.Count);
+        await Task.Delay(1500); // give a duplicate time to show up
+        var all = await services.Mail.AllAsync();
+        Assert.All(emails, e => Assert.Single(all, m => m.IsTo(e)));
+    }
+
+    [Fact]
+    public async Task Two_app_instances_sharing_storage_deliver_each_email_once()
+    {
+        var prefix = LumoFlowApp.NewPrefix();
+        var fast = new Dictionary<string, string?> { ["LumoFlow:Engine:SweepIntervalSeconds"] = "0.05", ["LumoFlow:Engine:PokeAfterChange"] = "false" };
+        await using var first = new LumoFlowApp(services, prefix, settings: fast);
+        await using var second = new LumoFlowApp(services, prefix, settings: fast);
+        _ = second.Server;
+        var emails = Enumerable.Range(0, 10).Select(i => Sample.UniqueEmail($"pair{i}")).ToList();
+        foreach (var email in emails)
+            Assert.Equal(HttpStatusCode.Accepted, (await first.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), email))).StatusCode);
+
+        await services.Mail.WaitForAsync(m => emails.Any(m.IsTo), count: emails.Count);
+        await Task.Delay(1500);
+        var all = await services.Mail.AllAsync();
+        Assert.All(emails, e => Assert.Single(all, m => m.IsTo(e)));
+    }
+
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

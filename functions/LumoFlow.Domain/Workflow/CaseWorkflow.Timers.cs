@@ -34,12 +34,13 @@ public sealed partial class CaseWorkflow
                 step.History("DecisionOverdue", "system", new() { ["due"] = deadlines!.DecisionDue.ToString("yyyy-MM-dd") });
                 break;
 
-            // The notifier is always contacted: remind until contact is recorded or the decision is made.
+            // The notifier is always contacted: remind until contact is recorded or the decision is made. After
+            // decisionDue the decision escalation takes over (and the open contact still blocks closing).
             case TimerNames.NotifierContactReminder when state.NotifierContactRecord is null && state.Phase == AwaitingDecision:
                 NotifyStaff(step, WorkerOf(state), StaffNotice.NotifierContactReminder, null);
-                var next = HelsinkiTime.AtLocalTime(
-                    calendar.AddWorkingDays(HelsinkiTime.LocalDate(step.Now), Schedule.NotifierContactRepeatWorkingDays), Schedule.MorningAt);
-                step.SetTimer(TimerNames.NotifierContactReminder, next);
+                var nextDay = calendar.AddWorkingDays(HelsinkiTime.LocalDate(step.Now), Schedule.NotifierContactRepeatWorkingDays);
+                if (nextDay <= deadlines!.DecisionDue)
+                    step.SetTimer(TimerNames.NotifierContactReminder, HelsinkiTime.AtLocalTime(nextDay, Schedule.MorningAt));
                 break;
 
             // SHL § 36(3): the assessment is to be complete within 3 months; when it is not, the lead hears of it.

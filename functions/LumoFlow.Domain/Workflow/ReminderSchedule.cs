@@ -18,7 +18,7 @@ public sealed record ReminderSchedule
     public int InformFamilyReminderWorkingDaysBefore { get; init; } = 2;
     /// <summary>First notifier-contact reminder, working days after receipt…</summary>
     public int NotifierContactFirstReminderWorkingDays { get; init; } = 3;
-    /// <summary>…repeated every this many working days until contact or the decision.</summary>
+    /// <summary>…repeated every this many working days until contact or the decision, at the latest on <c>decisionDue</c>.</summary>
     public int NotifierContactRepeatWorkingDays { get; init; } = 2;
     /// <summary>Assessment reminders, calendar days before <c>assessmentDue</c> (moved back to a working day).</summary>
     public IReadOnlyList<int> AssessmentReminderDaysBefore { get; init; } = [14, 3];

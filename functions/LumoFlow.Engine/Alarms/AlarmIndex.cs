@@ -3,6 +3,9 @@ using Azure.Data.Tables;
 
 namespace LumoFlow.Engine;
 
+/// <summary>A claim on an alarm: other instances skip it until <see cref="Until"/>.</summary>
+public sealed record AlarmLease(DateTimeOffset Until, string Owner);
+
 /// <summary>A due alarm as the sweeper sees it.</summary>
 public sealed record DueAlarm(AlarmKey Key, ETag ETag);
 
@@ -13,8 +16,16 @@ public sealed record DueAlarm(AlarmKey Key, ETag ETag);
 /// </summary>
 public sealed class AlarmIndex(TableClient table)
 {
-    public async Task SetAsync(AlarmKey key, CancellationToken cancellationToken) =>
-        await table.UpsertEntityAsync(new TableEntity(key.PartitionKey, key.RowKey), TableUpdateMode.Replace, cancellationToken);
+    public async Task SetAsync(AlarmKey key, AlarmLease? lease, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(key.PartitionKey, key.RowKey);
+        if (lease is not null)
+        {
+            row["LeaseUntil"] = lease.Until;
+            row["LeaseOwner"] = lease.Owner;
+        }
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
 
     public async Task DeleteAsync(AlarmKey key, CancellationToken cancellationToken)
     {

@@ -15,13 +15,13 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     /// with the same Idempotency-Key): nothing is written then.
     /// </summary>
     public async Task<bool> CreateAsync(WorkflowStep opened, string notificationJson, string? bodyHash,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, AlarmLease? lease, CancellationToken cancellationToken)
     {
         var caseId = opened.State.CaseId;
         var copy = new CaseWorkingCopy(opened.State, ETag.All, 0, null, [], []);
         copy.Apply(opened);
         var alarm = copy.NextWake(now) is { } wake ? AlarmKey.For(wake, caseId) : null;
-        if (alarm is not null) await alarms.SetAsync(alarm, cancellationToken);
+        if (alarm is not null) await alarms.SetAsync(alarm, copy.Outbox.Count > 0 ? lease : null, cancellationToken);
 
         var transaction = new CaseTransaction(caseId);
         transaction.Add(TableTransactionActionType.Add, CaseRows.StateEntity(copy.State, copy.NewHistory.Count, alarm, bodyHash));
@@ -88,11 +88,12 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     /// Writes what changed in <paramref name="copy"/>. Throws <see cref="RequestFailedException"/> with status 412
     /// when the case changed since it was loaded (another instance got there first): reload and try again.
     /// </summary>
-    public async Task CommitAsync(CaseWorkingCopy copy, DateTimeOffset? nextWake, CancellationToken cancellationToken)
+    /// <param name="lease">Set on a new alarm that this instance will act on itself (see <see cref="CaseEngine"/>).</param>
+    public async Task CommitAsync(CaseWorkingCopy copy, DateTimeOffset? nextWake, AlarmLease? lease, CancellationToken cancellationToken)
     {
         var caseId = copy.State.CaseId;
         var alarm = nextWake is { } wake ? AlarmKey.For(wake, caseId) : null;
-        if (alarm is not null && alarm != copy.Alarm) await alarms.SetAsync(alarm, cancellationToken);
+        if (alarm is not null && alarm != copy.Alarm) await alarms.SetAsync(alarm, lease, cancellationToken);
 
         var transaction = new CaseTransaction(caseId);
         transaction.Add(TableTransactionActionType.UpdateMerge,

@@ -95,7 +95,10 @@ public static class PartnerInputPages
         "textarea,input{width:100%;box-sizing:border-box;margin:.25rem 0 1rem;font:inherit} button{font:inherit;padding:.5rem 1.5rem}" +
         ".question{white-space:pre-wrap;background:#f4f4f4;padding:1rem} dt{font-weight:bold}";
 
-    private static string Enc(string text) => HtmlEncoder.Default.Encode(text);
+    /// <summary>Escapes markup but keeps ä, ö, å readable (the default encoder escapes all non-ASCII).</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Enc(string text) => Encoder.Encode(text);
 
     private static IResult Page(int status, string language, string title, string bodyHtmlOrText)
     {

@@ -58,6 +58,7 @@ public static class LumoFlowServices
             };
         });
         services.AddSingleton<CasePokes>();
+        services.AddSingleton<CaseLocks>();
         services.AddSingleton<CaseEngine>();
         services.AddSingleton<Sweeper>();
         services.AddHostedService<SweeperService>();
