@@ -34,7 +34,7 @@ param environment string
 @secure()
 param functionKey string = ''
 
-@description('Storage redundancy for the state account (Cases, CaseAlarms, ChildIndex, AccessLog).')
+@description('Storage redundancy for the state account (Cases, CaseAlarms, ChildIndex, AccessLog, TeamDigests).')
 @allowed([
   'Standard_LRS'
   'Standard_ZRS'
@@ -85,6 +85,7 @@ var tableNames = [
   'CaseAlarms'
   'ChildIndex'
   'AccessLog'
+  'TeamDigests'
 ]
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
 var tags = {

@@ -6,10 +6,17 @@ namespace LumoFlow.Engine;
 /// Finds cases whose alarm is due, claims each with an ETag-conditional lease, and runs it (platform.md, point 3).
 /// Standalone, <see cref="SweeperService"/> calls it in a loop; in Azure, the <c>Sweep</c> timer trigger does.
 /// </summary>
-public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, EngineOptions options, TimeProvider time, ILogger<Sweeper> logger)
+public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender digests, EngineOptions options, TimeProvider time, ILogger<Sweeper> logger)
 {
-    /// <summary>Runs every case due now; returns how many were run.</summary>
+    /// <summary>Runs every case due now, then the weekly digest if its time has come; returns how many cases were run.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var total = await RunDueCasesAsync(cancellationToken);
+        await digests.RunIfDueAsync(cancellationToken);
+        return total;
+    }
+
+    private async Task<int> RunDueCasesAsync(CancellationToken cancellationToken)
     {
         var total = 0;
         while (!cancellationToken.IsCancellationRequested)

@@ -131,6 +131,15 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
         Assert.Equal(["decision", "assessment"], status!["customStatus"]!["overdue"]!.AsArray().Select(o => (string)o!));
         Assert.Equal("Running", (string)status["runtimeStatus"]!);
+
+        // The weekly digest to the lead lists the case every Monday from the first one after decisionDue (20.4) — once a week.
+        var digests = await app.Table("TeamDigests").QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "pohjois-karjala").ToListAsync();
+        var sentWeeks = digests.Where(d => d.GetString("Status") == "Sent").Select(d => d.RowKey).ToList();
+        Assert.Equal(["2026-04-20", "2026-04-27", "2026-05-04", "2026-05-11", "2026-05-18", "2026-05-25", "2026-06-01",
+                      "2026-06-08", "2026-06-15", "2026-06-22", "2026-06-29", "2026-07-06"], sentWeeks);
+        Assert.All(digests.Where(d => d.GetString("Status") == "Sent"), d => Assert.Contains(id, d.GetString("TextBody")));
+        var digestMail = (await services.Mail.AllAsync()).Where(m => m.IsTo("pk-johtava@lumoflow.example.test") && m.Text.Contains(id) && m.Subject.StartsWith("Viikkokooste")).ToList();
+        Assert.Equal(12, digestMail.Count);
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public static class LumoFlowServices
         services.AddSingleton<CaseLocks>();
         services.AddSingleton<CaseEngine>();
         services.AddSingleton<Sweeper>();
+        services.AddSingleton<DigestSender>();
         services.AddHostedService<SweeperService>();
 
         services.AddSingleton<IEmailSender>(sp => CreateEmailSender(Section(sp).GetSection("Email"), sp));
