@@ -136,10 +136,17 @@ public sealed class CaseEngine(
         }
     }
 
+    /// <summary>
+    /// Fires due timers one at a time, earliest first, re-reading the pending set after each: a timer cancelled by an
+    /// earlier one in the same run does not fire, and one it sets that is already due does. Bounded, so a rule that
+    /// kept setting due timers could not spin.
+    /// </summary>
     private bool FireDueTimers(CaseWorkingCopy copy, DateTimeOffset now)
     {
-        foreach (var timer in copy.Timers.Values.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ToList())
+        for (var fired = 0; fired < 100; fired++)
         {
+            var timer = copy.Timers.Values.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).ThenBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault();
+            if (timer is null) break;
             copy.RemoveTimer(timer.Name);
             if (workflow.Apply(copy.State, new TimerFired(timer.Name), now) is WorkflowStep step)
                 copy.Apply(step);

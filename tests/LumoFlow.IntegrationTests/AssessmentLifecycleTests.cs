@@ -195,7 +195,8 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
     {
         await using var app = new LumoFlowApp(services);
         var staff = app.StaffClient();
-        var notification = Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("midwife"));
+        var midwife = Sample.UniqueEmail("midwife");
+        var notification = Sample.Notification(Sample.IdentityCode(), midwife);
         notification["kind"] = "preBirth";
         notification["children"]![0]!.AsObject().Remove("identityCode");
         notification["children"]![0]!["expectedBirthDate"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd");
@@ -204,6 +205,8 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
         Assert.Equal("AwaitingBirth", (string)status!["customStatus"]!["phase"]!);
         Assert.False(status.ContainsKey("deadlines"));
+        var receipt = Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(midwife)));
+        Assert.StartsWith("Ennakollinen lastensuojeluilmoituksesi on vastaanotettu", receipt.Subject);
         Assert.Equal(HttpStatusCode.Conflict, (await RaiseAsync(staff, id, "DecisionMade", new { startAssessment = true, reason = "x" })).StatusCode);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await RaiseAsync(staff, id, "ChildBorn", new { identityCode = "150315A123Y" })).StatusCode);

@@ -43,6 +43,17 @@ public static class EmailTemplates
             """),
     };
 
+    /// <summary>Receipt for a pre-birth notification (LSL § 25 c): the case opens only after the birth.</summary>
+    public static Text PreBirthReceipt(string language, string caseReference) => language switch
+    {
+        "sv" => new($"Din föregripande barnskyddsanmälan har tagits emot ({caseReference})",
+            $"Din föregripande barnskyddsanmälan har tagits emot. Referens: {caseReference}.\n\nBrådskande behov av stöd bedöms genast av socialjouren. Barnskyddsärendet inleds först när barnet har fötts.\nSvara inte på detta meddelande. Skicka aldrig uppgifter om familjen per e-post.\n"),
+        "en" => new($"Your pre-birth child welfare notification has been received ({caseReference})",
+            $"Your pre-birth child welfare notification has been received. Reference: {caseReference}.\n\nAn urgent need for support is assessed at once by on-call social services. The child welfare case opens only after the child is born.\nDo not reply to this message. Never send information about the family by email.\n"),
+        _ => new($"Ennakollinen lastensuojeluilmoituksesi on vastaanotettu ({caseReference})",
+            $"Ennakollinen lastensuojeluilmoituksesi on vastaanotettu. Viite: {caseReference}.\n\nSosiaalipäivystys arvioi kiireellisen tuen tarpeen välittömästi. Lastensuojeluasia tulee vireille vasta lapsen synnyttyä.\nÄlä vastaa tähän viestiin. Älä koskaan lähetä perheen tietoja sähköpostilla.\n"),
+    };
+
     /// <summary>Urgent alert to the team's on-call address: the child is said to be in immediate danger (LSL § 26(1)).</summary>
     public static Text Urgent(string language, string caseReference, string caseLink) => language switch
     {

@@ -47,7 +47,7 @@ public sealed record Partner(string Kind, string Organisation, string? Name, str
 
 /// <summary>
 /// SHL § 41: a partner is asked for input. <paramref name="Secret"/> makes the partner's single-use link unguessable;
-/// the engine draws it at random (the workflow keeps only its hash; see <see cref="PartnerToken"/>).
+/// the host draws it at random, since the workflow does no I/O (see <see cref="PartnerToken"/>).
 /// </summary>
 public sealed record PartnerInputRequested(Partner Partner, string Question, string Secret) : CaseEvent;
 

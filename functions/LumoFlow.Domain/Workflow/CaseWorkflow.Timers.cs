@@ -43,11 +43,15 @@ public sealed partial class CaseWorkflow
                     step.SetTimer(TimerNames.NotifierContactReminder, HelsinkiTime.AtLocalTime(nextDay, Schedule.MorningAt));
                 break;
 
-            // SHL § 36(3): the assessment is to be complete within 3 months; when it is not, the lead hears of it.
+            // SHL § 36(3): the assessment is to be complete within 3 months of the case opening.
             case TimerNames.AssessmentOverdue:
                 step.State = state with { AssessmentOverdue = true };
                 step.History("AssessmentOverdue", "system", new() { ["due"] = deadlines!.AssessmentDue.ToString("yyyy-MM-dd") });
-                NotifyStaff(step, TeamOf(state).LeadEmail, StaffNotice.AssessmentEscalation, deadlines.AssessmentDue);
+                break;
+
+            // …and when it is not, the team lead hears of it on the next working-day morning.
+            case TimerNames.AssessmentEscalation:
+                NotifyStaff(step, TeamOf(state).LeadEmail, StaffNotice.AssessmentEscalation, deadlines!.AssessmentDue);
                 break;
 
             case var name when TimerNames.IsAssessmentReminder(name, out _) && deadlines is not null:

@@ -98,6 +98,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
 
         if (step.State.Phase == AwaitingDecision)
             StartDeadlines(step, now);
+        SendReceipt(step);
         return step.Build();
     }
 
@@ -160,10 +161,17 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         foreach (var daysBefore in Schedule.AssessmentReminderDaysBefore)
             SetIfFuture(step, TimerNames.AssessmentReminder(daysBefore), Schedule.AssessmentReminder(deadlines, daysBefore, calendar));
         step.SetTimer(TimerNames.AssessmentOverdue, ReminderSchedule.EndOf(deadlines.AssessmentDue));
+        step.SetTimer(TimerNames.AssessmentEscalation, Schedule.AssessmentEscalation(deadlines, calendar));
+    }
 
-        // THL practice: the notifier gets feedback — a receipt with the reference and what happens next.
-        if (step.State.Notifier.Email is { } email)
-            step.Email(email, EmailTemplates.Receipt(step.State.Notifier.Language, step.State.CaseId, deadlines.DecisionDue), "Receipt");
+    /// <summary>THL practice: the notifier gets feedback — a receipt with the reference and what happens next.</summary>
+    private static void SendReceipt(StepBuilder step)
+    {
+        if (step.State.Notifier.Email is not { } email) return;
+        var text = step.State.Deadlines is { } deadlines
+            ? EmailTemplates.Receipt(step.State.Notifier.Language, step.State.CaseId, deadlines.DecisionDue)
+            : EmailTemplates.PreBirthReceipt(step.State.Notifier.Language, step.State.CaseId);
+        step.Email(email, text, "Receipt");
     }
 
     private static void SetIfFuture(StepBuilder step, string name, DateTimeOffset at)
@@ -196,9 +204,9 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         var hint = (caseEvent, phase) switch
         {
             (AssessmentCompleted, AwaitingDecision) => " Record DecisionMade with startAssessment=true first.",
-            (DecisionMade, _) => " The decision has already been made.",
-            (ChildBorn or PreBirthCaseClosed, _) => " Only a pre-birth case waits for the birth.",
             (_, AwaitingBirth) => " The case waits for the birth (LSL § 25 c): record ChildBorn first.",
+            (DecisionMade, _) => " The decision has already been made.",
+            (ChildBorn or PreBirthCaseClosed, _) => " Only a pre-birth case that still waits for the birth can record it.",
             _ => "",
         };
         return new WorkflowRefusal(RefusalKind.NotAllowedNow, $"{name} is not allowed while the case is {phase}.{hint}", []);

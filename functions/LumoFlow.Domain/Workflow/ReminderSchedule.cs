@@ -48,6 +48,10 @@ public sealed record ReminderSchedule
         return Morning(day);
     }
 
+    /// <summary>Escalation to the team lead on the first working-day morning after <c>assessmentDue</c> has passed.</summary>
+    public DateTimeOffset AssessmentEscalation(StatutoryDeadlines d, WorkingDayCalendar calendar) =>
+        Morning(calendar.AddWorkingDays(d.AssessmentDue, 1));
+
     /// <summary>Stage 0.. of a partner's reminders; the last stage is the escalation to the social worker.</summary>
     public DateTimeOffset? PartnerFollowUp(DateOnly requestedOn, int stage, WorkingDayCalendar calendar)
     {

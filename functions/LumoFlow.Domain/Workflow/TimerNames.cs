@@ -13,8 +13,10 @@ public static class TimerNames
     public const string DecisionOverdue = "decision-overdue";
     /// <summary>The notifier has not been contacted; repeats until contact or the decision.</summary>
     public const string NotifierContactReminder = "notifier-contact-reminder";
-    /// <summary>The end of the <c>assessmentDue</c> day (SHL § 36(3)): flag overdue and escalate.</summary>
+    /// <summary>The end of the <c>assessmentDue</c> day (SHL § 36(3)): flag the case overdue if not completed.</summary>
     public const string AssessmentOverdue = "assessment-overdue";
+    /// <summary>The first working-day morning after <c>assessmentDue</c>: escalation to the team lead.</summary>
+    public const string AssessmentEscalation = "assessment-escalation";
 
     private const string AssessmentReminderPrefix = "assessment-reminder-";
     private const string PartnerPrefix = "partner-";
@@ -39,6 +41,6 @@ public static class TimerNames
 
     /// <summary>The case-level timers (not per partner), for cancelling them all at close.</summary>
     public static IEnumerable<string> Fixed(ReminderSchedule schedule) =>
-        [DecisionReminder, InformFamilyReminder, DecisionEscalation, DecisionOverdue, NotifierContactReminder, AssessmentOverdue,
+        [DecisionReminder, InformFamilyReminder, DecisionEscalation, DecisionOverdue, NotifierContactReminder, AssessmentOverdue, AssessmentEscalation,
          .. schedule.AssessmentReminderDaysBefore.Select(AssessmentReminder)];
 }
