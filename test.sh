@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need (pinned npm tools; the tests start their own Azurite and
-# maildev on free ports), builds, runs each test project, and ends with one line "N passed, N failed".
+# Runs every test: installs what the tests need (pinned npm tools, Debian's Chromium for the browser tests;
+# the tests start their own Azurite and maildev on free ports), builds, runs each test project, and ends with
+# one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/dev-services.sh
 
 ensure_npm_tools || { echo "0 passed, 1 failed"; exit 1; }
+ensure_chromium || { echo "0 passed, 1 failed"; exit 1; }
 
 mkdir -p .run
 log=.run/test-output.txt
