@@ -22,8 +22,8 @@ public enum StartOutcome
 
 public sealed record StartResult(string CaseId, StartOutcome Outcome);
 
-/// <summary>What running a case left behind: whether it exists, and where its alarm now is.</summary>
-public sealed record RunResult(bool Found, AlarmKey? Alarm);
+/// <summary>What running a case left behind: whether it exists, and where its alarms now are.</summary>
+public sealed record RunResult(bool Found, CaseAlarms Alarms);
 
 /// <summary>
 /// Applies the workflow to stored cases. It decides nothing itself: every decision is the pure
@@ -31,6 +31,7 @@ public sealed record RunResult(bool Found, AlarmKey? Alarm);
 /// </summary>
 public sealed class CaseEngine(
     CaseStore store,
+    CaseCache cache,
     ChildIndex children,
     CaseWorkflow workflow,
     RoutingTable routing,
@@ -44,8 +45,8 @@ public sealed class CaseEngine(
     private const int MaxAttempts = 5;
 
     /// <summary>
-    /// Opens a case for a valid notification and commits it durably before returning.
-    /// With an <paramref name="idempotencyKey"/>, a retried submission returns the same case.
+    /// Opens a case for a valid notification and commits it durably before returning: one alarm write and one
+    /// transaction. With an <paramref name="idempotencyKey"/>, a retried submission returns the same case.
     /// </summary>
     public async Task<StartResult> StartAsync(Notification notification, string notificationJson, string? idempotencyKey,
         CancellationToken cancellationToken)
@@ -58,57 +59,69 @@ public sealed class CaseEngine(
             .Select(c => PersonalIdentityCode.TryParse(c.IdentityCode, out var code) ? code : null)
             .OfType<PersonalIdentityCode>()
             .Select(children.KeyOf)
+            .Distinct()
             .ToList();
-        var linked = childKeys.Count == 0 ? [] : await OpenCasesAsync(await children.CasesOfAsync(childKeys, cancellationToken), caseId, cancellationToken);
         // The case goes to the team of the (first) child's home region; the family's case is handled in one place.
         var team = routing.Route(notification.Children?.FirstOrDefault()?.HomeMunicipality);
 
-        var opened = workflow.Open(caseId, new NotificationReceived(notification, team, linked) { Actor = "notifier" }, now);
-        if (childKeys.Count > 0) await children.RegisterAsync(childKeys, caseId, cancellationToken);
-
-        if (!await store.CreateAsync(opened, notificationJson, bodyHash, now, LeaseForPoke(opened.Emails.Count > 0, now), cancellationToken))
+        var opened = workflow.Open(caseId, new NotificationReceived(notification, team, childKeys) { Actor = "notifier" }, now);
+        var created = await store.CreateAsync(opened, notificationJson, bodyHash, now, LeaseForPoke(now), cancellationToken);
+        if (created is null)
         {
             var existing = await store.GetStateAsync(caseId, cancellationToken);
             return new StartResult(caseId, existing?.BodyHash == bodyHash ? StartOutcome.AlreadyExists : StartOutcome.KeyReused);
         }
 
+        cache.Put(created);
         logger.LogInformation("Case {CaseId} opened for team {TeamId}; {Emails} emails queued", caseId, team.Id, opened.Emails.Count);
-        foreach (var linkedId in linked)
-            await TryTellLinkedCaseAsync(linkedId, caseId, cancellationToken);
         Poke(caseId);
         return new StartResult(caseId, StartOutcome.Created);
     }
 
     /// <summary>
-    /// Raises an event on a case (staff actions, terminate). Null when the case does not exist.
+    /// Raises an event on a case (staff actions, partner answers, terminate). Null when the case does not exist.
+    /// The emails the event causes are sent before its commit, which records them as sent; any that cannot be sent
+    /// in time stay in the outbox (committed with the event) for the poke and the sweep. A crash between sending
+    /// and committing means the caller gets no answer and retries — an email may go twice, none is lost.
     /// </summary>
     public async Task<WorkflowOutcome?> RaiseAsync(string caseId, CaseEvent caseEvent, CancellationToken cancellationToken)
     {
         using var _ = await locks.AcquireAsync(caseId, cancellationToken);
+        var sentThisCall = new HashSet<string>();
         for (var attempt = 1; ; attempt++)
         {
-            var copy = await store.LoadAsync(caseId, cancellationToken);
+            var cached = attempt == 1 ? cache.Get(caseId) : null;
+            var copy = cached ?? await store.LoadAsync(caseId, cancellationToken);
             if (copy is null) return null;
             var now = time.GetUtcNow();
             var outcome = workflow.Apply(copy.State, caseEvent, now);
-            if (outcome is not WorkflowStep step) return outcome;
+            if (outcome is not WorkflowStep step)
+            {
+                if (cached is not null) { cache.Evict(caseId); continue; } // decide a refusal on fresh state only
+                return outcome;
+            }
             copy.Apply(step);
+            if (copy.Outbox.Count > 0) await SendInlineAsync(copy, sentThisCall, cancellationToken);
             try
             {
-                await store.CommitAsync(copy, copy.NextWake(now), LeaseForPoke(step.Emails.Count > 0, now), cancellationToken);
+                await store.CommitAsync(copy, now, null, LeaseForPoke(now), cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
             {
+                cache.Evict(caseId);
                 continue; // someone else changed the case: decide again on the fresh state
             }
-            if (step.Emails.Count > 0) Poke(caseId);
+            cache.Put(copy);
+            if (copy.HasImmediateWork) Poke(caseId);
             return outcome;
         }
     }
 
     /// <summary>
-    /// Does whatever is due for a case: fires its due timers through the workflow, then delivers its outbox.
-    /// Safe to run at any time and from several instances (ETag-guarded); with nothing due it changes nothing.
+    /// Does whatever is due for a case, in one commit: fires its due timers through the workflow, links it to open
+    /// cases of the same child, and delivers its outbox. Emails go out before the commit that records them as sent,
+    /// so a crash in between means an email sent twice, never one lost. Safe to run at any time and from several
+    /// instances (ETag-guarded); with nothing due it changes nothing.
     /// </summary>
     public async Task<RunResult> RunAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -116,22 +129,23 @@ public sealed class CaseEngine(
         var sentThisRun = new HashSet<string>(); // survives an ETag retry, so a retry does not send the same email again
         for (var attempt = 1; ; attempt++)
         {
-            var copy = await store.LoadAsync(caseId, cancellationToken);
-            if (copy is null) return new RunResult(false, null);
+            var copy = (attempt == 1 ? cache.Get(caseId) : null) ?? await store.LoadAsync(caseId, cancellationToken);
+            if (copy is null) return new RunResult(false, CaseAlarms.None);
             var now = time.GetUtcNow();
             try
             {
-                if (FireDueTimers(copy, now))
-                {
-                    await store.CommitAsync(copy, copy.NextWake(now), null, cancellationToken);
-                    if (copy.Outbox.Count == 0) return new RunResult(true, AlarmOf(copy, now));
-                    copy = await store.LoadAsync(caseId, cancellationToken) ?? throw new InvalidOperationException("Case vanished.");
-                }
-                return await DeliverOutboxAsync(copy, sentThisRun, cancellationToken);
+                FireDueTimers(copy, now);
+                var linked = await LinkChildrenAsync(copy, now, cancellationToken);
+                var retryAt = await DeliverOutboxAsync(copy, sentThisRun, now, cancellationToken);
+                if (copy.HasChanges || !SameAlarms(copy, now, retryAt))
+                    await store.CommitAsync(copy, now, retryAt, null, cancellationToken);
+                cache.Put(copy);
+                foreach (var other in linked) await TryTellLinkedCaseAsync(other, caseId, cancellationToken);
+                return new RunResult(true, copy.Alarms);
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
             {
-                // another instance changed the case meanwhile: start over from what is stored
+                cache.Evict(caseId); // another instance changed the case meanwhile: start over from what is stored
             }
         }
     }
@@ -141,7 +155,7 @@ public sealed class CaseEngine(
     /// earlier one in the same run does not fire, and one it sets that is already due does. Bounded, so a rule that
     /// kept setting due timers could not spin.
     /// </summary>
-    private bool FireDueTimers(CaseWorkingCopy copy, DateTimeOffset now)
+    private void FireDueTimers(CaseWorkingCopy copy, DateTimeOffset now)
     {
         for (var fired = 0; fired < 100; fired++)
         {
@@ -151,13 +165,51 @@ public sealed class CaseEngine(
             if (workflow.Apply(copy.State, new TimerFired(timer.Name), now) is WorkflowStep step)
                 copy.Apply(step);
         }
-        return copy.HasChanges;
     }
 
-    private async Task<RunResult> DeliverOutboxAsync(CaseWorkingCopy copy, HashSet<string> sentThisRun, CancellationToken cancellationToken)
+    /// <summary>
+    /// THL: a new notification about a child with an open case is linked to it. The lookup happens here, on the
+    /// case's first run, rather than on the intake path. The case is registered in the index first, so a notification
+    /// racing this one finds it. Returns the open cases found, to be told of this one after the commit.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> LinkChildrenAsync(CaseWorkingCopy copy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        DateTimeOffset? retryAt = null;
+        var keys = copy.State.PendingChildKeys;
+        if (keys.Count == 0) return [];
+        await children.RegisterAsync(keys, copy.State.CaseId, cancellationToken);
+        var open = new List<string>();
+        foreach (var candidate in await children.CasesOfAsync(keys, cancellationToken))
+            if (candidate != copy.State.CaseId && await store.GetStateAsync(candidate, cancellationToken) is { State.RuntimeStatus: RuntimeStatus.Running })
+                open.Add(candidate);
+        if (workflow.Apply(copy.State, new ChildIndexChecked(open), now) is WorkflowStep step) copy.Apply(step);
+        return open;
+    }
+
+    /// <summary>Sends the outbox within <see cref="EngineOptions.InlineSendTimeout"/>; what fails or is late stays in it.</summary>
+    private async Task SendInlineAsync(CaseWorkingCopy copy, HashSet<string> sent, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.InlineSendTimeout);
+        foreach (var email in copy.Outbox.ToList())
+        {
+            try
+            {
+                if (sent.Add(email.Id)) await emailSender.SendAsync(email, timeout.Token);
+                copy.MarkSent(email, time.GetUtcNow());
+                logger.LogInformation("Sent {Kind} email {EmailId}", email.Kind, email.Id);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                sent.Remove(email.Id);
+                logger.LogWarning("Sending {Kind} email {EmailId} with the event failed ({Error}); it waits in the outbox", email.Kind, email.Id, e.GetType().Name);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends the outbox; returns when to try again if an email could not be sent.</summary>
+    private async Task<DateTimeOffset?> DeliverOutboxAsync(CaseWorkingCopy copy, HashSet<string> sentThisRun, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         foreach (var email in copy.Outbox.ToList())
         {
             try
@@ -171,29 +223,18 @@ public sealed class CaseEngine(
                 sentThisRun.Remove(email.Id);
                 // The email stays in the outbox; the case wakes again later. No address or content in the log.
                 logger.LogWarning("Delivery of {Kind} email {EmailId} failed ({Error}); retrying later", email.Kind, email.Id, e.GetType().Name);
-                retryAt = now + options.SendRetryDelay;
-                break;
+                return now + options.SendRetryDelay;
             }
         }
-        var wake = copy.NextWake(now, retryAt);
-        if (copy.HasChanges || copy.Alarm != AlarmFor(wake, copy))
-            await store.CommitAsync(copy, wake, null, cancellationToken);
-        return new RunResult(true, AlarmFor(wake, copy));
+        return null;
     }
 
-    private static AlarmKey? AlarmOf(CaseWorkingCopy copy, DateTimeOffset now) => AlarmFor(copy.NextWake(now), copy);
-
-    private static AlarmKey? AlarmFor(DateTimeOffset? wake, CaseWorkingCopy copy) =>
-        wake is { } at ? AlarmKey.For(at, copy.State.CaseId) : null;
-
-    /// <summary>Which of the child's earlier cases are still open; index entries of cases never written are ignored.</summary>
-    private async Task<IReadOnlyList<string>> OpenCasesAsync(IReadOnlyList<string> candidates, string self, CancellationToken cancellationToken)
+    /// <summary>Whether the stored alarms are already where they should be (then a run with no changes writes nothing).</summary>
+    private static bool SameAlarms(CaseWorkingCopy copy, DateTimeOffset now, DateTimeOffset? retryAt)
     {
-        var open = new List<string>();
-        foreach (var candidate in candidates.Where(c => c != self))
-            if (await store.GetStateAsync(candidate, cancellationToken) is { State.RuntimeStatus: RuntimeStatus.Running })
-                open.Add(candidate);
-        return open;
+        var timer = copy.TimerWake is { } wake ? AlarmKey.For(wake, copy.State.CaseId) : null;
+        var immediateNeeded = copy.HasImmediateWork;
+        return timer == copy.Alarms.Timer && immediateNeeded == (copy.Alarms.Immediate is not null) && retryAt is null;
     }
 
     private async Task TryTellLinkedCaseAsync(string linkedId, string newCaseId, CancellationToken cancellationToken)
@@ -210,11 +251,11 @@ public sealed class CaseEngine(
     }
 
     /// <summary>
-    /// When this instance will deliver the new email itself (the poke), its "deliver now" alarm is written already
-    /// leased to this instance, so other instances' sweepers leave it alone unless this one dies first.
+    /// When this instance will do the immediate work itself (the poke), the immediate alarm is written already leased
+    /// to it, so other instances' sweepers leave it alone unless this one dies first.
     /// </summary>
-    private AlarmLease? LeaseForPoke(bool hasNewEmail, DateTimeOffset now) =>
-        hasNewEmail && options.PokeAfterChange ? new AlarmLease(now + options.LeaseDuration, options.InstanceId) : null;
+    private AlarmLease? LeaseForPoke(DateTimeOffset now) =>
+        options.PokeAfterChange ? new AlarmLease(now + options.LeaseDuration, options.InstanceId) : null;
 
     private void Poke(string caseId)
     {

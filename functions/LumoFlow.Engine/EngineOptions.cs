@@ -19,4 +19,9 @@ public sealed record EngineOptions
     public bool RunSweeper { get; init; } = true;
     /// <summary>Whether a case is run in-process right after intake or an event; the sweep is the safety net.</summary>
     public bool PokeAfterChange { get; init; } = true;
+    /// <summary>
+    /// How long a staff event may spend sending its emails before its commit; what is not sent by then waits in the
+    /// outbox for the poke and the sweep, so a slow or failing email service never blocks recording the event.
+    /// </summary>
+    public TimeSpan InlineSendTimeout { get; init; } = TimeSpan.FromSeconds(3);
 }

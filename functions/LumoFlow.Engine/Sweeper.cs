@@ -46,7 +46,7 @@ public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender d
             var result = await engine.RunAsync(caseId, cancellationToken);
             // An alarm no case points at (a crash between writing it and the case commit, or a retried intake)
             // is removed once it is old enough that no commit can still be in flight for it.
-            if (result.Alarm != alarm.Key && alarm.Key.WakeAt < now - options.StaleAlarmGrace)
+            if (!result.Alarms.Contains(alarm.Key) && alarm.Key.WakeAt < now - options.StaleAlarmGrace)
                 await alarms.DeleteAsync(alarm.Key, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -96,7 +96,8 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         // Ended: further events are gone, and the case keeps no timers.
         Assert.Equal(HttpStatusCode.Gone, (await RaiseAsync(staff, id, "ChildMet", new { how = "again" })).StatusCode);
         var rows = await app.Table("Cases").QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id).ToListAsync();
-        Assert.DoesNotContain(rows, r => r.RowKey.StartsWith("timer-"));
+        Assert.Empty((await DurabilityTests.StoredCaseAsync(app, id)).Timers);
+        Assert.DoesNotContain(await app.Table("CaseAlarms").QueryAsync<Azure.Data.Tables.TableEntity>().ToListAsync(), a => a.RowKey.EndsWith(id));
         Assert.Contains(rows, r => r.RowKey == "document-assessment-summary");
         Assert.Contains(rows, r => r.RowKey == "document-partner-P1-answer");
     }

@@ -72,9 +72,9 @@ public sealed class CaseStatusTests(DevServices services) : IAsyncLifetime
         Assert.Contains(status["history"]!.AsArray(), h => (string)h!["eventType"]! == "Terminated" && (string)h["actor"]! == "test.worker");
         Assert.Equal(HttpStatusCode.Gone, (await staff.PostAsync($"/api/cases/{id}/terminate?reason=again", null)).StatusCode);
 
-        // A terminated case keeps no pending timers.
-        var timers = await _app.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == id).ToListAsync();
-        Assert.DoesNotContain(timers, r => r.RowKey.StartsWith("timer-"));
+        // A terminated case keeps no pending timers, and no alarm is left for it.
+        Assert.Empty((await DurabilityTests.StoredCaseAsync(_app, id)).Timers);
+        Assert.DoesNotContain(await _app.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync(), a => a.RowKey.EndsWith(id));
     }
 
     private async Task<string> SubmitAsync()

@@ -43,8 +43,9 @@ public sealed class DurabilityTests(DevServices services)
         // Exactly one alarm is left, at the case's earliest pending timer.
         var alarms = await WaitForAsync(async () => await second.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync(),
             rows => rows.Count == 1);
-        var timers = await second.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == id).ToListAsync();
-        var earliest = timers.Where(r => r.RowKey.StartsWith("timer-")).Min(r => r.GetDateTimeOffset("DueAt")!.Value);
+        var stored = await StoredCaseAsync(second, id);
+        var earliest = stored.Timers.Min(t => t.DueAt);
+        Assert.Empty(stored.Outbox);
         Assert.True(earliest > DateTimeOffset.UtcNow);
         Assert.Equal(earliest.UtcDateTime.ToString("yyyyMMddHH"), Assert.Single(alarms).PartitionKey);
     }
@@ -115,6 +116,46 @@ public sealed class DurabilityTests(DevServices services)
         var all = await services.Mail.AllAsync();
         Assert.All(emails, e => Assert.Single(all, m => m.IsTo(e)));
     }
+
+    [Fact]
+    public async Task An_event_whose_email_cannot_be_sent_is_still_recorded_and_the_email_goes_out_later()
+    {
+        var prefix = LumoFlowApp.NewPrefix();
+        var partnerEmail = Sample.UniqueEmail("unreachable");
+        string id;
+        // First run: the mail server is unreachable (nothing listens on port 9).
+        await using (var broken = new LumoFlowApp(services, prefix, settings: new Dictionary<string, string?>
+                     {
+                         ["LumoFlow:Email:SmtpPort"] = "9",
+                         ["LumoFlow:Engine:RunSweeper"] = "false",
+                         ["LumoFlow:Engine:PokeAfterChange"] = "false",
+                     }))
+        {
+            var response = await broken.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("n")));
+            id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            var staff = broken.StaffClient();
+            Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "x" })).StatusCode);
+            var requested = await staff.PostAsJsonAsync($"/api/cases/{id}/events/PartnerInputRequested", new
+            {
+                partner = new { kind = "school", organisation = "Koulu", email = partnerEmail },
+                question = "?",
+            });
+            Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+            var stored = await StoredCaseAsync(broken, id);
+            Assert.Contains(stored.Outbox, e => e.To == partnerEmail);
+        }
+        Assert.Empty(await services.Mail.WaitForAsync(m => m.IsTo(partnerEmail), timeout: TimeSpan.Zero));
+
+        // With the mail server back, the sweep delivers what waited in the outbox, once.
+        await using var healthy = new LumoFlowApp(services, prefix);
+        _ = healthy.Server;
+        Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(partnerEmail)));
+        var after = await WaitForAsync(() => StoredCaseAsync(healthy, id), s => s.Outbox.Count == 0);
+        Assert.Empty(after.Outbox);
+    }
+
+    internal static async Task<LumoFlow.Engine.Storage.StoredCase> StoredCaseAsync(LumoFlowApp app, string id) =>
+        LumoFlow.Engine.Storage.CaseRows.ReadStored((await app.Table("Cases").GetEntityAsync<TableEntity>(id, "state")).Value);
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {

@@ -185,8 +185,9 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         var secondId = (string)(await second.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
 
         Assert.NotEqual(firstId, secondId);
-        var newCase = await _app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{secondId}?showHistory=true");
-        Assert.Contains(newCase!["history"]!.AsArray(), h => (string)h!["eventType"]! == "LinkedToOpenCase" && (string)h["details"]!["caseId"]! == firstId);
+        // The link is made on the new case's first run, right after intake (off the intake path).
+        var newHistory = JsonNode.Parse(await WaitForHistoryAsync(secondId, "LinkedToOpenCase"))!.AsArray();
+        Assert.Contains(newHistory, h => (string)h!["eventType"]! == "LinkedToOpenCase" && (string)h["details"]!["caseId"]! == firstId);
         Assert.Contains(secondId, await WaitForHistoryAsync(firstId, "RelatedNotificationReceived"));
         // The index holds no identity code.
         Assert.DoesNotContain(await RowsAsync("ChildIndex"), r => r.PartitionKey.Contains(identityCode[..6]));

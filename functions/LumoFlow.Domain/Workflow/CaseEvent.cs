@@ -11,10 +11,14 @@ public abstract record CaseEvent
 }
 
 /// <summary>
-/// The notification arrived (vireilletulo): the case opens. The engine has already routed it and looked up
-/// open cases of the same child (<paramref name="LinkedCaseIds"/>), because both need I/O.
+/// The notification arrived (vireilletulo): the case opens. The engine has routed it and computed the keys under
+/// which its children are indexed (<paramref name="ChildKeys"/>); looking up their open cases is I/O, done right after
+/// (<see cref="ChildIndexChecked"/>), so that accepting a notification costs as little as possible.
 /// </summary>
-public sealed record NotificationReceived(Notification Notification, Team Team, IReadOnlyList<string> LinkedCaseIds) : CaseEvent;
+public sealed record NotificationReceived(Notification Notification, Team Team, IReadOnlyList<string> ChildKeys) : CaseEvent;
+
+/// <summary>The engine looked the case's children up in the child index: these other cases of theirs are open.</summary>
+public sealed record ChildIndexChecked(IReadOnlyList<string> OpenCaseIds) : CaseEvent;
 
 /// <summary>A durable timer set earlier by the workflow came due.</summary>
 public sealed record TimerFired(string TimerName) : CaseEvent;

@@ -41,6 +41,8 @@ public sealed record CaseState
     public bool OffenceSuspected { get; init; }
     /// <summary>Open cases of the same child when this notification arrived: linked, never dropped (THL).</summary>
     public IReadOnlyList<string> LinkedCaseIds { get; init; } = [];
+    /// <summary>Child-index keys still to be looked up and registered (see <see cref="ChildIndexChecked"/>).</summary>
+    public IReadOnlyList<string> PendingChildKeys { get; init; } = [];
     public bool DecisionOverdue { get; init; }
     public bool AssessmentOverdue { get; init; }
     public string? TerminationReason { get; init; }

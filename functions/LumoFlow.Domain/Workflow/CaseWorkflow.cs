@@ -72,7 +72,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             Notifier = contact,
             ImmediateDanger = notification.ImmediateDanger,
             OffenceSuspected = notification.OffenceSuspected,
-            LinkedCaseIds = received.LinkedCaseIds,
+            PendingChildKeys = received.ChildKeys,
         }, now);
 
         step.History("NotificationReceived", received.Actor, new()
@@ -84,9 +84,6 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             ["offenceSuspected"] = notification.OffenceSuspected ? "true" : "false",
         });
         step.History("RoutedToTeam", "system", new() { ["team"] = received.Team.Id });
-        // THL: a new notification matters even when the family is already a client — link it, never drop it.
-        foreach (var linked in received.LinkedCaseIds)
-            step.History("LinkedToOpenCase", "system", new() { ["caseId"] = linked });
 
         // The product's promise: the notifier is always contacted — or why not is recorded, here when it is evident.
         if (!contact.CanBeContacted)
@@ -105,6 +102,8 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
     /// <summary>Anything that happens to a case after it opened.</summary>
     public WorkflowOutcome Apply(CaseState state, CaseEvent caseEvent, DateTimeOffset now)
     {
+        if (caseEvent is ChildIndexChecked checkedIndex)
+            return LinkOpenCases(new StepBuilder(state, now), checkedIndex);
         if (caseEvent is TimerFired timer)
             return state.IsOpen ? OnTimer(new StepBuilder(state, now), timer.TimerName) : new WorkflowStep(state, [], [], [], []);
 
@@ -139,6 +138,15 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             CaseTerminated e => Terminate(step, e),
             _ => new WorkflowRefusal(RefusalKind.InvalidInput, $"Unknown event {caseEvent.GetType().Name}.", []),
         };
+    }
+
+    /// <summary>THL: a new notification matters even when the family is already a client — link it, never drop it.</summary>
+    private static WorkflowStep LinkOpenCases(StepBuilder step, ChildIndexChecked e)
+    {
+        step.State = step.State with { LinkedCaseIds = [.. step.State.LinkedCaseIds, .. e.OpenCaseIds], PendingChildKeys = [] };
+        foreach (var linked in e.OpenCaseIds)
+            step.History("LinkedToOpenCase", "system", new() { ["caseId"] = linked });
+        return step.Build();
     }
 
     /// <summary>LSL § 26(5), SHL § 36: the deadlines start when the case opens (or, pre-birth, when the child is born).</summary>

@@ -6,36 +6,42 @@ namespace LumoFlow.Engine.Storage;
 
 using Email = LumoFlow.Domain.Messaging.Email;
 
+/// <summary>What the state row holds: the workflow's state, its pending timers and its outbox, as one document.</summary>
+public sealed record StoredCase(CaseState State, IReadOnlyList<DurableTimer> Timers, IReadOnlyList<Email> Outbox);
+
 /// <summary>
-/// The rows of one case partition in the <c>Cases</c> table, and how each maps to the domain.
-/// Row keys are chosen so that one range query (<see cref="WorkingSetFrom"/>…<see cref="WorkingSetTo"/>)
-/// returns the state, the outbox and the timers, but not the history or the notification.
+/// The rows of one case partition in the <c>Cases</c> table, and how each maps to the domain:
+/// <list type="bullet">
+/// <item><c>state</c>: the workflow state with its pending timers and outbox — everything an event or a wake-up
+/// needs, in one point read, replaced as a whole on each change (ETag-guarded); plus projections for queries.</item>
+/// <item><c>notification</c>: the notification as submitted.</item>
+/// <item><c>history-NNNNNN</c>: one append-only row per event, holding what it caused.</item>
+/// <item><c>document-…</c>: notes, partner questions and answers, the assessment summary.</item>
+/// </list>
+/// Why timers and outbox live in the state row rather than rows of their own (platform.md's first sketch): they
+/// are always read and written together with the state, so separate rows only made every transaction larger.
 /// </summary>
 public static class CaseRows
 {
     public const string State = "state";
     public const string Notification = "notification";
     public const string HistoryPrefix = "history-";
-    public const string OutboxPrefix = "outbox-";
-    public const string TimerPrefix = "timer-";
     public const string DocumentPrefix = "document-";
-
-    /// <summary>Inclusive lower bound of the working set: the outbox rows come first…</summary>
-    public const string WorkingSetFrom = OutboxPrefix;
-    /// <summary>…then <c>state</c>, then the <c>timer-</c> rows ('.' sorts right after '-').</summary>
-    public const string WorkingSetTo = "timer.";
 
     public static string HistoryKey(int sequence) => $"{HistoryPrefix}{sequence:D6}";
 
-    public static TableEntity StateEntity(CaseState state, int historyCount, AlarmKey? alarm, string? bodyHash)
+    public static TableEntity StateEntity(StoredCase stored, int historyRows, CaseAlarms alarms, string? bodyHash)
     {
+        var state = stored.State;
         var entity = new TableEntity(state.CaseId, State)
         {
-            ["State"] = JsonSerializer.Serialize(state, EngineJson.Options),
-            ["HistoryCount"] = historyCount,
-            ["AlarmPartition"] = alarm?.PartitionKey,
-            ["AlarmRow"] = alarm?.RowKey,
-            // Projections for administrators' queries; the State document is the truth.
+            ["HistoryRows"] = historyRows,
+            // Empty, not null, when absent: a merge update leaves out null properties, which would keep the old key.
+            ["AlarmPartition"] = alarms.Timer?.PartitionKey ?? "",
+            ["AlarmRow"] = alarms.Timer?.RowKey ?? "",
+            ["ImmediateAlarmPartition"] = alarms.Immediate?.PartitionKey ?? "",
+            ["ImmediateAlarmRow"] = alarms.Immediate?.RowKey ?? "",
+            // Projections for administrators' queries; the document is the truth.
             ["Kind"] = state.Kind,
             ["RuntimeStatus"] = state.RuntimeStatus.ToString(),
             ["Phase"] = state.Phase.ToString(),
@@ -47,34 +53,36 @@ public static class CaseRows
             ["DecisionOverdue"] = state.DecisionOverdue,
             ["AssessmentOverdue"] = state.AssessmentOverdue,
         };
+        ChunkedText.Write(entity, JsonSerializer.Serialize(stored, EngineJson.Options), "Doc");
         if (bodyHash is not null) entity["BodyHash"] = bodyHash;
         return entity;
     }
 
-    public static CaseState ReadState(TableEntity entity) =>
-        JsonSerializer.Deserialize<CaseState>(entity.GetString("State"), EngineJson.Options)
+    public static StoredCase ReadStored(TableEntity entity) =>
+        JsonSerializer.Deserialize<StoredCase>(ChunkedText.Read(entity, "Doc"), EngineJson.Options)
         ?? throw new InvalidDataException($"Case {entity.PartitionKey} has an empty state row.");
 
-    public static AlarmKey? ReadAlarm(TableEntity entity) =>
-        entity.GetString("AlarmPartition") is { } partition && entity.GetString("AlarmRow") is { } row
-            ? new AlarmKey(partition, row)
-            : null;
+    public static CaseState ReadState(TableEntity entity) => ReadStored(entity).State;
 
-    public static TableEntity HistoryEntity(string caseId, int sequence, HistoryEntry entry) => new(caseId, HistoryKey(sequence))
+    public static CaseAlarms ReadAlarms(TableEntity entity) => new(
+        Key(entity.GetString("AlarmPartition"), entity.GetString("AlarmRow")),
+        Key(entity.GetString("ImmediateAlarmPartition"), entity.GetString("ImmediateAlarmRow")));
+
+    private static AlarmKey? Key(string? partition, string? row) => !string.IsNullOrEmpty(partition) && !string.IsNullOrEmpty(row) ? new AlarmKey(partition, row) : null;
+
+    public static TableEntity HistoryEntity(string caseId, int sequence, IReadOnlyList<HistoryEntry> entries)
     {
-        ["EventType"] = entry.EventType,
-        ["At"] = entry.At,
-        ["Actor"] = entry.Actor,
-        ["Details"] = entry.Details is null ? null : JsonSerializer.Serialize(entry.Details, EngineJson.Options),
-    };
+        var entity = new TableEntity(caseId, HistoryKey(sequence))
+        {
+            ["EventType"] = entries[0].EventType,
+            ["At"] = entries[0].At,
+        };
+        ChunkedText.Write(entity, JsonSerializer.Serialize(entries, EngineJson.Options), "Entries");
+        return entity;
+    }
 
-    public static HistoryEntry ReadHistory(TableEntity entity) => new(
-        entity.GetString("EventType"),
-        entity.GetDateTimeOffset("At")!.Value,
-        entity.GetString("Actor"),
-        entity.GetString("Details") is { } details
-            ? JsonSerializer.Deserialize<Dictionary<string, string>>(details, EngineJson.Options)
-            : null);
+    public static IReadOnlyList<HistoryEntry> ReadHistory(TableEntity entity) =>
+        JsonSerializer.Deserialize<List<HistoryEntry>>(ChunkedText.Read(entity, "Entries"), EngineJson.Options) ?? [];
 
     public static TableEntity DocumentEntity(string caseId, CaseDocument document)
     {
@@ -94,27 +102,15 @@ public static class CaseRows
         ChunkedText.Read(entity),
         entity.GetString("Author"),
         entity.GetDateTimeOffset("At")!.Value);
+}
 
-    public static TableEntity TimerEntity(string caseId, DurableTimer timer) => new(caseId, TimerPrefix + timer.Name)
-    {
-        ["DueAt"] = timer.DueAt,
-    };
-
-    public static DurableTimer ReadTimer(TableEntity entity) =>
-        new(entity.RowKey[TimerPrefix.Length..], entity.GetDateTimeOffset("DueAt")!.Value);
-
-    public static TableEntity OutboxEntity(string caseId, Email email) => new(caseId, OutboxPrefix + email.Id)
-    {
-        ["To"] = email.To,
-        ["Subject"] = email.Subject,
-        ["TextBody"] = email.TextBody,
-        ["Kind"] = email.Kind,
-    };
-
-    public static Email ReadOutbox(TableEntity entity) => new(
-        entity.RowKey[OutboxPrefix.Length..],
-        entity.GetString("To"),
-        entity.GetString("Subject"),
-        entity.GetString("TextBody"),
-        entity.GetString("Kind"));
+/// <summary>
+/// A case's alarm rows: <see cref="Timer"/> at its earliest pending timer, and <see cref="Immediate"/> while it has work
+/// to do now — email in its outbox, children to look up — the safety net for the in-process poke. Two rows, so
+/// delivering an email never moves the timer alarm.
+/// </summary>
+public sealed record CaseAlarms(AlarmKey? Timer, AlarmKey? Immediate)
+{
+    public static readonly CaseAlarms None = new(null, null);
+    public bool Contains(AlarmKey key) => key == Timer || key == Immediate;
 }

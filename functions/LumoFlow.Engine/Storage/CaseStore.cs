@@ -5,62 +5,55 @@ using LumoFlow.Domain.Workflow;
 namespace LumoFlow.Engine.Storage;
 
 /// <summary>
-/// Reads and writes case partitions. Every change caused by one event is one entity-group transaction:
-/// state + history + timers + outbox commit together or not at all, guarded by the state row's ETag.
+/// Reads and writes case partitions. Every change caused by one event is one entity-group transaction: the state
+/// row (with its timers and outbox) replaced under its ETag, plus the new history rows and documents — together or
+/// not at all. Alarm rows are written before the transaction that points at them and deleted after it stops
+/// pointing at them, so a crash leaves at worst an extra wake-up, never a lost one.
 /// </summary>
 public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
 {
     /// <summary>
-    /// Writes a new case. Returns false when a case with this id already exists (a retried submission
-    /// with the same Idempotency-Key): nothing is written then.
+    /// Writes a new case and returns it ready to go on; null when a case with this id already exists
+    /// (a retried submission with the same Idempotency-Key), in which case nothing is written.
     /// </summary>
-    public async Task<bool> CreateAsync(WorkflowStep opened, string notificationJson, string? bodyHash,
+    public async Task<CaseWorkingCopy?> CreateAsync(WorkflowStep opened, string notificationJson, string? bodyHash,
         DateTimeOffset now, AlarmLease? lease, CancellationToken cancellationToken)
     {
         var caseId = opened.State.CaseId;
-        var copy = new CaseWorkingCopy(opened.State, ETag.All, 0, null, [], []);
+        var copy = new CaseWorkingCopy(new StoredCase(opened.State, [], []), ETag.All, 0, CaseAlarms.None);
         copy.Apply(opened);
-        var alarm = copy.NextWake(now) is { } wake ? AlarmKey.For(wake, caseId) : null;
-        if (alarm is not null) await alarms.SetAsync(alarm, copy.Outbox.Count > 0 ? lease : null, cancellationToken);
+        // Only one alarm row on the intake path: with work to do now, the immediate alarm alone (the first run
+        // places the timer alarm before it removes the immediate one), otherwise the timer alarm.
+        var placed = await PlaceAlarmsAsync(copy, now, null, lease, cancellationToken, timerAlarm: !copy.HasImmediateWork);
 
         var transaction = new CaseTransaction(caseId);
-        transaction.Add(TableTransactionActionType.Add, CaseRows.StateEntity(copy.State, copy.NewHistory.Count, alarm, bodyHash));
+        transaction.Add(TableTransactionActionType.Add, CaseRows.StateEntity(copy.Stored, copy.NewHistoryRows.Count, placed, bodyHash));
         var notification = new TableEntity(caseId, CaseRows.Notification);
         ChunkedText.Write(notification, notificationJson);
         transaction.Add(TableTransactionActionType.Add, notification);
-        AddChanges(transaction, copy);
+        AddAppends(transaction, copy);
         try
         {
-            await transaction.SubmitAsync(cases, cancellationToken);
-            return true;
+            var response = await transaction.SubmitAsync(cases, cancellationToken);
+            copy.Committed(response.Value[0].Headers.ETag ?? ETag.All, placed);
+            return copy;
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            return false;
+            return null;
         }
     }
 
-    /// <summary>The state, pending timers and outbox of a case, in one range query; null for an unknown case.</summary>
+    /// <summary>The case with its timers and outbox, in one point read; null for an unknown case.</summary>
     public async Task<CaseWorkingCopy?> LoadAsync(string caseId, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {caseId} and RowKey ge {CaseRows.WorkingSetFrom} and RowKey lt {CaseRows.WorkingSetTo}");
-        TableEntity? state = null;
-        var timers = new List<DurableTimer>();
-        var outbox = new List<LumoFlow.Domain.Messaging.Email>();
-        await foreach (var row in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            if (row.RowKey == CaseRows.State) state = row;
-            else if (row.RowKey.StartsWith(CaseRows.TimerPrefix, StringComparison.Ordinal)) timers.Add(CaseRows.ReadTimer(row));
-            else if (row.RowKey.StartsWith(CaseRows.OutboxPrefix, StringComparison.Ordinal)) outbox.Add(CaseRows.ReadOutbox(row));
-        }
-        return state is null
-            ? null
-            : new CaseWorkingCopy(CaseRows.ReadState(state), state.ETag, state.GetInt32("HistoryCount") ?? 0,
-                CaseRows.ReadAlarm(state), timers, outbox);
+        var row = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.State, cancellationToken: cancellationToken);
+        if (!row.HasValue) return null;
+        var entity = row.Value!;
+        return new CaseWorkingCopy(CaseRows.ReadStored(entity), entity.ETag, entity.GetInt32("HistoryRows") ?? 0, CaseRows.ReadAlarms(entity));
     }
 
-    /// <summary>The state row alone (one point read), with the body hash of the submission that created it.</summary>
+    /// <summary>The state alone, with the body hash of the submission that created the case.</summary>
     public async Task<(CaseState State, string? BodyHash)?> GetStateAsync(string caseId, CancellationToken cancellationToken)
     {
         var row = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.State, cancellationToken: cancellationToken);
@@ -73,7 +66,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
             $"PartitionKey eq {caseId} and RowKey ge {CaseRows.HistoryPrefix} and RowKey lt {"history."}");
         var history = new List<HistoryEntry>();
         await foreach (var row in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            history.Add(CaseRows.ReadHistory(row));
+            history.AddRange(CaseRows.ReadHistory(row));
         return history;
     }
 
@@ -88,43 +81,62 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     /// Writes what changed in <paramref name="copy"/>. Throws <see cref="RequestFailedException"/> with status 412
     /// when the case changed since it was loaded (another instance got there first): reload and try again.
     /// </summary>
-    /// <param name="lease">Set on a new alarm that this instance will act on itself (see <see cref="CaseEngine"/>).</param>
-    public async Task CommitAsync(CaseWorkingCopy copy, DateTimeOffset? nextWake, AlarmLease? lease, CancellationToken cancellationToken)
+    /// <param name="retryAt">After a failed delivery: when to try the outbox again.</param>
+    /// <param name="lease">Set on a new immediate alarm that this instance will act on itself (the poke).</param>
+    public async Task CommitAsync(CaseWorkingCopy copy, DateTimeOffset now, DateTimeOffset? retryAt, AlarmLease? lease, CancellationToken cancellationToken)
     {
         var caseId = copy.State.CaseId;
-        var alarm = nextWake is { } wake ? AlarmKey.For(wake, caseId) : null;
-        if (alarm is not null && alarm != copy.Alarm) await alarms.SetAsync(alarm, lease, cancellationToken);
-
-        var transaction = new CaseTransaction(caseId);
-        transaction.Add(TableTransactionActionType.UpdateMerge,
-            CaseRows.StateEntity(copy.State, copy.HistoryCount + copy.NewHistory.Count, alarm, bodyHash: null), copy.ETag);
-        AddChanges(transaction, copy);
+        var placed = await PlaceAlarmsAsync(copy, now, retryAt, lease, cancellationToken);
+        var state = CaseRows.StateEntity(copy.Stored, copy.HistoryRows + copy.NewHistoryRows.Count, placed, bodyHash: null);
+        ETag etag;
         try
         {
-            await transaction.SubmitAsync(cases, cancellationToken);
+            if (copy.NewHistoryRows.Count == 0 && copy.NewDocuments.Count == 0)
+            {
+                etag = (await cases.UpdateEntityAsync(state, copy.ETag, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
+            }
+            else
+            {
+                var transaction = new CaseTransaction(caseId);
+                transaction.Add(TableTransactionActionType.UpdateMerge, state, copy.ETag);
+                AddAppends(transaction, copy);
+                etag = (await transaction.SubmitAsync(cases, cancellationToken)).Value[0].Headers.ETag ?? ETag.All;
+            }
         }
         catch (TableTransactionFailedException e) when (e.Status == 412)
         {
             throw new RequestFailedException(412, $"Case {caseId} changed meanwhile.", e);
         }
 
-        if (copy.Alarm is not null && copy.Alarm != alarm) await alarms.DeleteAsync(copy.Alarm, cancellationToken);
+        foreach (var stale in new[] { copy.Alarms.Timer, copy.Alarms.Immediate }.OfType<AlarmKey>().Where(a => !placed.Contains(a)))
+            await alarms.DeleteAsync(stale, cancellationToken);
+        copy.Committed(etag, placed);
     }
 
-    private static void AddChanges(CaseTransaction transaction, CaseWorkingCopy copy)
+    /// <summary>
+    /// Writes the alarm rows the case will need after this commit, before it: the timer alarm at the earliest timer,
+    /// and an immediate alarm while there is work to do now (leased to this instance when it will do it itself).
+    /// Rows that stay the same are not written again.
+    /// </summary>
+    private async Task<CaseAlarms> PlaceAlarmsAsync(CaseWorkingCopy copy, DateTimeOffset now, DateTimeOffset? retryAt,
+        AlarmLease? lease, CancellationToken cancellationToken, bool timerAlarm = true)
     {
         var caseId = copy.State.CaseId;
-        for (var i = 0; i < copy.NewHistory.Count; i++)
-            transaction.Add(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, copy.HistoryCount + i + 1, copy.NewHistory[i]));
+        var timer = timerAlarm && copy.TimerWake is { } wake ? AlarmKey.For(wake, caseId) : null;
+        var immediate = !copy.HasImmediateWork ? null
+            : retryAt is { } at ? AlarmKey.For(at, caseId)
+            : copy.Alarms.Immediate ?? AlarmKey.For(now, caseId);
+        if (timer is not null && timer != copy.Alarms.Timer) await alarms.SetAsync(timer, null, cancellationToken);
+        if (immediate is not null && immediate != copy.Alarms.Immediate) await alarms.SetAsync(immediate, retryAt is null ? lease : null, cancellationToken);
+        return new CaseAlarms(timer, immediate);
+    }
+
+    private static void AddAppends(CaseTransaction transaction, CaseWorkingCopy copy)
+    {
+        var caseId = copy.State.CaseId;
+        for (var i = 0; i < copy.NewHistoryRows.Count; i++)
+            transaction.Add(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, copy.HistoryRows + i + 1, copy.NewHistoryRows[i]));
         foreach (var document in copy.NewDocuments)
             transaction.Add(TableTransactionActionType.Add, CaseRows.DocumentEntity(caseId, document));
-        foreach (var timer in copy.TimersToUpsert)
-            transaction.Add(TableTransactionActionType.UpsertReplace, CaseRows.TimerEntity(caseId, timer));
-        foreach (var name in copy.TimersToDelete)
-            transaction.Add(TableTransactionActionType.Delete, new TableEntity(caseId, CaseRows.TimerPrefix + name), ETag.All);
-        foreach (var email in copy.EmailsToAdd)
-            transaction.Add(TableTransactionActionType.Add, CaseRows.OutboxEntity(caseId, email));
-        foreach (var email in copy.EmailsToDelete)
-            transaction.Add(TableTransactionActionType.Delete, new TableEntity(caseId, CaseRows.OutboxPrefix + email.Id), ETag.All);
     }
 }

@@ -10,19 +10,18 @@ namespace LumoFlow.Engine.Storage;
 public static class ChunkedText
 {
     private const int CharsPerProperty = 30_000;
-    private const string Prefix = "Text";
 
-    public static void Write(TableEntity entity, string text)
+    public static void Write(TableEntity entity, string text, string name = "Text")
     {
         var chunks = 0;
         for (var start = 0; start < text.Length; start += CharsPerProperty, chunks++)
-            entity[Prefix + chunks] = text.Substring(start, Math.Min(CharsPerProperty, text.Length - start));
-        entity["TextChunks"] = chunks;
+            entity[name + chunks] = text.Substring(start, Math.Min(CharsPerProperty, text.Length - start));
+        entity[name + "Chunks"] = chunks;
     }
 
-    public static string Read(TableEntity entity)
+    public static string Read(TableEntity entity, string name = "Text")
     {
-        var chunks = entity.GetInt32("TextChunks") ?? 0;
-        return string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(Prefix + i)));
+        var chunks = entity.GetInt32(name + "Chunks") ?? 0;
+        return string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(name + i)));
     }
 }

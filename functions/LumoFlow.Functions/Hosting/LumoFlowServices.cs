@@ -25,7 +25,9 @@ public static class LumoFlowServices
         services.AddSingleton(TimeProvider.System);
         
         // Storage: a connection string locally (Azurite), the table endpoint with managed identity in Azure.
-        services.AddSingleton(sp => new TableSet(CreateTableService(sp.GetRequiredService<IConfiguration>()), Section(sp)["Storage:TablePrefix"] ?? ""));
+        services.AddSingleton(sp => new TableSet(
+            CreateTableService(sp.GetRequiredService<IConfiguration>(), sp.GetService<TableClientOptions>() ?? new TableClientOptions()),
+            Section(sp)["Storage:TablePrefix"] ?? ""));
         services.AddSingleton(sp => new AlarmIndex(sp.GetRequiredService<TableSet>().Alarms));
         services.AddSingleton(sp => new CaseStore(sp.GetRequiredService<TableSet>().Cases, sp.GetRequiredService<AlarmIndex>()));
         services.AddSingleton(sp => new ChildIndex(sp.GetRequiredService<TableSet>().ChildIndex,
@@ -55,10 +57,12 @@ public static class LumoFlowServices
                 PokeAfterChange = engine.GetValue("PokeAfterChange", true),
                 SweepInterval = TimeSpan.FromSeconds(engine.GetValue("SweepIntervalSeconds", 15.0)),
                 SendRetryDelay = TimeSpan.FromSeconds(engine.GetValue("SendRetryDelaySeconds", 60.0)),
+                InlineSendTimeout = TimeSpan.FromSeconds(engine.GetValue("InlineSendTimeoutSeconds", 3.0)),
             };
         });
         services.AddSingleton<CasePokes>();
         services.AddSingleton<CaseLocks>();
+        services.AddSingleton(sp => new CaseCache(Section(sp).GetValue("Engine:CacheCapacity", 20_000)));
         services.AddSingleton<CaseEngine>();
         services.AddSingleton<Sweeper>();
         services.AddSingleton<DigestSender>();
@@ -71,12 +75,13 @@ public static class LumoFlowServices
     private static IConfigurationSection Section(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetSection("LumoFlow");
 
-    private static TableServiceClient CreateTableService(IConfiguration configuration)
+    /// <param name="options">Client options; the benchmark registers its own to count storage requests.</param>
+    private static TableServiceClient CreateTableService(IConfiguration configuration, TableClientOptions options)
     {
         if (configuration["LumoFlow:Storage:TableEndpoint"] is { Length: > 0 } endpoint)
-            return new TableServiceClient(new Uri(endpoint), new DefaultAzureCredential());
+            return new TableServiceClient(new Uri(endpoint), new DefaultAzureCredential(), options);
         var connectionString = configuration["AzureWebJobsStorage"] ?? throw Missing("AzureWebJobsStorage");
-        return new TableServiceClient(connectionString);
+        return new TableServiceClient(connectionString, options);
     }
 
     private static IEmailSender CreateEmailSender(IConfiguration email, IServiceProvider services)

@@ -144,8 +144,11 @@ internal sealed class WorkflowHarness
         notification ??= ValidNotification();
         var team = Routing.Route(notification.Children![0].HomeMunicipality);
         Now = at;
-        var step = Workflow.Open(CaseId, new NotificationReceived(notification, team, linkedCaseIds ?? []) { Actor = "notifier" }, at);
+        var step = Workflow.Open(CaseId, new NotificationReceived(notification, team, []) { Actor = "notifier" }, at);
         Commit(step, at);
+        // The engine links open cases of the same child right after opening (ChildIndexChecked).
+        if (linkedCaseIds is { Count: > 0 })
+            Commit((WorkflowStep)Workflow.Apply(State, new ChildIndexChecked(linkedCaseIds), at), at);
         return step;
     }
 
