@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using LumoFlow.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LumoFlow.IntegrationTests;
@@ -152,6 +153,31 @@ public sealed class DurabilityTests(DevServices services)
         Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(partnerEmail)));
         var after = await WaitForAsync(() => StoredCaseAsync(healthy, id), s => s.Outbox.Count == 0);
         Assert.Empty(after.Outbox);
+    }
+
+    [Fact]
+    public async Task Intake_writes_one_entity_and_the_first_run_moves_the_notification_and_history_into_their_rows()
+    {
+        await using var app = new LumoFlowApp(services, settings: Idle);
+        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("move")));
+        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        // Right after intake: one row in the case's partition, and the history and notification are already readable.
+        Assert.Equal(["state"], (await app.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == id).ToListAsync()).Select(r => r.RowKey));
+        var status = await app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
+        Assert.Equal("NotificationReceived", (string)status!["history"]![0]!["eventType"]!);
+        var store = app.Services.GetRequiredService<LumoFlow.Engine.Storage.CaseStore>();
+        Assert.Contains("nälkäisenä", await store.GetNotificationJsonAsync(id, CancellationToken.None));
+
+        // The first run (here the sweep; normally the in-process poke) moves them into rows of their own.
+        await app.StaffClient().PostAsync("/Sweep", null);
+        var rows = await app.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == id).ToListAsync();
+        Assert.Equal(["history-000001", "history-000002", "notification", "state"], rows.Select(r => r.RowKey));
+        Assert.Null(rows.Single(r => r.RowKey == "state").GetString("IntakeNotification0"));
+        status = await app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
+        var events = status!["history"]!.AsArray().Select(h => (string)h!["eventType"]!).ToList();
+        Assert.Equal(["NotificationReceived", "RoutedToTeam", "DeadlinesSet", "EmailQueued", "EmailSent"], events);
+        Assert.Contains("nälkäisenä", await store.GetNotificationJsonAsync(id, CancellationToken.None));
     }
 
     internal static async Task<LumoFlow.Engine.Storage.StoredCase> StoredCaseAsync(LumoFlowApp app, string id) =>

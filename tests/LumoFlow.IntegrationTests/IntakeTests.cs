@@ -7,6 +7,7 @@ using Azure.Data.Tables;
 using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Deadlines;
 using LumoFlow.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LumoFlow.IntegrationTests;
 
@@ -148,8 +149,8 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         var response = await _app.CreateClient().PostAsJsonAsync("/api/notifications", notification);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var row = await _app.Table("Cases").GetEntityAsync<TableEntity>(id, "notification");
-        var stored = JsonNode.Parse(LumoFlow.Engine.Storage.ChunkedText.Read(row.Value))!;
+        var store = _app.Services.GetRequiredService<LumoFlow.Engine.Storage.CaseStore>();
+        var stored = JsonNode.Parse((await store.GetNotificationJsonAsync(id, CancellationToken.None))!)!;
         Assert.Equal(19_000, ((string)stored["concern"]!).Length);
     }
 

@@ -30,7 +30,7 @@ public static class CaseRows
 
     public static string HistoryKey(int sequence) => $"{HistoryPrefix}{sequence:D6}";
 
-    public static TableEntity StateEntity(StoredCase stored, int historyRows, CaseAlarms alarms, string? bodyHash)
+    public static TableEntity StateEntity(StoredCase stored, int historyRows, CaseAlarms alarms, string? bodyHash, IntakeRows? intake = null)
     {
         var state = stored.State;
         var entity = new TableEntity(state.CaseId, State)
@@ -55,6 +55,25 @@ public static class CaseRows
         };
         ChunkedText.Write(entity, JsonSerializer.Serialize(stored, EngineJson.Options), "Doc");
         if (bodyHash is not null) entity["BodyHash"] = bodyHash;
+        if (intake is not null)
+        {
+            ChunkedText.Write(entity, intake.NotificationJson, "IntakeNotification");
+            ChunkedText.Write(entity, JsonSerializer.Serialize(intake.History, EngineJson.Options), "IntakeHistory");
+        }
+        return entity;
+    }
+
+    /// <summary>The intake rows still riding in a state row, if any.</summary>
+    public static IntakeRows? ReadIntake(TableEntity entity) =>
+        entity.GetInt32("IntakeNotificationChunks") is > 0
+            ? new IntakeRows(ChunkedText.Read(entity, "IntakeNotification"),
+                JsonSerializer.Deserialize<List<HistoryEntry>>(ChunkedText.Read(entity, "IntakeHistory"), EngineJson.Options) ?? [])
+            : null;
+
+    public static TableEntity NotificationEntity(string caseId, string notificationJson)
+    {
+        var entity = new TableEntity(caseId, Notification);
+        ChunkedText.Write(entity, notificationJson);
         return entity;
     }
 

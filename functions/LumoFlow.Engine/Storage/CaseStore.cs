@@ -13,32 +13,26 @@ namespace LumoFlow.Engine.Storage;
 public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
 {
     /// <summary>
-    /// Writes a new case and returns it ready to go on; null when a case with this id already exists
-    /// (a retried submission with the same Idempotency-Key), in which case nothing is written.
+    /// Writes a new case — one alarm row, then one single-entity insert — and returns it ready to go on; null when a
+    /// case with this id already exists (a retried submission with the same Idempotency-Key): nothing is written then.
     /// </summary>
     public async Task<CaseWorkingCopy?> CreateAsync(WorkflowStep opened, string notificationJson, string? bodyHash,
         DateTimeOffset now, AlarmLease? lease, CancellationToken cancellationToken)
     {
-        var caseId = opened.State.CaseId;
-        var copy = new CaseWorkingCopy(new StoredCase(opened.State, [], []), ETag.All, 0, CaseAlarms.None);
-        copy.Apply(opened);
+        if (opened.DocumentsToStore.Count > 0) throw new InvalidOperationException("Opening a case stores no documents.");
+        var intake = new IntakeRows(notificationJson, opened.History);
+        // The opening history is row 1, for now inside the state row (see IntakeRows).
+        var copy = new CaseWorkingCopy(new StoredCase(opened.State, opened.TimersToSet, opened.Emails), ETag.All, 1, CaseAlarms.None, bodyHash, intake);
         // Only one alarm row on the intake path: with work to do now, the immediate alarm alone (the first run
         // places the timer alarm before it removes the immediate one), otherwise the timer alarm.
         var placed = await PlaceAlarmsAsync(copy, now, null, lease, cancellationToken, timerAlarm: !copy.HasImmediateWork);
-
-        var transaction = new CaseTransaction(caseId);
-        transaction.Add(TableTransactionActionType.Add, CaseRows.StateEntity(copy.Stored, copy.NewHistoryRows.Count, placed, bodyHash));
-        var notification = new TableEntity(caseId, CaseRows.Notification);
-        ChunkedText.Write(notification, notificationJson);
-        transaction.Add(TableTransactionActionType.Add, notification);
-        AddAppends(transaction, copy);
         try
         {
-            var response = await transaction.SubmitAsync(cases, cancellationToken);
-            copy.Committed(response.Value[0].Headers.ETag ?? ETag.All, placed);
+            var response = await cases.AddEntityAsync(CaseRows.StateEntity(copy.Stored, 1, placed, bodyHash, intake), cancellationToken);
+            copy.Committed(response.Headers.ETag ?? ETag.All, placed, intakeMoved: false);
             return copy;
         }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
             return null;
         }
@@ -50,7 +44,8 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         var row = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.State, cancellationToken: cancellationToken);
         if (!row.HasValue) return null;
         var entity = row.Value!;
-        return new CaseWorkingCopy(CaseRows.ReadStored(entity), entity.ETag, entity.GetInt32("HistoryRows") ?? 0, CaseRows.ReadAlarms(entity));
+        return new CaseWorkingCopy(CaseRows.ReadStored(entity), entity.ETag, entity.GetInt32("HistoryRows") ?? 0, CaseRows.ReadAlarms(entity),
+            entity.GetString("BodyHash"), CaseRows.ReadIntake(entity));
     }
 
     /// <summary>The state alone, with the body hash of the submission that created the case.</summary>
@@ -65,9 +60,29 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {caseId} and RowKey ge {CaseRows.HistoryPrefix} and RowKey lt {"history."}");
         var history = new List<HistoryEntry>();
+        var first = true;
         await foreach (var row in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (first && row.RowKey != CaseRows.HistoryKey(1)) history.AddRange(await IntakeHistoryAsync(caseId, cancellationToken));
+            first = false;
             history.AddRange(CaseRows.ReadHistory(row));
-        return history;
+        }
+        return first ? await IntakeHistoryAsync(caseId, cancellationToken) : history;
+    }
+
+    /// <summary>The notification as submitted (from its row, or from the state row right after intake).</summary>
+    public async Task<string?> GetNotificationJsonAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var row = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.Notification, cancellationToken: cancellationToken);
+        if (row.HasValue) return ChunkedText.Read(row.Value!);
+        var state = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.State, cancellationToken: cancellationToken);
+        return state.HasValue ? CaseRows.ReadIntake(state.Value!)?.NotificationJson : null;
+    }
+
+    private async Task<IReadOnlyList<HistoryEntry>> IntakeHistoryAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var state = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.State, cancellationToken: cancellationToken);
+        return state.HasValue ? CaseRows.ReadIntake(state.Value!)?.History ?? [] : [];
     }
 
     /// <summary>One document of a case (a note, a partner's question or answer, the summary); null when absent.</summary>
@@ -87,18 +102,24 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     {
         var caseId = copy.State.CaseId;
         var placed = await PlaceAlarmsAsync(copy, now, retryAt, lease, cancellationToken);
-        var state = CaseRows.StateEntity(copy.Stored, copy.HistoryRows + copy.NewHistoryRows.Count, placed, bodyHash: null);
+        // Replaced whole, so the intake rows that rode in it are gone once they have rows of their own.
+        var state = CaseRows.StateEntity(copy.Stored, copy.HistoryRows + copy.NewHistoryRows.Count, placed, copy.BodyHash);
         ETag etag;
         try
         {
-            if (copy.NewHistoryRows.Count == 0 && copy.NewDocuments.Count == 0)
+            if (copy.NewHistoryRows.Count == 0 && copy.NewDocuments.Count == 0 && copy.Intake is null)
             {
-                etag = (await cases.UpdateEntityAsync(state, copy.ETag, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
+                etag = (await cases.UpdateEntityAsync(state, copy.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
             }
             else
             {
                 var transaction = new CaseTransaction(caseId);
-                transaction.Add(TableTransactionActionType.UpdateMerge, state, copy.ETag);
+                transaction.Add(TableTransactionActionType.UpdateReplace, state, copy.ETag);
+                if (copy.Intake is { } intake)
+                {
+                    transaction.Add(TableTransactionActionType.Add, CaseRows.NotificationEntity(caseId, intake.NotificationJson));
+                    transaction.Add(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, 1, intake.History));
+                }
                 AddAppends(transaction, copy);
                 etag = (await transaction.SubmitAsync(cases, cancellationToken)).Value[0].Headers.ETag ?? ETag.All;
             }
@@ -110,7 +131,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
 
         foreach (var stale in new[] { copy.Alarms.Timer, copy.Alarms.Immediate }.OfType<AlarmKey>().Where(a => !placed.Contains(a)))
             await alarms.DeleteAsync(stale, cancellationToken);
-        copy.Committed(etag, placed);
+        copy.Committed(etag, placed, intakeMoved: true);
     }
 
     /// <summary>

@@ -11,9 +11,18 @@ using Email = LumoFlow.Domain.Messaging.Email;
 /// the new history rows and documents as one entity-group transaction guarded by the state row's ETag.
 /// After a commit the copy carries the new ETag and can go on (no reload needed).
 /// </summary>
-public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRows, CaseAlarms alarms)
+public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRows, CaseAlarms alarms, string? bodyHash = null, IntakeRows? intake = null)
 {
     private List<HistoryEntry>? _deliveryRow;
+
+    /// <summary>The hash of the submission that opened the case (for Idempotency-Key replays); kept on every write.</summary>
+    public string? BodyHash { get; } = bodyHash;
+
+    /// <summary>
+    /// The notification and the opening history while they still ride in the state row (see <see cref="IntakeRows"/>);
+    /// the next commit moves them to rows of their own.
+    /// </summary>
+    public IntakeRows? Intake { get; private set; } = intake;
 
     public CaseState State { get; private set; } = stored.State;
     public ETag ETag { get; private set; } = etag;
@@ -62,9 +71,10 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
     }
 
     /// <summary>What was written is now the stored case.</summary>
-    public void Committed(ETag etag, CaseAlarms alarms)
+    public void Committed(ETag etag, CaseAlarms alarms, bool intakeMoved)
     {
         ETag = etag;
+        if (intakeMoved) Intake = null;
         Alarms = alarms;
         HistoryRows += NewHistoryRows.Count;
         NewHistoryRows.Clear();
@@ -73,3 +83,11 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
         HasChanges = false;
     }
 }
+
+/// <summary>
+/// What intake writes besides the state: the notification as submitted and the history of the opening event.
+/// On the intake path they ride in the state row, so that accepting a notification is one single-entity insert;
+/// the case's first run (right after, in-process) moves them into the <c>notification</c> row and the first
+/// history row within its own transaction.
+/// </summary>
+public sealed record IntakeRows(string NotificationJson, IReadOnlyList<HistoryEntry> History);
