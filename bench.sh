@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures LumoFlow against its own Azurite (in memory) and prints a table of figures, all from this run:
 # the raw insert floor, intake throughput and latency, the sweep, one lifecycle's storage requests, and a year's replay.
-# ./bench.sh [--quick]   (--quick scales every size down 20x, for a smoke run)
+# ./bench.sh [--quick] [--sweep N] [--replay N]
+#   --quick scales every size down 20x (a smoke run); --sweep sets the cases due at once (10000);
+#   --replay the notifications replayed over a year (2300; 23000 takes hours on Azurite, see docs/performance.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/dev-services.sh
@@ -10,7 +12,7 @@ trap 'exit 130' INT TERM
 
 ensure_npm_tools
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 10102)
-start_azurite "$port" --inMemoryPersistence --skipApiVersionCheck
+start_azurite "$port" --inMemoryPersistence --skipApiVersionCheck --silent
 dotnet build bench/LumoFlow.Benchmarks -c Release -nologo -v quiet > /dev/null
 mkdir -p .run
 dotnet bench/LumoFlow.Benchmarks/bin/Release/net10.0/LumoFlow.Benchmarks.dll --table-port "$port" --out .run/bench-latest.md "$@"

@@ -13,7 +13,8 @@ namespace LumoFlow.Benchmarks;
 /// </summary>
 public static class SweepBench
 {
-    public sealed record Result(int Cases, TimeSpan Elapsed, Percentiles FiringDelay, double RequestsPerCase, IReadOnlyDictionary<string, long> ByKind)
+    public sealed record Result(int Cases, TimeSpan Elapsed, Percentiles FiringDelay, double RequestsPerCase, IReadOnlyDictionary<string, long> ByKind,
+        Load.Result FloorAtScale, int EntitiesInTable)
     {
         public double PerSecond => Cases / Elapsed.TotalSeconds;
     }
@@ -33,6 +34,13 @@ public static class SweepBench
             await app.Engine.RunAsync(started.CaseId, CancellationToken.None); // what the poke does right after intake
         });
 
+        // Azurite's cost per request grows with the table's size, so the floor is measured again here: raw
+        // single-entity inserts into the same Cases table the sweep is about to work on.
+        var cases_ = ((LumoFlow.Engine.Storage.TableSet)app.Services.GetService(typeof(LumoFlow.Engine.Storage.TableSet))!).Cases;
+        var entities = 0;
+        await foreach (var _ in cases_.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey"])) entities++;
+        var floorAtScale = await Load.RunAsync(Math.Max(100, cases / 10), 8, async i =>
+            await cases_.AddEntityAsync(new Azure.Data.Tables.TableEntity($"floor-{i}", "state") { ["State"] = "{}", ["At"] = DateTimeOffset.UtcNow }));
         var digests = (LumoFlow.Engine.DigestSender)app.Services.GetService(typeof(LumoFlow.Engine.DigestSender))!;
         var due = new ReminderSchedule().NotifierContactReminder(new LumoFlow.Domain.Deadlines.DeadlineRules(WorkingDayCalendar.Default).For(opened), 0, WorkingDayCalendar.Default);
         clock.SetUtcNow(due);
@@ -51,6 +59,6 @@ public static class SweepBench
         foreach (var (_, timestamp) in fired) delay.Add(Stopwatch.GetElapsedTime(start, timestamp));
         if (fired.Count != cases || swept != cases)
             throw new InvalidOperationException($"Expected {cases} timers to fire; {fired.Count} reminders were sent in {swept} runs.");
-        return new Result(cases, elapsed, delay, (double)app.Counter.Count / cases, app.Counter.ByKind.ToDictionary());
+        return new Result(cases, elapsed, delay, (double)app.Counter.Count / cases, app.Counter.ByKind.ToDictionary(), floorAtScale, entities);
     }
 }
