@@ -28,12 +28,6 @@ public static class Notifications
     public static JsonObject Json(int i) => (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Create(i), LumoFlow.Engine.EngineJson.Options))!;
 
     /// <summary>A valid, unique-per-i identity code of a child born 2010–2024.</summary>
-    public static string IdentityCode(int i)
-    {
-        var birth = new DateOnly(2010, 1, 1).AddDays(i % 5000);
-        var individual = 2 + (i / 5000) % 898;
-        var digits = $"{birth:ddMMyy}{individual:D3}";
-        var check = "0123456789ABCDEFHJKLMNPRSTUVWXY"[(int)(long.Parse(digits) % 31)];
-        return $"{birth:ddMMyy}A{individual:D3}{check}";
-    }
+    public static string IdentityCode(int i) =>
+        PersonalIdentityCode.Of(new DateOnly(2010, 1, 1).AddDays(i % 5000), 2 + (i / 5000) % 898).Value;
 }

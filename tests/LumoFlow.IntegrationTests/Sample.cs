@@ -22,12 +22,7 @@ public static class Sample
     public static string UniqueEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.test"[..Math.Min(60, who.Length + 45)];
 
     /// <summary>A valid identity code of a child born on <paramref name="birth"/> (2000s), unique per call in practice.</summary>
-    public static string IdentityCode(DateOnly? birth = null)
-    {
-        var date = birth ?? new DateOnly(2015, 1, 1).AddDays(Random.Shared.Next(0, 3000));
-        var individual = Random.Shared.Next(2, 900);
-        var digits = $"{date:ddMMyy}{individual:D3}";
-        var check = "0123456789ABCDEFHJKLMNPRSTUVWXY"[(int)(long.Parse(digits) % 31)];
-        return $"{date:ddMMyy}A{individual:D3}{check}";
-    }
+    public static string IdentityCode(DateOnly? birth = null) =>
+        LumoFlow.Domain.Notifications.PersonalIdentityCode.Of(
+            birth ?? new DateOnly(2015, 1, 1).AddDays(Random.Shared.Next(0, 3000)), Random.Shared.Next(2, 900)).Value;
 }

@@ -41,6 +41,25 @@ public sealed record PersonalIdentityCode
         return true;
     }
 
+    /// <summary>
+    /// The code of a person born on <paramref name="birthDate"/> with individual number
+    /// <paramref name="individualNumber"/> (002–899), with its century sign and check character computed.
+    /// </summary>
+    public static PersonalIdentityCode Of(DateOnly birthDate, int individualNumber)
+    {
+        if (individualNumber is < 2 or > 899) throw new ArgumentOutOfRangeException(nameof(individualNumber), "must be 002–899");
+        var sign = birthDate.Year switch
+        {
+            >= 1800 and < 1900 => '+',
+            >= 1900 and < 2000 => '-',
+            >= 2000 and < 2100 => 'A',
+            _ => throw new ArgumentOutOfRangeException(nameof(birthDate), "must be in 1800–2099"),
+        };
+        var digits = $"{birthDate:ddMMyy}{individualNumber:D3}";
+        var check = CheckCharacters[(int)(long.Parse(digits, CultureInfo.InvariantCulture) % 31)];
+        return new PersonalIdentityCode($"{birthDate:ddMMyy}{sign}{individualNumber:D3}{check}", birthDate);
+    }
+
     /// <summary>Null when <paramref name="text"/> is a valid code; otherwise a short English reason.</summary>
     public static string? Validate(string? text) => Check(text, out _, out _);
 

@@ -133,4 +133,16 @@ public sealed class PersonalIdentityCodeTests
             _ => ['A', 'B', 'C', 'D', 'E', 'F'],
         };
     }
+
+    [Theory]
+    [InlineData("1952-10-13", 308, "131052-308T")]
+    [InlineData("2015-03-15", 123, "150315A123X")]
+    [InlineData("1899-12-31", 2, "311299+002")]
+    public void Of_builds_the_code_with_its_century_sign_and_check_character(string birth, int individual, string expectedStart)
+    {
+        var code = PersonalIdentityCode.Of(DateOnly.Parse(birth), individual);
+        Assert.StartsWith(expectedStart, code.Value);
+        Assert.Null(PersonalIdentityCode.Validate(code.Value));
+        Assert.Equal(DateOnly.Parse(birth), code.BirthDate);
+    }
 }
