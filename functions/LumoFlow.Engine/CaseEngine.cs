@@ -125,12 +125,20 @@ public sealed class CaseEngine(
     /// </summary>
     public async Task<RunResult> RunAsync(string caseId, CancellationToken cancellationToken)
     {
+        var (result, linked) = await RunLockedAsync(caseId, cancellationToken);
+        // Outside this case's lock: the other case's lock may be the same stripe, and locks are not re-entrant.
+        foreach (var other in linked) await TryTellLinkedCaseAsync(other, caseId, cancellationToken);
+        return result;
+    }
+
+    private async Task<(RunResult Result, IReadOnlyList<string> Linked)> RunLockedAsync(string caseId, CancellationToken cancellationToken)
+    {
         using var _ = await locks.AcquireAsync(caseId, cancellationToken);
         var sentThisRun = new HashSet<string>(); // survives an ETag retry, so a retry does not send the same email again
         for (var attempt = 1; ; attempt++)
         {
             var copy = (attempt == 1 ? cache.Get(caseId) : null) ?? await store.LoadAsync(caseId, cancellationToken);
-            if (copy is null) return new RunResult(false, CaseAlarms.None);
+            if (copy is null) return (new RunResult(false, CaseAlarms.None), []);
             var now = time.GetUtcNow();
             try
             {
@@ -140,8 +148,7 @@ public sealed class CaseEngine(
                 if (copy.HasChanges || !SameAlarms(copy, now, retryAt))
                     await store.CommitAsync(copy, now, retryAt, null, cancellationToken);
                 cache.Put(copy);
-                foreach (var other in linked) await TryTellLinkedCaseAsync(other, caseId, cancellationToken);
-                return new RunResult(true, copy.Alarms);
+                return (new RunResult(true, copy.Alarms), linked);
             }
             catch (RequestFailedException e) when (e.Status == 412 && attempt < MaxAttempts)
             {
@@ -169,8 +176,9 @@ public sealed class CaseEngine(
 
     /// <summary>
     /// THL: a new notification about a child with an open case is linked to it. The lookup happens here, on the
-    /// case's first run, rather than on the intake path. The case is registered in the index first, so a notification
-    /// racing this one finds it. Returns the open cases found, to be told of this one after the commit.
+    /// case's first run, rather than on the intake path. Each case registers itself before it looks, so of two
+    /// notifications about the same child arriving together at least one finds the other; linking is idempotent and
+    /// recorded on both cases, so it does not matter which. Returns the open cases found, to be told after the commit.
     /// </summary>
     private async Task<IReadOnlyList<string>> LinkChildrenAsync(CaseWorkingCopy copy, DateTimeOffset now, CancellationToken cancellationToken)
     {

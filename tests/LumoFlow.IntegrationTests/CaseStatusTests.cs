@@ -42,7 +42,7 @@ public sealed class CaseStatusTests(DevServices services) : IAsyncLifetime
         var id = await SubmitAsync();
         var status = await _app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
         Assert.False(status!.ContainsKey("history"));
-        Assert.Equal(["id", "runtimeStatus", "customStatus", "createdTime", "lastUpdatedTime", "team", "deadlines"],
+        Assert.Equal(["id", "runtimeStatus", "customStatus", "createdTime", "lastUpdatedTime", "team", "deadlines", "linkedCases"],
             status.Select(p => p.Key));
     }
 

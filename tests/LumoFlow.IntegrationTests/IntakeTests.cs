@@ -186,12 +186,46 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         var secondId = (string)(await second.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
 
         Assert.NotEqual(firstId, secondId);
-        // The link is made on the new case's first run, right after intake (off the intake path).
-        var newHistory = JsonNode.Parse(await WaitForHistoryAsync(secondId, "LinkedToOpenCase"))!.AsArray();
-        Assert.Contains(newHistory, h => (string)h!["eventType"]! == "LinkedToOpenCase" && (string)h["details"]!["caseId"]! == firstId);
-        Assert.Contains(secondId, await WaitForHistoryAsync(firstId, "RelatedNotificationReceived"));
+        // The link is made on the cases' first runs, right after intake (off the intake path), and recorded on both,
+        // whichever of the two found the other.
+        Assert.Contains(firstId, await WaitForLinkAsync(secondId, firstId));
+        Assert.Contains(secondId, await WaitForLinkAsync(firstId, secondId));
+        var history = (await WaitForHistoryAsync(secondId, firstId)) + (await WaitForHistoryAsync(firstId, secondId));
+        Assert.Contains("LinkedToOpenCase", history);
+        Assert.Contains("RelatedNotificationReceived", history);
         // The index holds no identity code.
         Assert.DoesNotContain(await RowsAsync("ChildIndex"), r => r.PartitionKey.Contains(identityCode[..6]));
+    }
+
+    [Fact]
+    public async Task Linking_two_cases_whose_ids_share_a_lock_stripe_does_not_deadlock()
+    {
+        // Case work is serialised per instance by striped locks (64 stripes by the id's hash); a case's first run tells
+        // the linked case after releasing its own lock. Choose Idempotency-Keys whose case ids fall on the same stripe.
+        static uint Stripe(string key) => (uint)StringComparer.Ordinal.GetHashCode(LumoFlow.Engine.CaseIds.FromIdempotencyKey(key)) % 64;
+        var first = Guid.NewGuid().ToString();
+        var second = Enumerable.Range(0, 10_000).Select(_ => Guid.NewGuid().ToString()).First(k => Stripe(k) == Stripe(first));
+        var identityCode = Sample.IdentityCode();
+
+        var a = await PostWithKeyAsync(Sample.Notification(identityCode, Sample.UniqueEmail("stripe-a")), first);
+        var b = await PostWithKeyAsync(Sample.Notification(identityCode, Sample.UniqueEmail("stripe-b")), second);
+        var firstId = (string)(await a.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var secondId = (string)(await b.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+
+        Assert.Contains(firstId, await WaitForLinkAsync(secondId, firstId));
+        Assert.Contains(secondId, await WaitForLinkAsync(firstId, secondId));
+    }
+
+    private async Task<IReadOnlyList<string>> WaitForLinkAsync(string id, string other)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var status = await _app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+            var linked = status!["linkedCases"]!.AsArray().Select(l => (string)l!).ToList();
+            if (linked.Contains(other) || DateTime.UtcNow > deadline) return linked;
+            await Task.Delay(100);
+        }
     }
 
     private async Task<HttpResponseMessage> PostWithKeyAsync(JsonObject notification, string key)

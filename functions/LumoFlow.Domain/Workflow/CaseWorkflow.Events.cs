@@ -176,6 +176,7 @@ public sealed partial class CaseWorkflow
     /// <summary>THL: a new notification about a child with an open case helps see the whole picture — link it.</summary>
     private static WorkflowStep Record(StepBuilder step, RelatedNotificationReceived e)
     {
+        if (step.State.LinkedCaseIds.Contains(e.NewCaseId)) return step.Build(); // already linked: nothing new
         step.State = step.State with { LinkedCaseIds = [.. step.State.LinkedCaseIds, e.NewCaseId] };
         step.History(nameof(RelatedNotificationReceived), e.Actor, new() { ["caseId"] = e.NewCaseId });
         return step.Build();

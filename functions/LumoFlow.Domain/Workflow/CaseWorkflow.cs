@@ -143,8 +143,9 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
     /// <summary>THL: a new notification matters even when the family is already a client — link it, never drop it.</summary>
     private static WorkflowStep LinkOpenCases(StepBuilder step, ChildIndexChecked e)
     {
-        step.State = step.State with { LinkedCaseIds = [.. step.State.LinkedCaseIds, .. e.OpenCaseIds], PendingChildKeys = [] };
-        foreach (var linked in e.OpenCaseIds)
+        var newLinks = e.OpenCaseIds.Where(id => id != step.State.CaseId && !step.State.LinkedCaseIds.Contains(id)).Distinct().ToList();
+        step.State = step.State with { LinkedCaseIds = [.. step.State.LinkedCaseIds, .. newLinks], PendingChildKeys = [] };
+        foreach (var linked in newLinks)
             step.History("LinkedToOpenCase", "system", new() { ["caseId"] = linked });
         return step.Build();
     }

@@ -106,6 +106,7 @@ public sealed record CaseStatusView(
     DateTimeOffset LastUpdatedTime,
     string Team,
     CaseStatusView.DeadlineView? Deadlines,
+    IReadOnlyList<string> LinkedCases,
     IReadOnlyList<CaseStatusView.HistoryView>? History)
 {
     public sealed record DeadlineView(string DecisionDue, string AssessmentDue);
@@ -119,5 +120,6 @@ public sealed record CaseStatusView(
         state.LastUpdatedTime,
         state.TeamId,
         state.Deadlines is { } d ? new DeadlineView(d.DecisionDue.ToString("yyyy-MM-dd"), d.AssessmentDue.ToString("yyyy-MM-dd")) : null,
+        state.LinkedCaseIds,
         history?.Select(h => new HistoryView(h.EventType, h.At, h.Actor, h.Details)).ToList());
 }
