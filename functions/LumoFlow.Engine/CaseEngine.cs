@@ -145,7 +145,7 @@ public sealed class CaseEngine(
                 FireDueTimers(copy, now);
                 var linked = await LinkChildrenAsync(copy, now, cancellationToken);
                 var retryAt = await DeliverOutboxAsync(copy, sentThisRun, now, cancellationToken);
-                if (copy.HasChanges || !SameAlarms(copy, now, retryAt))
+                if (copy.HasChanges || !CaseStore.AlarmsInPlace(copy, retryAt))
                     await store.CommitAsync(copy, now, retryAt, null, cancellationToken);
                 cache.Put(copy);
                 return (new RunResult(true, copy.Alarms), linked);
@@ -235,14 +235,6 @@ public sealed class CaseEngine(
             }
         }
         return null;
-    }
-
-    /// <summary>Whether the stored alarms are already where they should be (then a run with no changes writes nothing).</summary>
-    private static bool SameAlarms(CaseWorkingCopy copy, DateTimeOffset now, DateTimeOffset? retryAt)
-    {
-        var timer = copy.TimerWake is { } wake ? AlarmKey.For(wake, copy.State.CaseId) : null;
-        var immediateNeeded = copy.HasImmediateWork;
-        return timer == copy.Alarms.Timer && immediateNeeded == (copy.Alarms.Immediate is not null) && retryAt is null;
     }
 
     private async Task TryTellLinkedCaseAsync(string linkedId, string newCaseId, CancellationToken cancellationToken)

@@ -106,7 +106,11 @@ public sealed record PartnerRequest(
     PartnerRequestStatus Status = PartnerRequestStatus.Requested,
     int RemindersSent = 0,
     DateTimeOffset? ClosedAt = null,
-    string? WaivedReason = null);
+    string? WaivedReason = null)
+{
+    /// <summary>The last Helsinki day the link is valid (it expires when the next day begins).</summary>
+    public DateOnly AnswerBy => Calendar.HelsinkiTime.LocalDate(ExpiresAt.AddSeconds(-1));
+}
 
 /// <summary>What the workflow needs to know to keep the notifier informed — not who they are.</summary>
 public sealed record NotifierContact(string Type, bool Anonymous, string? Email, bool HasPhone, string Language)

@@ -80,7 +80,7 @@ public sealed partial class CaseWorkflow
     {
         var state = step.State;
         var id = $"P{state.Partners.Count + 1}";
-        var today = HelsinkiDate(step.Now);
+        var today = Calendar.HelsinkiTime.LocalDate(step.Now);
         var expiresAt = ReminderSchedule.EndOf(state.Deadlines!.AssessmentDue);
         if (expiresAt <= step.Now) // the assessment is already late: give the partner a fair window anyway
             expiresAt = ReminderSchedule.EndOf(calendar.AddWorkingDays(today, Schedule.PartnerEscalationWorkingDays));
@@ -91,7 +91,7 @@ public sealed partial class CaseWorkflow
         step.History(nameof(PartnerInputRequested), e.Actor, new() { ["partnerRequestId"] = id, ["kind"] = request.Kind, ["organisation"] = request.Organisation });
         step.Document("PartnerQuestion", e.Question, e.Actor, id: $"partner-{id}-question");
         var link = options.PartnerLink(PartnerToken.Compose(state.CaseId, id, e.Secret));
-        step.Email(request.Email, PartnerAndNotifierTexts.PartnerRequest(request.Language, state.CaseId, link, DateOnlyBefore(expiresAt), reminder: false), "PartnerRequest");
+        step.Email(request.Email, PartnerAndNotifierTexts.PartnerRequest(request.Language, state.CaseId, link, request.AnswerBy, reminder: false), "PartnerRequest");
         if (Schedule.PartnerFollowUp(today, 0, calendar) is { } first && first < expiresAt)
             step.SetTimer(TimerNames.Partner(id), first);
         return step.Build();
@@ -261,9 +261,4 @@ public sealed partial class CaseWorkflow
         The child's view: {s.ChildView}
         Named worker (omatyöntekijä) needed: {(s.NamedWorkerNeeded ? "yes" : "no")}
         """;
-
-    private static DateOnly HelsinkiDate(DateTimeOffset instant) => Calendar.HelsinkiTime.LocalDate(instant);
-
-    /// <summary>The last day before an end-of-day instant (the day the link is still valid).</summary>
-    private static DateOnly DateOnlyBefore(DateTimeOffset endOfDay) => HelsinkiDate(endOfDay.AddSeconds(-1));
 }

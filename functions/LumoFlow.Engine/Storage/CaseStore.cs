@@ -74,15 +74,17 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     public async Task<string?> GetNotificationJsonAsync(string caseId, CancellationToken cancellationToken)
     {
         var row = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.Notification, cancellationToken: cancellationToken);
-        if (row.HasValue) return ChunkedText.Read(row.Value!);
-        var state = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.State, cancellationToken: cancellationToken);
-        return state.HasValue ? CaseRows.ReadIntake(state.Value!)?.NotificationJson : null;
+        return row.HasValue ? ChunkedText.Read(row.Value!) : (await ReadIntakeAsync(caseId, cancellationToken))?.NotificationJson;
     }
 
-    private async Task<IReadOnlyList<HistoryEntry>> IntakeHistoryAsync(string caseId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<HistoryEntry>> IntakeHistoryAsync(string caseId, CancellationToken cancellationToken) =>
+        (await ReadIntakeAsync(caseId, cancellationToken))?.History ?? [];
+
+    /// <summary>The intake rows still riding in the state row, if any (see <see cref="IntakeRows"/>).</summary>
+    private async Task<IntakeRows?> ReadIntakeAsync(string caseId, CancellationToken cancellationToken)
     {
         var state = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.State, cancellationToken: cancellationToken);
-        return state.HasValue ? CaseRows.ReadIntake(state.Value!)?.History ?? [] : [];
+        return state.HasValue ? CaseRows.ReadIntake(state.Value!) : null;
     }
 
     /// <summary>One document of a case (a note, a partner's question or answer, the summary); null when absent.</summary>
@@ -139,11 +141,18 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     /// and an immediate alarm while there is work to do now (leased to this instance when it will do it itself).
     /// Rows that stay the same are not written again.
     /// </summary>
+    /// <summary>Whether the stored alarm rows are already where a commit would put them (then nothing needs writing).</summary>
+    public static bool AlarmsInPlace(CaseWorkingCopy copy, DateTimeOffset? retryAt) =>
+        retryAt is null && TimerAlarmOf(copy) == copy.Alarms.Timer && copy.HasImmediateWork == (copy.Alarms.Immediate is not null);
+
+    private static AlarmKey? TimerAlarmOf(CaseWorkingCopy copy) =>
+        copy.TimerWake is { } wake ? AlarmKey.For(wake, copy.State.CaseId) : null;
+
     private async Task<CaseAlarms> PlaceAlarmsAsync(CaseWorkingCopy copy, DateTimeOffset now, DateTimeOffset? retryAt,
         AlarmLease? lease, CancellationToken cancellationToken, bool timerAlarm = true)
     {
         var caseId = copy.State.CaseId;
-        var timer = timerAlarm && copy.TimerWake is { } wake ? AlarmKey.For(wake, caseId) : null;
+        var timer = timerAlarm ? TimerAlarmOf(copy) : null;
         var immediate = !copy.HasImmediateWork ? null
             : retryAt is { } at ? AlarmKey.For(at, caseId)
             : copy.Alarms.Immediate ?? AlarmKey.For(now, caseId);

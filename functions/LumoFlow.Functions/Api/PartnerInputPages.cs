@@ -33,7 +33,7 @@ public static class PartnerInputPages
             <p>{Enc(t.Intro)}</p>
             <dl><dt>{Enc(t.Reference)}</dt><dd>{Enc(state.CaseId)}</dd>
             <dt>{Enc(t.Organisation)}</dt><dd>{Enc(request.Organisation)}</dd>
-            <dt>{Enc(t.AnswerBy)}</dt><dd>{LumoFlow.Domain.Calendar.HelsinkiTime.LocalDate(request.ExpiresAt.AddSeconds(-1)):d.M.yyyy}</dd></dl>
+            <dt>{Enc(t.AnswerBy)}</dt><dd>{request.AnswerBy:d.M.yyyy}</dd></dl>
             <h2>{Enc(t.Question)}</h2>
             <p class="question">{Enc(question?.Text ?? "")}</p>
             <form method="post">
