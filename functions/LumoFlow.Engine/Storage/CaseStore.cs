@@ -115,7 +115,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
             }
             else
             {
-                var transaction = new CaseTransaction(caseId);
+                var transaction = new PartitionTransaction(caseId);
                 transaction.Add(TableTransactionActionType.UpdateReplace, state, copy.ETag);
                 if (copy.Intake is { } intake)
                 {
@@ -161,7 +161,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         return new CaseAlarms(timer, immediate);
     }
 
-    private static void AddAppends(CaseTransaction transaction, CaseWorkingCopy copy)
+    private static void AddAppends(PartitionTransaction transaction, CaseWorkingCopy copy)
     {
         var caseId = copy.State.CaseId;
         for (var i = 0; i < copy.NewHistoryRows.Count; i++)

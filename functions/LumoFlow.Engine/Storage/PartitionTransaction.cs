@@ -4,11 +4,12 @@ using Azure.Data.Tables;
 namespace LumoFlow.Engine.Storage;
 
 /// <summary>
-/// An entity-group transaction on one case's partition: all its actions commit together or none do.
+/// An entity-group transaction on one partition (a case's, or an alarm bucket's): all its actions commit together
+/// or none do.
 /// Azure rejects a batch that spans partitions, but Azurite accepts it — so this guard makes the rule
 /// hold locally too, before a test could pass on something that fails in Azure (platform.md, point 5).
 /// </summary>
-public sealed class CaseTransaction(string partitionKey)
+public sealed class PartitionTransaction(string partitionKey)
 {
     /// <summary>Azure's limit on actions in one entity-group transaction.</summary>
     public const int MaxActions = 100;

@@ -4,12 +4,12 @@ using LumoFlow.Engine.Storage;
 namespace LumoFlow.IntegrationTests;
 
 /// <summary>Azurite accepts batches that Azure rejects; the guard makes the rules hold locally.</summary>
-public sealed class CaseTransactionTests
+public sealed class PartitionTransactionTests
 {
     [Fact]
     public void A_transaction_refuses_an_entity_of_another_partition()
     {
-        var transaction = new CaseTransaction("case-a");
+        var transaction = new PartitionTransaction("case-a");
         transaction.Add(TableTransactionActionType.Add, new TableEntity("case-a", "state"));
         var e = Assert.Throws<InvalidOperationException>(() =>
             transaction.Add(TableTransactionActionType.Add, new TableEntity("case-b", "state")));
@@ -20,8 +20,8 @@ public sealed class CaseTransactionTests
     [Fact]
     public void A_transaction_refuses_more_than_100_actions()
     {
-        var transaction = new CaseTransaction("case-a");
-        for (var i = 0; i < CaseTransaction.MaxActions; i++)
+        var transaction = new PartitionTransaction("case-a");
+        for (var i = 0; i < PartitionTransaction.MaxActions; i++)
             transaction.Add(TableTransactionActionType.Add, new TableEntity("case-a", $"row-{i}"));
         Assert.Throws<InvalidOperationException>(() =>
             transaction.Add(TableTransactionActionType.Add, new TableEntity("case-a", "one-too-many")));
