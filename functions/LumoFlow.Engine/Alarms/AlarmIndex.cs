@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LumoFlow.Engine.Storage;
 
 namespace LumoFlow.Engine;
 
@@ -13,9 +14,13 @@ public sealed record DueAlarm(AlarmKey Key, ETag ETag);
 /// The <c>CaseAlarms</c> table: one row per case at its next wake-up (platform.md, point 2).
 /// A new alarm row is written before the case transaction that points at it and the stale one deleted after,
 /// so a crash leaves at worst an extra alarm — waking a case with nothing due does nothing — never a lost one.
+/// Alarm rows of many cases fall into the same hour's partition, so their writes are grouped (<see cref="GroupedUpserts"/>).
 /// </summary>
 public sealed class AlarmIndex(TableClient table)
 {
+    private readonly GroupedUpserts _writes = new(table);
+
+    /// <summary>Writes the alarm row; returns once it is stored.</summary>
     public async Task SetAsync(AlarmKey key, AlarmLease? lease, CancellationToken cancellationToken)
     {
         var row = new TableEntity(key.PartitionKey, key.RowKey);
@@ -24,7 +29,7 @@ public sealed class AlarmIndex(TableClient table)
             row["LeaseUntil"] = lease.Until;
             row["LeaseOwner"] = lease.Owner;
         }
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        await _writes.UpsertAsync(row, cancellationToken);
     }
 
     public async Task DeleteAsync(AlarmKey key, CancellationToken cancellationToken)

@@ -1,0 +1,168 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using LumoFlow.Engine.Storage;
+using LumoFlow.IntegrationTests.Infrastructure;
+
+namespace LumoFlow.IntegrationTests;
+
+/// <summary>Group commit of upserts against real Azurite: what waits, what goes together, what a failure touches.</summary>
+[Collection(DevServicesCollection.Name)]
+public sealed class GroupedUpsertsTests(DevServices services)
+{
+    [Fact]
+    public async Task Upserts_that_arrive_while_one_is_in_flight_go_together_in_one_transaction()
+    {
+        var (table, held) = await NewTableAsync();
+        var upserts = new GroupedUpserts(table);
+
+        held.Hold();
+        var first = upserts.UpsertAsync(Row("bucket", "r000"), CancellationToken.None);
+        await held.WaitUntilHeldAsync();
+        var rest = Enumerable.Range(1, 149).Select(i => upserts.UpsertAsync(Row("bucket", $"r{i:000}"), CancellationToken.None)).ToList();
+        Assert.False(first.IsCompleted);
+        Assert.DoesNotContain(rest, t => t.IsCompleted); // none returns before its row is stored
+        held.Release();
+        await Task.WhenAll(rest.Append(first));
+
+        // The lone first upsert, then the 149 that waited: two transactions (at most 100 actions each).
+        Assert.Equal(["PUT", "POST $batch", "POST $batch"], held.Requests);
+        Assert.Equal(150, (await table.QueryAsync<TableEntity>().ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_lone_upsert_is_written_at_once_and_another_partition_does_not_wait()
+    {
+        var (table, held) = await NewTableAsync();
+        var upserts = new GroupedUpserts(table);
+
+        await upserts.UpsertAsync(Row("a", "alone"), CancellationToken.None);
+        Assert.Equal(["PUT"], held.Requests);
+
+        held.Hold();
+        var blocked = upserts.UpsertAsync(Row("a", "blocked"), CancellationToken.None);
+        await held.WaitUntilHeldAsync();
+        held.HoldOnly("a"); // from here, only partition a's requests are held
+        await upserts.UpsertAsync(Row("b", "free"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(blocked.IsCompleted);
+        held.Release();
+        await blocked;
+    }
+
+    [Fact]
+    public async Task The_same_row_twice_in_a_group_is_stored_as_the_later_write()
+    {
+        var (table, held) = await NewTableAsync();
+        var upserts = new GroupedUpserts(table);
+
+        held.Hold();
+        var first = upserts.UpsertAsync(Row("p", "x", "first"), CancellationToken.None);
+        await held.WaitUntilHeldAsync();
+        var second = upserts.UpsertAsync(Row("p", "y", "second"), CancellationToken.None);
+        var third = upserts.UpsertAsync(Row("p", "y", "third"), CancellationToken.None);
+        held.Release();
+        await Task.WhenAll(first, second, third);
+
+        Assert.Equal(["PUT", "PUT"], held.Requests); // x alone, then y once
+        Assert.Equal("third", (await table.GetEntityAsync<TableEntity>("p", "y")).Value.GetString("Value"));
+    }
+
+    [Fact]
+    public async Task A_failed_write_fails_every_caller_of_its_group_and_the_next_group_is_written()
+    {
+        var (table, held) = await NewTableAsync();
+        var upserts = new GroupedUpserts(table);
+
+        held.Hold();
+        var first = upserts.UpsertAsync(Row("p", "first"), CancellationToken.None);
+        await held.WaitUntilHeldAsync();
+        var doomed = new[] { upserts.UpsertAsync(Row("p", "d1"), CancellationToken.None), upserts.UpsertAsync(Row("p", "d2"), CancellationToken.None) };
+        held.FailNext();
+        held.Release();
+        await first;
+        foreach (var task in doomed) await Assert.ThrowsAnyAsync<Exception>(() => task);
+
+        await upserts.UpsertAsync(Row("p", "later"), CancellationToken.None);
+        var stored = (await table.QueryAsync<TableEntity>().ToListAsync()).Select(r => r.RowKey).Order().ToList();
+        Assert.Equal(["first", "later"], stored);
+    }
+
+    [Fact]
+    public async Task A_cancelled_caller_stops_waiting_without_failing_the_others()
+    {
+        var (table, held) = await NewTableAsync();
+        var upserts = new GroupedUpserts(table);
+
+        held.Hold();
+        var first = upserts.UpsertAsync(Row("p", "first"), CancellationToken.None);
+        await held.WaitUntilHeldAsync();
+        using var cancel = new CancellationTokenSource();
+        var cancelled = upserts.UpsertAsync(Row("p", "impatient"), cancel.Token);
+        var patient = upserts.UpsertAsync(Row("p", "patient"), CancellationToken.None);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        held.Release();
+        await Task.WhenAll(first, patient);
+        Assert.True((await table.GetEntityIfExistsAsync<TableEntity>("p", "patient")).HasValue);
+    }
+
+    private static TableEntity Row(string partition, string row, string value = "v") => new(partition, row) { ["Value"] = value };
+
+    private async Task<(TableClient Table, HeldRequests Held)> NewTableAsync()
+    {
+        var held = new HeldRequests();
+        var options = new TableClientOptions();
+        options.AddPolicy(held, HttpPipelinePosition.PerRetry);
+        options.Retry.MaxRetries = 0;
+        var table = new TableServiceClient(services.StorageConnectionString, options).GetTableClient("grouped" + Guid.NewGuid().ToString("N")[..12]);
+        await table.CreateAsync();
+        held.Requests.Clear(); // the table's creation is not part of what is tested
+        return (table, held);
+    }
+
+    /// <summary>
+    /// Records each entity request, can hold requests until released (so that others gather behind one in flight),
+    /// and can fail the next one.
+    /// </summary>
+    private sealed class HeldRequests : HttpPipelinePolicy
+    {
+        private TaskCompletionSource _gate = Open();
+        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private string? _onlyPartition;
+        private int _failNext;
+
+        public List<string> Requests { get; } = [];
+
+        public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void HoldOnly(string partition) => _onlyPartition = partition;
+        public void Release() => _gate.TrySetResult();
+        public void FailNext() => Interlocked.Exchange(ref _failNext, 1);
+        public Task WaitUntilHeldAsync() => _held.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            var path = Uri.UnescapeDataString(message.Request.Uri.Path);
+            lock (Requests) Requests.Add(path.EndsWith("$batch", StringComparison.Ordinal) ? $"{message.Request.Method} $batch" : message.Request.Method.ToString());
+            var fail = Interlocked.Exchange(ref _failNext, 0) == 1; // the next request to arrive, not one already held
+            if (_onlyPartition is null || path.Contains($"PartitionKey='{_onlyPartition}'", StringComparison.Ordinal))
+            {
+                _held.TrySetResult();
+                await _gate.Task;
+            }
+            if (fail) throw new RequestFailedExceptionForTest();
+            await ProcessNextAsync(message, pipeline);
+        }
+
+        private static TaskCompletionSource Open()
+        {
+            var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            open.SetResult();
+            return open;
+        }
+    }
+
+    private sealed class RequestFailedExceptionForTest() : Exception("The storage service failed (simulated).");
+}
