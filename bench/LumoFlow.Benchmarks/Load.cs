@@ -5,15 +5,19 @@ namespace LumoFlow.Benchmarks;
 /// <summary>Runs an operation a fixed number of times from a fixed number of concurrent workers (a bounded, closed loop).</summary>
 public static class Load
 {
-    public sealed record Result(int Operations, TimeSpan Elapsed, Percentiles Latency)
+    public sealed record Result(int Operations, TimeSpan Elapsed, Percentiles Latency, CpuTime.Sample Cpu)
     {
         public double PerSecond => Operations / Elapsed.TotalSeconds;
+        /// <summary>CPU milliseconds per operation spent by this process (load and app) and by Azurite.</summary>
+        public double BenchCpuMs => Cpu.Bench.TotalMilliseconds / Operations;
+        public double? AzuriteCpuMs => Cpu.Azurite?.TotalMilliseconds / Operations;
     }
 
     public static async Task<Result> RunAsync(int operations, int concurrency, Func<int, Task> operation)
     {
         var latency = new Percentiles();
         var next = -1;
+        var cpu = CpuTime.Now();
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -25,6 +29,6 @@ public static class Load
                 latency.Add(one.Elapsed);
             }
         }));
-        return new Result(operations, total.Elapsed, latency);
+        return new Result(operations, total.Elapsed, latency, CpuTime.Now() - cpu);
     }
 }

@@ -57,6 +57,8 @@ public static class ReplayBench
             clock.SetUtcNow(hourEnd);
             await app.Sweeper.SweepOnceAsync(CancellationToken.None);
             sweeps++;
+            if (HelsinkiTime.LocalDate(hourEnd) is { Day: 1 } month && HelsinkiTime.LocalDate(hourEnd.AddHours(-1)).Day != 1) // progress, for long runs
+                Console.Error.WriteLine($"replay: {month:yyyy-MM}, {actions} actions, {app.Counter.Count} storage requests, {wall.Elapsed.TotalSeconds:0} s");
         }
         return new Result(cases, completed[0], actions, refused, wall.Elapsed, app.Counter.Count,
             Process.GetCurrentProcess().PeakWorkingSet64, from, HelsinkiTime.LocalDate(clock.GetUtcNow()), sweeps);
