@@ -1,3 +1,4 @@
+using LumoFlow.Engine.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LumoFlow.Engine;
@@ -24,15 +25,14 @@ public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender d
             var now = time.GetUtcNow();
             var due = await alarms.DueAsync(now, options.SweepBatchSize, cancellationToken);
             if (due.Count == 0) break;
-            var run = 0;
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.SweepParallelism, CancellationToken = cancellationToken },
-                async (alarm, ct) =>
-                {
-                    if (!await alarms.TryClaimAsync(alarm, now + options.LeaseDuration, options.InstanceId, ct)) return;
-                    Interlocked.Increment(ref run);
-                    await RunClaimedAsync(alarm, now, ct);
-                });
-            total += run;
+            // Claimed a hundred at a time (one transaction per alarm partition), each just before it is run.
+            foreach (var chunk in due.Chunk(PartitionTransaction.MaxActions))
+            {
+                var claimed = await alarms.TryClaimAsync(chunk, now + options.LeaseDuration, options.InstanceId, cancellationToken);
+                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.SweepParallelism, CancellationToken = cancellationToken },
+                    async (alarm, ct) => await RunClaimedAsync(alarm, now, ct));
+                total += claimed.Count;
+            }
             if (due.Count < options.SweepBatchSize) break;
         }
         return total;
