@@ -21,7 +21,7 @@ done
 NODE_OPTIONS="$preload" start_azurite "$port" --inMemoryPersistence --skipApiVersionCheck --silent
 dotnet build bench/LumoFlow.Benchmarks -c Release -nologo -v quiet > /dev/null
 mkdir -p .run
-dotnet bench/LumoFlow.Benchmarks/bin/Release/net10.0/LumoFlow.Benchmarks.dll --table-port "$port" --out .run/bench-latest.md \
+dotnet bench/LumoFlow.Benchmarks/bin/Release/net10.0/LumoFlow.Benchmarks.dll --table-port "$port" --out .run/bench-latest.md --azurite-pid "${LUMOFLOW_PIDS[-1]}" \
   --azurite "$(node -p 'require("./node_modules/azurite/package.json").version') in memory${preload:+, with bench/azurite-keyed-lookups.js}" \
   "${args[@]}"
 echo

@@ -14,7 +14,7 @@ namespace LumoFlow.Benchmarks;
 public static class SweepBench
 {
     public sealed record Result(int Cases, TimeSpan Elapsed, Percentiles FiringDelay, double RequestsPerCase, IReadOnlyDictionary<string, long> ByKind,
-        Load.Result FloorAtScale, int EntitiesInTable)
+        Load.Result FloorAtScale, int EntitiesInTable, CpuTime.Sample Cpu)
     {
         public double PerSecond => Cases / Elapsed.TotalSeconds;
     }
@@ -39,7 +39,7 @@ public static class SweepBench
         var cases_ = ((LumoFlow.Engine.Storage.TableSet)app.Services.GetService(typeof(LumoFlow.Engine.Storage.TableSet))!).Cases;
         var entities = 0;
         await foreach (var _ in cases_.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey"])) entities++;
-        var floorAtScale = await Load.RunAsync(Math.Max(100, cases / 10), 8, async i =>
+        var floorAtScale = await Load.RunAsync(Math.Max(500, cases / 5), 8, async i =>
             await cases_.AddEntityAsync(new Azure.Data.Tables.TableEntity($"floor-{i}", "state") { ["State"] = "{}", ["At"] = DateTimeOffset.UtcNow }));
         var digests = (LumoFlow.Engine.DigestSender)app.Services.GetService(typeof(LumoFlow.Engine.DigestSender))!;
         var due = new ReminderSchedule().NotifierContactReminder(new LumoFlow.Domain.Deadlines.DeadlineRules(WorkingDayCalendar.Default).For(opened), 0, WorkingDayCalendar.Default);
@@ -48,17 +48,19 @@ public static class SweepBench
         // Cold: no case is in this instance's cache, as after a restart or when another instance handled them last.
         ((LumoFlow.Engine.CaseCache)app.Services.GetService(typeof(LumoFlow.Engine.CaseCache))!).Clear();
         app.Counter.Reset();
+        var cpu = CpuTime.Now();
         var start = Stopwatch.GetTimestamp();
         var swept = 0;
         int run;
         while ((run = await app.Sweeper.SweepOnceAsync(CancellationToken.None)) > 0) swept += run;
         var elapsed = Stopwatch.GetElapsedTime(start);
+        cpu = CpuTime.Now() - cpu;
 
         var delay = new Percentiles();
         var fired = app.Emails.Sent.Where(e => e.Email.Kind == "NotifierContactReminder").ToList();
         foreach (var (_, timestamp) in fired) delay.Add(Stopwatch.GetElapsedTime(start, timestamp));
         if (fired.Count != cases || swept != cases)
             throw new InvalidOperationException($"Expected {cases} timers to fire; {fired.Count} reminders were sent in {swept} runs.");
-        return new Result(cases, elapsed, delay, (double)app.Counter.Count / cases, app.Counter.ByKind.ToDictionary(), floorAtScale, entities);
+        return new Result(cases, elapsed, delay, (double)app.Counter.Count / cases, app.Counter.ByKind.ToDictionary(), floorAtScale, entities, cpu);
     }
 }
