@@ -25,7 +25,8 @@ public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender d
             var now = time.GetUtcNow();
             var due = await alarms.DueAsync(now, options.SweepBatchSize, cancellationToken);
             if (due.Count == 0) break;
-            // Claimed a hundred at a time (one transaction per alarm partition), each just before it is run.
+            // Claimed a hundred at a time (one transaction per alarm partition), just before that hundred is run, so a
+            // lease never has to outlast the whole batch.
             foreach (var chunk in due.Chunk(PartitionTransaction.MaxActions))
             {
                 var claimed = await alarms.TryClaimAsync(chunk, now + options.LeaseDuration, options.InstanceId, cancellationToken);
