@@ -30,8 +30,7 @@ public sealed class AlarmIndexTests(DevServices services)
     public async Task An_instance_claims_what_it_read_unless_another_claimed_it_first()
     {
         var alarms = await NewIndexAsync();
-        var keys = Enumerable.Range(0, 150).Select(i => AlarmKey.For(Now.AddSeconds(-i), $"case-{i:000}")).ToList();
-        foreach (var key in keys) await alarms.SetAsync(key, null, CancellationToken.None);
+        await SetDueAlarmsAsync(alarms, 150);
         var seenByA = await alarms.DueAsync(Now, 500, CancellationToken.None);
         var seenByB = await alarms.DueAsync(Now, 500, CancellationToken.None);
         Assert.Equal(150, seenByA.Count);
@@ -51,14 +50,21 @@ public sealed class AlarmIndexTests(DevServices services)
     public async Task A_claim_of_an_alarm_removed_since_it_was_read_fails_and_the_rest_are_claimed()
     {
         var alarms = await NewIndexAsync();
-        var keys = Enumerable.Range(0, 3).Select(i => AlarmKey.For(Now.AddSeconds(-i), $"case-{i}")).ToList();
-        foreach (var key in keys) await alarms.SetAsync(key, null, CancellationToken.None);
+        var keys = await SetDueAlarmsAsync(alarms, 3);
         var seen = await alarms.DueAsync(Now, 500, CancellationToken.None);
         await alarms.DeleteAsync(keys[1], CancellationToken.None);
 
         var claimed = await alarms.TryClaimAsync(seen, Now.AddMinutes(1), "A", CancellationToken.None);
 
-        Assert.Equal(["case-0", "case-2"], claimed.Select(a => a.Key.CaseId).Order());
+        Assert.Equal(["case-000", "case-002"], claimed.Select(a => a.Key.CaseId).Order());
+    }
+
+    /// <summary>Alarms for cases case-000, case-001, …, due a second apart up to <see cref="Now"/>, all in one hour's partition.</summary>
+    private static async Task<IReadOnlyList<AlarmKey>> SetDueAlarmsAsync(AlarmIndex alarms, int count)
+    {
+        var keys = Enumerable.Range(0, count).Select(i => AlarmKey.For(Now.AddSeconds(-i), $"case-{i:000}")).ToList();
+        foreach (var key in keys) await alarms.SetAsync(key, null, CancellationToken.None);
+        return keys;
     }
 
     private async Task<AlarmIndex> NewIndexAsync()

@@ -16,9 +16,7 @@ public sealed class GroupedWritesTests(DevServices services)
         var (table, held) = await NewTableAsync();
         var writes = new GroupedWrites(table);
 
-        held.Hold();
-        var first = writes.UpsertAsync(Row("bucket", "r000"), CancellationToken.None);
-        await held.WaitUntilHeldAsync();
+        var first = await held.WhileHeldAsync(() => writes.UpsertAsync(Row("bucket", "r000"), CancellationToken.None));
         var rest = Enumerable.Range(1, 149).Select(i => writes.UpsertAsync(Row("bucket", $"r{i:000}"), CancellationToken.None)).ToList();
         Assert.False(first.IsCompleted);
         Assert.DoesNotContain(rest, t => t.IsCompleted); // none returns before its row is stored
@@ -39,9 +37,7 @@ public sealed class GroupedWritesTests(DevServices services)
         await writes.UpsertAsync(Row("a", "alone"), CancellationToken.None);
         Assert.Equal(["PUT"], held.Requests);
 
-        held.Hold();
-        var blocked = writes.UpsertAsync(Row("a", "blocked"), CancellationToken.None);
-        await held.WaitUntilHeldAsync();
+        var blocked = await held.WhileHeldAsync(() => writes.UpsertAsync(Row("a", "blocked"), CancellationToken.None));
         held.HoldOnly("a"); // from here, only partition a's requests are held
         await writes.UpsertAsync(Row("b", "free"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(blocked.IsCompleted);
@@ -55,9 +51,7 @@ public sealed class GroupedWritesTests(DevServices services)
         var (table, held) = await NewTableAsync();
         var writes = new GroupedWrites(table);
 
-        held.Hold();
-        var first = writes.UpsertAsync(Row("p", "x", "first"), CancellationToken.None);
-        await held.WaitUntilHeldAsync();
+        var first = await held.WhileHeldAsync(() => writes.UpsertAsync(Row("p", "x", "first"), CancellationToken.None));
         var second = writes.UpsertAsync(Row("p", "y", "second"), CancellationToken.None);
         var third = writes.UpsertAsync(Row("p", "y", "third"), CancellationToken.None);
         held.Release();
@@ -73,9 +67,7 @@ public sealed class GroupedWritesTests(DevServices services)
         var (table, held) = await NewTableAsync();
         var writes = new GroupedWrites(table);
 
-        held.Hold();
-        var first = writes.UpsertAsync(Row("p", "first"), CancellationToken.None);
-        await held.WaitUntilHeldAsync();
+        var first = await held.WhileHeldAsync(() => writes.UpsertAsync(Row("p", "first"), CancellationToken.None));
         var doomed = new[] { writes.UpsertAsync(Row("p", "d1"), CancellationToken.None), writes.UpsertAsync(Row("p", "d2"), CancellationToken.None) };
         held.FailNext();
         held.Release();
@@ -93,9 +85,7 @@ public sealed class GroupedWritesTests(DevServices services)
         var (table, held) = await NewTableAsync();
         var writes = new GroupedWrites(table);
 
-        held.Hold();
-        var first = writes.UpsertAsync(Row("p", "first"), CancellationToken.None);
-        await held.WaitUntilHeldAsync();
+        var first = await held.WhileHeldAsync(() => writes.UpsertAsync(Row("p", "first"), CancellationToken.None));
         using var cancel = new CancellationTokenSource();
         var cancelled = writes.UpsertAsync(Row("p", "impatient"), cancel.Token);
         var patient = writes.UpsertAsync(Row("p", "patient"), CancellationToken.None);
@@ -114,9 +104,7 @@ public sealed class GroupedWritesTests(DevServices services)
         foreach (var key in new[] { "old1", "old2" }) await table.AddEntityAsync(Row("p", key));
         held.Requests.Clear();
 
-        held.Hold();
-        var first = writes.UpsertAsync(Row("p", "first"), CancellationToken.None);
-        await held.WaitUntilHeldAsync();
+        var first = await held.WhileHeldAsync(() => writes.UpsertAsync(Row("p", "first"), CancellationToken.None));
         var group = new[]
         {
             writes.DeleteAsync("p", "old1", CancellationToken.None),
@@ -130,9 +118,7 @@ public sealed class GroupedWritesTests(DevServices services)
 
         // A delete of a row that is gone fails a transaction in Azure Table storage; the group is then done one by one.
         held.Requests.Clear();
-        held.Hold();
-        first = writes.UpsertAsync(Row("p", "again"), CancellationToken.None);
-        await held.WaitUntilHeldAsync();
+        first = await held.WhileHeldAsync(() => writes.UpsertAsync(Row("p", "again"), CancellationToken.None));
         group = [writes.DeleteAsync("p", "never-there", CancellationToken.None), writes.DeleteAsync("p", "new", CancellationToken.None)];
         held.Release();
         await Task.WhenAll(group.Append(first));
@@ -146,9 +132,7 @@ public sealed class GroupedWritesTests(DevServices services)
         var (table, held) = await NewTableAsync();
         var writes = new GroupedWrites(table);
 
-        held.Hold();
-        var first = writes.UpsertAsync(Row("p", "first"), CancellationToken.None);
-        await held.WaitUntilHeldAsync();
+        var first = await held.WhileHeldAsync(() => writes.UpsertAsync(Row("p", "first"), CancellationToken.None));
         var upsert = writes.UpsertAsync(Row("p", "x"), CancellationToken.None);
         var delete = writes.DeleteAsync("p", "x", CancellationToken.None);
         held.Release();
@@ -178,17 +162,26 @@ public sealed class GroupedWritesTests(DevServices services)
     private sealed class HeldRequests : HttpPipelinePolicy
     {
         private TaskCompletionSource _gate = Open();
-        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private string? _onlyPartition;
         private int _failNext;
 
         public List<string> Requests { get; } = [];
 
-        public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>Starts <paramref name="write"/> and returns once its request is held in flight, so that others gather behind it.</summary>
+        public async Task<Task> WhileHeldAsync(Func<Task> write)
+        {
+            _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var started = write();
+            await _held.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            return started;
+        }
+
+
         public void HoldOnly(string partition) => _onlyPartition = partition;
         public void Release() => _gate.TrySetResult();
         public void FailNext() => Interlocked.Exchange(ref _failNext, 1);
-        public Task WaitUntilHeldAsync() => _held.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
             ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();

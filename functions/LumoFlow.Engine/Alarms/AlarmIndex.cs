@@ -24,12 +24,7 @@ public sealed class AlarmIndex(TableClient table)
     /// <summary>Writes the alarm row; returns once it is stored.</summary>
     public async Task SetAsync(AlarmKey key, AlarmLease? lease, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(key.PartitionKey, key.RowKey);
-        if (lease is not null)
-        {
-            row["LeaseUntil"] = lease.Until;
-            row["LeaseOwner"] = lease.Owner;
-        }
+        var row = lease is null ? new TableEntity(key.PartitionKey, key.RowKey) : Lease(key, lease.Until, lease.Owner);
         await _writes.UpsertAsync(row, cancellationToken);
     }
 
