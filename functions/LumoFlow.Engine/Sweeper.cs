@@ -32,28 +32,41 @@ public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender d
                 var claimed = await alarms.TryClaimAsync(chunk, now + options.LeaseDuration, options.InstanceId, cancellationToken);
                 await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.SweepParallelism, CancellationToken = cancellationToken },
                     async (alarm, ct) => await RunClaimedAsync(alarm, now, ct));
-                total += claimed.Count;
+                total += claimed.Sum(a => a.CaseIds.Count);
             }
             if (due.Count < options.SweepBatchSize) break;
         }
         return total;
     }
 
+    /// <summary>Runs the cases a claimed alarm wakes, then removes the alarm if no case needs it any more.</summary>
     private async Task RunClaimedAsync(DueAlarm alarm, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var caseId = alarm.Key.CaseId;
-        try
+        var key = alarm.Key;
+        // One of this instance's own intake alarms is removed by the last of its cases to move off it, not here.
+        var removedByItsCases = key.IsIntake && alarms.TracksIntake(key);
+        var finished = true;
+        foreach (var caseId in alarm.CaseIds)
         {
-            var result = await engine.RunAsync(caseId, cancellationToken);
-            // An alarm no case points at (a crash between writing it and the case commit, or a retried intake)
-            // is removed once it is old enough that no commit can still be in flight for it.
-            if (!result.Alarms.Contains(alarm.Key) && alarm.Key.WakeAt < now - options.StaleAlarmGrace)
-                await alarms.DeleteAsync(alarm.Key, cancellationToken);
+            try
+            {
+                var result = await engine.RunAsync(caseId, cancellationToken);
+                // A case that does not point at the alarm: when it does not exist (a crash between writing the alarm and
+                // the case, or a retried intake), or points elsewhere (a crash before the commit that would have
+                // pointed at it), the alarm is dropped once it is old enough that no such commit can still be in flight.
+                // An intake alarm its existing case has moved off is done at once: only the case's creation points at one.
+                var old = key.WakeAt < now - options.StaleAlarmGrace;
+                var done = result.Found ? !result.Alarms.Contains(key) && (key.IsIntake || old) : old;
+                if (done && key.IsIntake) await alarms.LeaveIntakeAsync(key, caseId, cancellationToken);
+                finished &= done;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The lease runs out and the case is tried again on a later sweep.
+                logger.LogError(e, "Running case {CaseId} failed", caseId);
+                finished = false;
+            }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The lease runs out and the case is tried again on a later sweep.
-            logger.LogError(e, "Running case {CaseId} failed", caseId);
-        }
+        if (finished && !removedByItsCases) await alarms.DeleteAsync(key, cancellationToken);
     }
 }

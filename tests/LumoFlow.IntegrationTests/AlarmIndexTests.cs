@@ -59,6 +59,61 @@ public sealed class AlarmIndexTests(DevServices services)
         Assert.Equal(["case-000", "case-002"], claimed.Select(a => a.Key.CaseId).Order());
     }
 
+    [Fact]
+    public async Task Intakes_accepted_while_one_is_being_written_share_the_next_row_which_lists_them()
+    {
+        var (table, held) = await HeldRequests.NewTableAsync(services, "alarms");
+        var alarms = new AlarmIndex(table);
+        var lease = new AlarmLease(Now.AddMinutes(1), "me");
+
+        Task<AlarmKey>? lone = null;
+        var writing = await held.WhileHeldAsync(() => lone = alarms.SetIntakeAsync("CASE000", Now, lease, CancellationToken.None));
+        var together = Enumerable.Range(1, 150).Select(i => alarms.SetIntakeAsync($"CASE{i:000}", Now.AddMilliseconds(i), lease, CancellationToken.None)).ToList();
+        Assert.DoesNotContain(together, t => t.IsCompleted); // none returns before its row is stored
+        held.Release();
+        await writing;
+        var keys = await Task.WhenAll(together);
+
+        // The lone first intake's row, then the 150 that waited in rows of at most a hundred: three writes in all.
+        Assert.Equal(3, held.Requests.Count);
+        Assert.True((await lone!).IsIntake);
+        Assert.Equal(2, keys.Distinct().Count());
+        Assert.Equal([100, 50], keys.GroupBy(k => k).Select(g => g.Count()).Order().Reverse());
+        Assert.Empty(await alarms.DueAsync(Now, 500, CancellationToken.None)); // leased to this instance
+
+        var due = await alarms.DueAsync(Now.AddMinutes(2), 500, CancellationToken.None);
+        Assert.Equal(3, due.Count);
+        Assert.Equal(Enumerable.Range(0, 151).Select(i => $"CASE{i:000}"), due.SelectMany(a => a.CaseIds).Order(StringComparer.Ordinal));
+        for (var i = 0; i < keys.Length; i++) Assert.Contains($"CASE{i + 1:000}", due.Single(a => a.Key == keys[i]).CaseIds);
+    }
+
+    [Fact]
+    public async Task An_intake_row_is_deleted_when_the_last_of_its_cases_has_left_it()
+    {
+        var (table, held) = await HeldRequests.NewTableAsync(services, "alarms");
+        var alarms = new AlarmIndex(table);
+        var writing = await held.WhileHeldAsync(() => alarms.SetIntakeAsync("CASE-X", Now, null, CancellationToken.None));
+        var shared = new[] { "CASE-A", "CASE-B", "CASE-C" }.Select(id => alarms.SetIntakeAsync(id, Now, null, CancellationToken.None)).ToList();
+        held.Release();
+        await writing;
+        var key = Assert.Single((await Task.WhenAll(shared)).Distinct());
+        held.Requests.Clear();
+
+        await alarms.LeaveIntakeAsync(key, "CASE-A", CancellationToken.None);
+        await alarms.LeaveIntakeAsync(key, "CASE-B", CancellationToken.None);
+        await alarms.LeaveIntakeAsync(key, "CASE-B", CancellationToken.None); // again: no effect
+        await alarms.LeaveIntakeAsync(AlarmKey.ForIntake(Now, "unknown"), "CASE-C", CancellationToken.None); // not this instance's
+        Assert.Empty(held.Requests);
+        Assert.True(alarms.TracksIntake(key));
+        Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey)).HasValue);
+
+        held.Requests.Clear();
+        await alarms.LeaveIntakeAsync(key, "CASE-C", CancellationToken.None);
+        Assert.Equal(["DELETE"], held.Requests);
+        Assert.False(alarms.TracksIntake(key));
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey)).HasValue);
+    }
+
     /// <summary>Alarms for cases case-000, case-001, …, due a second apart up to <see cref="Now"/>, all in one hour's partition.</summary>
     private static async Task<IReadOnlyList<AlarmKey>> SetDueAlarmsAsync(AlarmIndex alarms, int count)
     {

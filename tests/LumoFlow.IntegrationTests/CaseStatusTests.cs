@@ -74,7 +74,7 @@ public sealed class CaseStatusTests(DevServices services) : IAsyncLifetime
 
         // A terminated case keeps no pending timers, and no alarm is left for it.
         Assert.Empty((await DurabilityTests.StoredCaseAsync(_app, id)).Timers);
-        Assert.DoesNotContain(await _app.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync(), a => a.RowKey.EndsWith(id));
+        Assert.Empty(await DurabilityTests.AlarmRowsOfAsync(_app, id));
     }
 
     private async Task<string> SubmitAsync()

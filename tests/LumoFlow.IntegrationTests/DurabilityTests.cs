@@ -180,6 +180,77 @@ public sealed class DurabilityTests(DevServices services)
         Assert.Contains("nälkäisenä", await store.GetNotificationJsonAsync(id, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Notifications_accepted_together_share_an_intake_alarm_and_after_a_crash_the_sweep_runs_every_one()
+    {
+        var prefix = LumoFlowApp.NewPrefix();
+        var emails = Enumerable.Range(0, 12).Select(i => Sample.UniqueEmail($"together{i}")).ToList();
+        List<string> ids;
+
+        // The app accepts twelve notifications at once and stops before it runs any of them.
+        await using (var first = new LumoFlowApp(services, prefix, settings: Idle))
+        {
+            var client = first.CreateClient();
+            var responses = await Task.WhenAll(emails.Select(e => client.PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), e))));
+            ids = [.. await Task.WhenAll(responses.Select(async r => (string)(await r.Content.ReadFromJsonAsync<JsonObject>())!["id"]!))];
+            var intakeRows = await first.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync();
+            Assert.All(intakeRows, row => Assert.Contains("-intake-", row.RowKey));
+            // Every case is listed in exactly one intake row; rows are shared when intakes overlap, so there are at most twelve.
+            Assert.Equal(ids.Order(), intakeRows.SelectMany(r => r.GetString("Cases").Split(' ')).Order());
+        }
+
+        // Started again: the sweep runs every listed case, which places its own timer alarm, and removes the intake rows.
+        await using var second = new LumoFlowApp(services, prefix);
+        _ = second.Server;
+        await services.Mail.WaitForAsync(m => emails.Any(m.IsTo), count: emails.Count);
+        var alarms = await WaitForAsync(async () => await second.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync(),
+            rows => rows.All(r => !r.RowKey.Contains("-intake-")));
+        Assert.Equal(ids.Order(), alarms.Select(r => r.RowKey[18..]).Order());
+    }
+
+    [Fact]
+    public async Task With_the_poke_an_intake_alarm_is_removed_once_every_case_it_lists_has_run()
+    {
+        await using var app = new LumoFlowApp(services, settings: new Dictionary<string, string?> { ["LumoFlow:Engine:RunSweeper"] = "false" });
+        var client = app.CreateClient();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            client.PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail($"poked{i}")))));
+        var ids = await Task.WhenAll(responses.Select(async r => (string)(await r.Content.ReadFromJsonAsync<JsonObject>())!["id"]!));
+
+        // No sweep runs here: the intake rows go because the poked first runs move every case off them.
+        var alarms = await WaitForAsync(async () => await app.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync(),
+            rows => rows.Count == ids.Length && rows.All(r => !r.RowKey.Contains("-intake-")));
+        Assert.Equal(ids.Order(), alarms.Select(r => r.RowKey[18..]).Order());
+    }
+
+    [Fact]
+    public async Task An_intake_alarm_naming_a_case_that_was_never_stored_is_dropped_by_the_sweep_once_it_is_old()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var app = new LumoFlowApp(services, time: clock, settings: Idle);
+        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("lost")));
+        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        // An intake row another instance wrote just before it crashed, without storing the case it lists.
+        var orphan = LumoFlow.Engine.AlarmKey.ForIntake(clock.GetUtcNow(), "CRASHED");
+        await app.Table("CaseAlarms").AddEntityAsync(new TableEntity(orphan.PartitionKey, orphan.RowKey) { ["Cases"] = "NEVERSTORED00000" });
+        var sweep = app.Services.GetRequiredService<LumoFlow.Engine.Sweeper>();
+
+        // Young, it is kept: that case's insert might still be in flight. The real case's intake row goes at once.
+        await sweep.SweepOnceAsync(CancellationToken.None);
+        var rows = await app.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync();
+        Assert.Contains(rows, r => r.RowKey == orphan.RowKey);
+        Assert.Equal([orphan.RowKey, LumoFlow.Engine.AlarmKey.For((await StoredCaseAsync(app, id)).Timers.Min(t => t.DueAt), id).RowKey], rows.Select(r => r.RowKey).Order());
+
+        clock.Advance(TimeSpan.FromMinutes(6));
+        await sweep.SweepOnceAsync(CancellationToken.None);
+        Assert.DoesNotContain(await app.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync(), r => r.RowKey == orphan.RowKey);
+    }
+
+    /// <summary>The alarm rows that wake the case: its own, and intake rows that list it.</summary>
+    internal static async Task<List<TableEntity>> AlarmRowsOfAsync(LumoFlowApp app, string id) =>
+        (await app.Table("CaseAlarms").QueryAsync<TableEntity>().ToListAsync())
+        .Where(a => a.RowKey.EndsWith(id) || (a.GetString("Cases") ?? "").Split(' ').Contains(id)).ToList();
+
     internal static async Task<LumoFlow.Engine.Storage.StoredCase> StoredCaseAsync(LumoFlowApp app, string id) =>
         LumoFlow.Engine.Storage.CaseRows.ReadStored((await app.Table("Cases").GetEntityAsync<TableEntity>(id, "state")).Value);
 

@@ -7,8 +7,11 @@ namespace LumoFlow.Engine;
 /// <summary>A claim on an alarm: other instances skip it until <see cref="Until"/>.</summary>
 public sealed record AlarmLease(DateTimeOffset Until, string Owner);
 
-/// <summary>A due alarm as the sweeper sees it.</summary>
-public sealed record DueAlarm(AlarmKey Key, ETag ETag);
+/// <summary>A due alarm as the sweeper sees it, with the cases it wakes (one, or those an intake alarm lists).</summary>
+public sealed record DueAlarm(AlarmKey Key, ETag ETag, IReadOnlyList<string> CaseIds)
+{
+    public DueAlarm(AlarmKey key, ETag etag) : this(key, etag, [key.CaseId]) { }
+}
 
 /// <summary>
 /// The <c>CaseAlarms</c> table: one row per case at its next wake-up (platform.md, point 2).
@@ -16,10 +19,39 @@ public sealed record DueAlarm(AlarmKey Key, ETag ETag);
 /// so a crash leaves at worst an extra alarm — waking a case with nothing due does nothing — never a lost one.
 /// Alarm rows of many cases fall into the same hour's partition, so their writes are grouped (<see cref="GroupedWrites"/>)
 /// and the sweeper claims a partition's due alarms together.
+/// <para>
+/// Intake alarms go further: the notifications accepted while one intake alarm is being written share the next one,
+/// a single row listing their case ids (<see cref="SetIntakeAsync"/>), so that accepting a notification costs about
+/// one entity write besides its case. This instance remembers which of its cases have not yet moved off such a row and
+/// deletes the row when the last one has (<see cref="LeaveIntakeAsync"/>); a row it forgets (a crash, a failed first
+/// run) is the sweeper's: it runs every case listed and then removes the row.
+/// </para>
 /// </summary>
-public sealed class AlarmIndex(TableClient table)
+public sealed class AlarmIndex
 {
-    private readonly GroupedWrites _writes = new(table);
+    /// <summary>At most this many case ids in one intake row (16 characters each, well within a property's 64 KiB).</summary>
+    public const int MaxCasesPerIntakeRow = 100;
+    /// <summary>
+    /// How many intake rows this instance keeps track of at most; beyond it, it forgets the older half (their rows are
+    /// then the sweeper's to remove). Only reached when cases are not run here (no poke, no sweeper).
+    /// </summary>
+    private const int MaxOpenIntakes = 10_000;
+    private const string CasesProperty = "Cases";
+
+    private sealed record Intake(string CaseId, DateTimeOffset At, AlarmLease? Lease);
+
+    private readonly TableClient _table;
+    private readonly GroupedWrites _writes;
+    private readonly GroupCommit<Intake, IReadOnlyDictionary<string, AlarmKey>> _intakes;
+    /// <summary>This instance's intake rows, with the cases listed in each that have not moved off it yet.</summary>
+    private readonly Dictionary<AlarmKey, HashSet<string>> _openIntakes = [];
+
+    public AlarmIndex(TableClient table)
+    {
+        _table = table;
+        _writes = new GroupedWrites(table);
+        _intakes = new GroupCommit<Intake, IReadOnlyDictionary<string, AlarmKey>>((_, intakes) => WriteIntakesAsync(intakes));
+    }
 
     /// <summary>Writes the alarm row; returns once it is stored.</summary>
     public async Task SetAsync(AlarmKey key, AlarmLease? lease, CancellationToken cancellationToken)
@@ -32,17 +64,76 @@ public sealed class AlarmIndex(TableClient table)
     public Task DeleteAsync(AlarmKey key, CancellationToken cancellationToken) =>
         _writes.DeleteAsync(key.PartitionKey, key.RowKey, cancellationToken);
 
+    /// <summary>
+    /// Makes sure a case just accepted will be run, before its case row is written: the case joins the next intake
+    /// row this instance writes (shared with the cases accepted meanwhile) and gets that row's key once it is stored.
+    /// </summary>
+    public async Task<AlarmKey> SetIntakeAsync(string caseId, DateTimeOffset now, AlarmLease? lease, CancellationToken cancellationToken) =>
+        (await _intakes.AddAsync("intake", new Intake(caseId, now, lease), cancellationToken))[caseId];
+
+    /// <summary>
+    /// The case no longer needs its intake row: it was not created after all, or it has moved to alarms of its own.
+    /// When it was the last case of one of this instance's intake rows still on it, the row is deleted.
+    /// </summary>
+    public async Task LeaveIntakeAsync(AlarmKey key, string caseId, CancellationToken cancellationToken)
+    {
+        lock (_openIntakes)
+        {
+            if (!_openIntakes.TryGetValue(key, out var open) || !open.Remove(caseId) || open.Count > 0) return;
+            _openIntakes.Remove(key);
+        }
+        await DeleteAsync(key, cancellationToken);
+    }
+
+    /// <summary>Whether this instance still waits for cases of this intake row to move off it (and will delete it then).</summary>
+    public bool TracksIntake(AlarmKey key)
+    {
+        lock (_openIntakes) return _openIntakes.ContainsKey(key);
+    }
+
+    private async Task<IReadOnlyDictionary<string, AlarmKey>> WriteIntakesAsync(IReadOnlyList<Intake> intakes)
+    {
+        var keys = new Dictionary<string, AlarmKey>(StringComparer.Ordinal);
+        foreach (var chunk in intakes.Chunk(MaxCasesPerIntakeRow))
+        {
+            var key = AlarmKey.ForIntake(chunk.Min(i => i.At), CaseIds.New());
+            var lease = chunk.Select(i => i.Lease).OfType<AlarmLease>().MaxBy(l => l.Until);
+            var row = lease is null ? new TableEntity(key.PartitionKey, key.RowKey) : Lease(key, lease.Until, lease.Owner);
+            row[CasesProperty] = string.Join(' ', chunk.Select(i => i.CaseId));
+            lock (_openIntakes)
+            {
+                if (_openIntakes.Count >= MaxOpenIntakes)
+                    foreach (var old in _openIntakes.Keys.OrderBy(k => k.RowKey, StringComparer.Ordinal).Take(MaxOpenIntakes / 2).ToList())
+                        _openIntakes.Remove(old);
+                _openIntakes[key] = chunk.Select(i => i.CaseId).ToHashSet(StringComparer.Ordinal);
+            }
+            try
+            {
+                await _writes.UpsertAsync(row, CancellationToken.None);
+            }
+            catch
+            {
+                lock (_openIntakes) _openIntakes.Remove(key);
+                throw;
+            }
+            foreach (var intake in chunk) keys[intake.CaseId] = key;
+        }
+        return keys;
+    }
+
     /// <summary>Alarms due at <paramref name="now"/> whose lease (if any) has run out, earliest first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<DueAlarm>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         var due = new List<DueAlarm>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey le {AlarmKey.Bucket(now)}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             var key = new AlarmKey(row.PartitionKey, row.RowKey);
             if (key.WakeAt > now) continue; // later in the current hour
             if (row.GetDateTimeOffset("LeaseUntil") is { } leaseUntil && leaseUntil > now) continue;
-            due.Add(new DueAlarm(key, row.ETag));
+            due.Add(key.IsIntake
+                ? new DueAlarm(key, row.ETag, (row.GetString(CasesProperty) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                : new DueAlarm(key, row.ETag));
             if (due.Count == max) break;
         }
         return due;
@@ -67,7 +158,7 @@ public sealed class AlarmIndex(TableClient table)
                 foreach (var alarm in chunk) transaction.Add(TableTransactionActionType.UpdateMerge, Lease(alarm.Key, leaseUntil, owner), alarm.ETag);
                 try
                 {
-                    await transaction.SubmitAsync(table, cancellationToken);
+                    await transaction.SubmitAsync(_table, cancellationToken);
                     claimed.AddRange(chunk);
                     continue;
                 }
@@ -83,7 +174,7 @@ public sealed class AlarmIndex(TableClient table)
     {
         try
         {
-            await table.UpdateEntityAsync(Lease(alarm.Key, leaseUntil, owner), alarm.ETag, TableUpdateMode.Merge, cancellationToken);
+            await _table.UpdateEntityAsync(Lease(alarm.Key, leaseUntil, owner), alarm.ETag, TableUpdateMode.Merge, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)

@@ -13,19 +13,24 @@ namespace LumoFlow.Engine.Storage;
 public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
 {
     /// <summary>
-    /// Writes a new case — one alarm row, then one single-entity insert — and returns it ready to go on; null when a
-    /// case with this id already exists (a retried submission with the same Idempotency-Key): nothing is written then.
+    /// Writes a new case — its alarm, then one single-entity insert — and returns it ready to go on; null when a case
+    /// with this id already exists (a retried submission with the same Idempotency-Key): then only the shared intake
+    /// alarm lists it, and the existing case is what that alarm wakes.
     /// </summary>
     public async Task<CaseWorkingCopy?> CreateAsync(WorkflowStep opened, string notificationJson, string? bodyHash,
         DateTimeOffset now, AlarmLease? lease, CancellationToken cancellationToken)
     {
         if (opened.DocumentsToStore.Count > 0) throw new InvalidOperationException("Opening a case stores no documents.");
+        var caseId = opened.State.CaseId;
         var intake = new IntakeRows(notificationJson, opened.History);
         // The opening history is row 1, for now inside the state row (see IntakeRows).
         var copy = new CaseWorkingCopy(new StoredCase(opened.State, opened.TimersToSet, opened.Emails), ETag.All, 1, CaseAlarms.None, bodyHash, intake);
-        // Only one alarm row on the intake path: with work to do now, the immediate alarm alone (the first run
-        // places the timer alarm before it removes the immediate one), otherwise the timer alarm.
-        var placed = await PlaceAlarmsAsync(copy, now, null, lease, cancellationToken, timerAlarm: !copy.HasImmediateWork);
+        // Only one alarm on the intake path. With work to do now (a receipt, children to look up): the intake alarm
+        // shared with the notifications accepted together; the first run places the timer alarm and moves off it.
+        // Otherwise the timer alarm.
+        var placed = copy.HasImmediateWork
+            ? new CaseAlarms(null, await alarms.SetIntakeAsync(caseId, now, lease, cancellationToken))
+            : await PlaceAlarmsAsync(copy, now, null, lease, cancellationToken);
         try
         {
             var response = await cases.AddEntityAsync(CaseRows.StateEntity(copy.Stored, 1, placed, bodyHash, intake), cancellationToken);
@@ -34,6 +39,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
+            if (placed.Immediate is { } shared) await alarms.LeaveIntakeAsync(shared, caseId, cancellationToken);
             return null;
         }
     }
@@ -132,15 +138,13 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         }
 
         foreach (var stale in new[] { copy.Alarms.Timer, copy.Alarms.Immediate }.OfType<AlarmKey>().Where(a => !placed.Contains(a)))
-            await alarms.DeleteAsync(stale, cancellationToken);
+        {
+            if (stale.IsIntake) await alarms.LeaveIntakeAsync(stale, caseId, cancellationToken); // shared: the last case out removes it
+            else await alarms.DeleteAsync(stale, cancellationToken);
+        }
         copy.Committed(etag, placed, intakeMoved: true);
     }
 
-    /// <summary>
-    /// Writes the alarm rows the case will need after this commit, before it: the timer alarm at the earliest timer,
-    /// and an immediate alarm while there is work to do now (leased to this instance when it will do it itself).
-    /// Rows that stay the same are not written again.
-    /// </summary>
     /// <summary>Whether the stored alarm rows are already where a commit would put them (then nothing needs writing).</summary>
     public static bool AlarmsInPlace(CaseWorkingCopy copy, DateTimeOffset? retryAt) =>
         retryAt is null && TimerAlarmOf(copy) == copy.Alarms.Timer && copy.HasImmediateWork == (copy.Alarms.Immediate is not null);
@@ -148,11 +152,16 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     private static AlarmKey? TimerAlarmOf(CaseWorkingCopy copy) =>
         copy.TimerWake is { } wake ? AlarmKey.For(wake, copy.State.CaseId) : null;
 
+    /// <summary>
+    /// Writes the alarm rows the case will need after this commit, before it: the timer alarm at the earliest timer,
+    /// and an immediate alarm while there is work to do now (leased to this instance when it will do it itself).
+    /// Rows that stay the same are not written again.
+    /// </summary>
     private async Task<CaseAlarms> PlaceAlarmsAsync(CaseWorkingCopy copy, DateTimeOffset now, DateTimeOffset? retryAt,
-        AlarmLease? lease, CancellationToken cancellationToken, bool timerAlarm = true)
+        AlarmLease? lease, CancellationToken cancellationToken)
     {
         var caseId = copy.State.CaseId;
-        var timer = timerAlarm ? TimerAlarmOf(copy) : null;
+        var timer = TimerAlarmOf(copy);
         var immediate = !copy.HasImmediateWork ? null
             : retryAt is { } at ? AlarmKey.For(at, caseId)
             : copy.Alarms.Immediate ?? AlarmKey.For(now, caseId);
