@@ -52,7 +52,8 @@ public sealed class CaseEngine(
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var bodyHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(notificationJson)));
+        // Only a submission with an Idempotency-Key can be retried onto the same case, so only then is its hash kept.
+        var bodyHash = idempotencyKey is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(notificationJson)));
         var caseId = idempotencyKey is null ? CaseIds.New() : CaseIds.FromIdempotencyKey(idempotencyKey);
 
         var childKeys = (notification.Children ?? [])
