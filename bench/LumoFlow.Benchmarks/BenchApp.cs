@@ -37,6 +37,8 @@ public sealed class BenchApp(string connectionString, TimeProvider time, bool po
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // As deployed: WebApplicationFactory's default, Development, adds the developer exception page to every request.
+        builder.UseEnvironment("Production");
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString,

@@ -15,6 +15,7 @@ public static class CpuTime
     public readonly record struct Sample(TimeSpan Bench, TimeSpan? Azurite)
     {
         public static Sample operator -(Sample a, Sample b) => new(a.Bench - b.Bench, a.Azurite - b.Azurite);
+        public static Sample operator +(Sample a, Sample b) => new(a.Bench + b.Bench, a.Azurite + b.Azurite);
     }
 
     public static Sample Now() => new(Process.GetCurrentProcess().TotalProcessorTime, AzuritePid is { } pid ? OfProcess(pid) : null);

@@ -9,7 +9,15 @@ namespace LumoFlow.Benchmarks;
 /// </summary>
 public sealed class IntakeBench : IAsyncDisposable
 {
-    public sealed record Result(Load.Result Load, double RequestsPerIntake);
+    public sealed record Result(Load.Result Load, double RequestsPerIntake)
+    {
+        /// <summary>Runs measured in parts, as one.</summary>
+        public static Result Combine(IReadOnlyList<Result> parts)
+        {
+            var load = Benchmarks.Load.Result.Combine([.. parts.Select(p => p.Load)]);
+            return new Result(load, parts.Sum(p => p.RequestsPerIntake * p.Load.Operations) / load.Operations);
+        }
+    }
 
     private readonly BenchApp _app;
     private readonly HttpClient _client;

@@ -11,6 +11,15 @@ public static class Load
         /// <summary>CPU milliseconds per operation spent by this process (load and app) and by Azurite.</summary>
         public double BenchCpuMs => Cpu.Bench.TotalMilliseconds / Operations;
         public double? AzuriteCpuMs => Cpu.Azurite?.TotalMilliseconds / Operations;
+
+        /// <summary>Runs measured in parts, as one: operations, time, CPU and latency samples pooled.</summary>
+        public static Result Combine(IReadOnlyList<Result> parts)
+        {
+            var latency = new Percentiles();
+            foreach (var part in parts) latency.AddAll(part.Latency);
+            return new Result(parts.Sum(p => p.Operations), TimeSpan.FromTicks(parts.Sum(p => p.Elapsed.Ticks)), latency,
+                parts.Select(p => p.Cpu).Aggregate((a, b) => a + b));
+        }
     }
 
     public static async Task<Result> RunAsync(int operations, int concurrency, Func<int, Task> operation)

@@ -10,6 +10,14 @@ public sealed class Percentiles
         lock (_ms) _ms.Add(elapsed.TotalMilliseconds);
     }
 
+    /// <summary>Adds every sample of <paramref name="other"/> (to pool runs measured in parts).</summary>
+    public void AddAll(Percentiles other)
+    {
+        List<double> samples;
+        lock (other._ms) samples = [.. other._ms];
+        lock (_ms) _ms.AddRange(samples);
+    }
+
     public double this[double percentile]
     {
         get
