@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LumoFlow.Domain.Notifications;
 
 namespace LumoFlow.Benchmarks;
@@ -24,8 +23,6 @@ public static class Notifications
         Concern = "Huoli lapsen arjesta.",
         ImmediateDanger = sometimesUrgent && i % 50 == 0,
     };
-
-    public static JsonObject Json(int i) => (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Create(i), LumoFlow.Engine.EngineJson.Options))!;
 
     /// <summary>A valid, unique-per-i identity code of a child born 2010–2024.</summary>
     public static string IdentityCode(int i) =>
