@@ -1,20 +1,33 @@
-using LumoFlow.Engine.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace LumoFlow.Engine;
 
 /// <summary>
-/// Finds cases whose alarm is due, claims each with an ETag-conditional lease, and runs it (platform.md, point 3).
+/// Finds cases whose alarm is due and runs them, under the sweep lease (platform.md, point 3).
 /// Standalone, <see cref="SweeperService"/> calls it in a loop; in Azure, the <c>Sweep</c> timer trigger does.
 /// </summary>
 public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender digests, EngineOptions options, TimeProvider time, ILogger<Sweeper> logger)
 {
+    /// <summary>The sweep lease is renewed before every this many due alarms.</summary>
+    private const int LeaseRenewedEvery = 100;
+
+    /// <summary>One pass at a time in this instance (the loop and the <c>/Sweep</c> endpoint may both call).</summary>
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     /// <summary>Runs every case due now, then the weekly digest if its time has come; returns how many cases were run.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
-        var total = await RunDueCasesAsync(cancellationToken);
-        await digests.RunIfDueAsync(cancellationToken);
-        return total;
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var total = await RunDueCasesAsync(cancellationToken);
+            await digests.RunIfDueAsync(cancellationToken);
+            return total;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
     }
 
     private async Task<int> RunDueCasesAsync(CancellationToken cancellationToken)
@@ -25,22 +38,23 @@ public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender d
             var now = time.GetUtcNow();
             var due = await alarms.DueAsync(now, options.SweepBatchSize, cancellationToken);
             if (due.Count == 0) break;
-            // Claimed a hundred at a time (one transaction per alarm partition), just before that hundred is run, so a
-            // lease never has to outlast the whole batch.
-            foreach (var chunk in due.Chunk(PartitionTransaction.MaxActions))
+            // The sweep lease is taken (or renewed) only when there is something to run, and again for every hundred
+            // cases, so that it never has to outlast a whole batch; while another instance sweeps, this one does not.
+            foreach (var chunk in due.Chunk(LeaseRenewedEvery))
             {
-                var claimed = await alarms.TryClaimAsync(chunk, now + options.LeaseDuration, options.InstanceId, cancellationToken);
-                await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.SweepParallelism, CancellationToken = cancellationToken },
-                    async (alarm, ct) => await RunClaimedAsync(alarm, now, ct));
-                total += claimed.Sum(a => a.CaseIds.Count);
+                if (!await alarms.TryHoldSweepAsync(now, time.GetUtcNow() + options.LeaseDuration, options.InstanceId, cancellationToken))
+                    return total;
+                await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = options.SweepParallelism, CancellationToken = cancellationToken },
+                    async (alarm, ct) => await RunDueAsync(alarm, now, ct));
+                total += chunk.Sum(a => a.CaseIds.Count);
             }
             if (due.Count < options.SweepBatchSize) break;
         }
         return total;
     }
 
-    /// <summary>Runs the cases a claimed alarm wakes, then removes the alarm if no case needs it any more.</summary>
-    private async Task RunClaimedAsync(DueAlarm alarm, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Runs the cases a due alarm wakes, then removes the alarm if no case needs it any more.</summary>
+    private async Task RunDueAsync(DueAlarm alarm, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = alarm.Key;
         // One of this instance's own intake alarms is removed by the last of its cases to move off it, not here.

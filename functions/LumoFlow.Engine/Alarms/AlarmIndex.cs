@@ -4,21 +4,21 @@ using LumoFlow.Engine.Storage;
 
 namespace LumoFlow.Engine;
 
-/// <summary>A claim on an alarm: other instances skip it until <see cref="Until"/>.</summary>
+/// <summary>An instance's claim (on an alarm it will act on itself, or on the sweep): others leave it until <see cref="Until"/>.</summary>
 public sealed record AlarmLease(DateTimeOffset Until, string Owner);
 
 /// <summary>A due alarm as the sweeper sees it, with the cases it wakes (one, or those an intake alarm lists).</summary>
-public sealed record DueAlarm(AlarmKey Key, ETag ETag, IReadOnlyList<string> CaseIds)
+public sealed record DueAlarm(AlarmKey Key, IReadOnlyList<string> CaseIds)
 {
-    public DueAlarm(AlarmKey key, ETag etag) : this(key, etag, [key.CaseId]) { }
+    public DueAlarm(AlarmKey key) : this(key, [key.CaseId]) { }
 }
 
 /// <summary>
 /// The <c>CaseAlarms</c> table: one row per case at its next wake-up (platform.md, point 2).
 /// A new alarm row is written before the case transaction that points at it and the stale one deleted after,
 /// so a crash leaves at worst an extra alarm — waking a case with nothing due does nothing — never a lost one.
-/// Alarm rows of many cases fall into the same hour's partition, so their writes are grouped (<see cref="GroupedWrites"/>)
-/// and the sweeper claims a partition's due alarms together.
+/// Alarm rows of many cases fall into the same hour's partition, so their writes are grouped (<see cref="GroupedWrites"/>).
+/// One instance sweeps at a time, under the sweep lease (<see cref="TryHoldSweepAsync"/>).
 /// <para>
 /// Intake alarms go further: the notifications accepted while one intake alarm is being written share the next one,
 /// a single row listing their case ids (<see cref="SetIntakeAsync"/>), so that accepting a notification costs about
@@ -37,6 +37,7 @@ public sealed class AlarmIndex
     /// </summary>
     private const int MaxOpenIntakes = 10_000;
     private const string CasesProperty = "Cases";
+    private const string SweepLeasePartition = "~sweep", SweepLeaseRow = "lease";
 
     private sealed record Intake(string CaseId, DateTimeOffset At, AlarmLease? Lease);
 
@@ -45,6 +46,9 @@ public sealed class AlarmIndex
     private readonly GroupCommit<Intake, IReadOnlyDictionary<string, AlarmKey>> _intakes;
     /// <summary>This instance's intake rows, with the cases listed in each that have not moved off it yet.</summary>
     private readonly Dictionary<AlarmKey, HashSet<string>> _openIntakes = [];
+    /// <summary>The sweep lease row's ETag as this instance last wrote it, while it holds the lease.</summary>
+    private ETag? _sweepLease;
+    private DateTimeOffset _othersSweepUntil;
 
     public AlarmIndex(TableClient table)
     {
@@ -121,7 +125,7 @@ public sealed class AlarmIndex
         return keys;
     }
 
-    /// <summary>Alarms due at <paramref name="now"/> whose lease (if any) has run out, earliest first, at most <paramref name="max"/>.</summary>
+    /// <summary>Alarms due at <paramref name="now"/> whose lease (an instance's own poke, if any) has run out, earliest first, at most <paramref name="max"/>.</summary>
     public async Task<IReadOnlyList<DueAlarm>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         var due = new List<DueAlarm>();
@@ -132,58 +136,58 @@ public sealed class AlarmIndex
             if (key.WakeAt > now) continue; // later in the current hour
             if (row.GetDateTimeOffset("LeaseUntil") is { } leaseUntil && leaseUntil > now) continue;
             due.Add(key.IsIntake
-                ? new DueAlarm(key, row.ETag, (row.GetString(CasesProperty) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                : new DueAlarm(key, row.ETag));
+                ? new DueAlarm(key, (row.GetString(CasesProperty) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                : new DueAlarm(key));
             if (due.Count == max) break;
         }
         return due;
     }
 
     /// <summary>
-    /// Takes the alarms for <paramref name="leaseUntil"/> so that other app instances skip them meanwhile, and returns
-    /// those this instance got. ETag-conditional: an alarm another instance claimed (or removed) since it was read is
-    /// not returned. A crashed holder's lease simply runs out. The alarms of one partition are claimed in one
-    /// transaction; if another instance got one of them first, which fails the transaction, they are claimed one by one.
+    /// Takes or renews the sweep lease until <paramref name="until"/>; false while another instance holds it. One instance
+    /// sweeps at a time — in Azure the Sweep timer trigger runs on one instance anyway, standalone instances take turns —
+    /// so that two sweeps never run the same due alarm. One lease write per hundred cases swept, where claiming each alarm
+    /// cost a write of its own. The holder keeps renewing it while there is work; when it stops (or dies) the lease runs
+    /// out and the next instance with due alarms takes it. Its row sorts after every hour's partition, so
+    /// <see cref="DueAsync"/> never reads it. Called by one sweep at a time (see <see cref="Sweeper"/>).
     /// </summary>
-    public async Task<IReadOnlyList<DueAlarm>> TryClaimAsync(IReadOnlyList<DueAlarm> alarms, DateTimeOffset leaseUntil, string owner,
-        CancellationToken cancellationToken)
+    public async Task<bool> TryHoldSweepAsync(DateTimeOffset now, DateTimeOffset until, string owner, CancellationToken cancellationToken)
     {
-        var claimed = new List<DueAlarm>();
-        foreach (var partition in alarms.GroupBy(a => a.Key.PartitionKey))
-        foreach (var chunk in partition.Chunk(PartitionTransaction.MaxActions))
-        {
-            if (chunk.Length > 1)
-            {
-                var transaction = new PartitionTransaction(partition.Key);
-                foreach (var alarm in chunk) transaction.Add(TableTransactionActionType.UpdateMerge, Lease(alarm.Key, leaseUntil, owner), alarm.ETag);
-                try
-                {
-                    await transaction.SubmitAsync(_table, cancellationToken);
-                    claimed.AddRange(chunk);
-                    continue;
-                }
-                catch (TableTransactionFailedException e) when (e.Status is 412 or 404) { }
-            }
-            foreach (var alarm in chunk)
-                if (await TryClaimOneAsync(alarm, leaseUntil, owner, cancellationToken)) claimed.Add(alarm);
-        }
-        return claimed;
-    }
-
-    private async Task<bool> TryClaimOneAsync(DueAlarm alarm, DateTimeOffset leaseUntil, string owner, CancellationToken cancellationToken)
-    {
+        if (_sweepLease is null && _othersSweepUntil > now) return false; // another instance's lease, as last read
+        var row = Lease(SweepLeasePartition, SweepLeaseRow, until, owner);
         try
         {
-            await _table.UpdateEntityAsync(Lease(alarm.Key, leaseUntil, owner), alarm.ETag, TableUpdateMode.Merge, cancellationToken);
+            _sweepLease = _sweepLease is { } mine
+                ? (await _table.UpdateEntityAsync(row, mine, TableUpdateMode.Replace, cancellationToken)).Headers.ETag
+                : (await _table.AddEntityAsync(row, cancellationToken)).Headers.ETag;
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
+        {
+            _sweepLease = null; // the row exists (an earlier holder's), or another instance renewed it since
+        }
+        var current = await _table.GetEntityIfExistsAsync<TableEntity>(SweepLeasePartition, SweepLeaseRow, cancellationToken: cancellationToken);
+        if (!current.HasValue) return false; // removed meanwhile: the next sweep adds it
+        var theirs = current.Value!.GetDateTimeOffset("LeaseUntil") ?? DateTimeOffset.MinValue;
+        if (current.Value.GetString("LeaseOwner") != owner && theirs > now)
+        {
+            _othersSweepUntil = theirs;
+            return false;
+        }
+        try
+        {
+            _sweepLease = (await _table.UpdateEntityAsync(row, current.Value.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
-            return false;
+            return false; // another instance took it over first
         }
     }
 
-    private static TableEntity Lease(AlarmKey key, DateTimeOffset leaseUntil, string owner) => new(key.PartitionKey, key.RowKey)
+    private static TableEntity Lease(AlarmKey key, DateTimeOffset leaseUntil, string owner) => Lease(key.PartitionKey, key.RowKey, leaseUntil, owner);
+
+    private static TableEntity Lease(string partitionKey, string rowKey, DateTimeOffset leaseUntil, string owner) => new(partitionKey, rowKey)
     {
         ["LeaseUntil"] = leaseUntil,
         ["LeaseOwner"] = owner,
