@@ -14,7 +14,12 @@ public sealed record EngineOptions
     /// <summary>Standalone: how often the sweeper looks for due cases (in Azure a timer trigger drives it).</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(15);
     public int SweepBatchSize { get; init; } = 500;
-    public int SweepParallelism { get; init; } = 8;
+    /// <summary>
+    /// Cases run at once by a sweep (and by the pokes). Storage answers in milliseconds and most of a run is waiting
+    /// for it; the more runs are in flight, the more of their alarm writes share a transaction (measured: 32 in flight
+    /// made a sweep 2.4 storage requests per case instead of 2.9 at 8, and a fifth cheaper in CPU).
+    /// </summary>
+    public int SweepParallelism { get; init; } = 32;
     /// <summary>Whether the standalone sweeper loop runs (off under the Azure timer trigger, and in some tests).</summary>
     public bool RunSweeper { get; init; } = true;
     /// <summary>Whether a case is run in-process right after intake or an event; the sweep is the safety net.</summary>

@@ -58,6 +58,7 @@ public static class LumoFlowServices
                 SweepInterval = TimeSpan.FromSeconds(engine.GetValue("SweepIntervalSeconds", 15.0)),
                 SendRetryDelay = TimeSpan.FromSeconds(engine.GetValue("SendRetryDelaySeconds", 60.0)),
                 InlineSendTimeout = TimeSpan.FromSeconds(engine.GetValue("InlineSendTimeoutSeconds", 3.0)),
+                SweepParallelism = engine.GetValue("SweepParallelism", new EngineOptions().SweepParallelism),
             };
         });
         services.AddSingleton<CasePokes>();
