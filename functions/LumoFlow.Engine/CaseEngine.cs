@@ -54,7 +54,11 @@ public sealed class CaseEngine(
         var now = time.GetUtcNow();
         // Only a submission with an Idempotency-Key can be retried onto the same case, so only then is its hash kept.
         var bodyHash = idempotencyKey is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(notificationJson)));
-        var caseId = idempotencyKey is null ? CaseIds.New() : CaseIds.FromIdempotencyKey(idempotencyKey);
+        // A retry must find its case again, so an Idempotency-Key decides the id; otherwise the id comes with an intake
+        // alarm that is usually stored already (spare ids of the last intake row), and intake is a single insert.
+        var (caseId, reserved) = idempotencyKey is null
+            ? await store.ReserveNewCaseAsync(now, LeaseForPoke(now), cancellationToken)
+            : (CaseIds.FromIdempotencyKey(idempotencyKey), (AlarmKey?)null);
 
         var childKeys = (notification.Children ?? [])
             .Select(c => PersonalIdentityCode.TryParse(c.IdentityCode, out var code) ? code : null)
@@ -66,7 +70,7 @@ public sealed class CaseEngine(
         var team = routing.Route(notification.Children?.FirstOrDefault()?.HomeMunicipality);
 
         var opened = workflow.Open(caseId, new NotificationReceived(notification, team, childKeys) { Actor = "notifier" }, now);
-        var created = await store.CreateAsync(opened, notificationJson, bodyHash, now, LeaseForPoke(now), cancellationToken);
+        var created = await store.CreateAsync(opened, notificationJson, bodyHash, now, LeaseForPoke(now), reserved, cancellationToken);
         if (created is null)
         {
             var existing = await store.GetStateAsync(caseId, cancellationToken);

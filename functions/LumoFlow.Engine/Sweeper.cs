@@ -20,6 +20,7 @@ public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender d
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
+            await alarms.RetireExpiredSparesAsync(time.GetUtcNow());
             var total = await RunDueCasesAsync(cancellationToken);
             await digests.RunIfDueAsync(cancellationToken);
             return total;

@@ -71,8 +71,46 @@ public sealed class AlarmIndexTests(DevServices services)
 
         var due = await alarms.DueAsync(Now.AddMinutes(2), 500, CancellationToken.None);
         Assert.Equal(3, due.Count);
-        Assert.Equal(Enumerable.Range(0, 151).Select(i => $"CASE{i:000}"), due.SelectMany(a => a.CaseIds).Order(StringComparer.Ordinal));
+        Assert.Superset(Enumerable.Range(0, 151).Select(i => $"CASE{i:000}").ToHashSet(), due.SelectMany(a => a.CaseIds).ToHashSet());
         for (var i = 0; i < keys.Length; i++) Assert.Contains($"CASE{i + 1:000}", due.Single(a => a.Key == keys[i]).CaseIds);
+        // The last row has room left, and intakes came just before it: it lists as many spare ids for those that follow.
+        Assert.Equal(100, due.Single(a => a.Key == keys[^1]).CaseIds.Count);
+    }
+
+    [Fact]
+    public async Task Notifications_that_follow_a_burst_take_ids_listed_ahead_and_cost_no_alarm_write()
+    {
+        var (table, held) = await HeldRequests.NewTableAsync(services, "alarms");
+        var alarms = new AlarmIndex(table);
+        async Task<(string CaseId, AlarmKey Alarm)> Reserve(int second) => await alarms.ReserveIntakeAsync(Now.AddSeconds(second), null, CancellationToken.None);
+
+        var first = await Reserve(0);  // alone: a row listing it, and no spares
+        var second = await Reserve(1); // one intake came in the last 30 s: its row lists one spare id
+        var third = await Reserve(2);  // takes it
+        Assert.Equal(2, held.Requests.Count);
+        Assert.Equal(second.Alarm, third.Alarm);
+        Assert.NotEqual(first.Alarm, second.Alarm);
+        var fourth = await Reserve(3); // three came: three spares
+        var followers = new[] { await Reserve(4), await Reserve(5), await Reserve(6) };
+        Assert.Equal(3, held.Requests.Count);
+        Assert.All(followers, f => Assert.Equal(fourth.Alarm, f.Alarm));
+        var ids = new[] { first, second, third, fourth }.Concat(followers).Select(r => r.CaseId).ToList();
+        Assert.Equal(7, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.True(LumoFlow.Engine.CaseIds.IsWellFormed(id)));
+
+        // Spares nobody takes in time are given up, so their row goes once its cases have moved off it.
+        var burst = await Reserve(7); // seven came: seven spares
+        var taken = await Reserve(8);
+        await alarms.RetireExpiredSparesAsync(Now.AddSeconds(8)); // not yet
+        var late = await Reserve(9);
+        Assert.Equal(burst.Alarm, late.Alarm);
+        await alarms.RetireExpiredSparesAsync(Now.AddSeconds(7) + AlarmIndex.SpareIdsUsableFor); // the other five
+        held.Requests.Clear();
+        foreach (var id in new[] { burst.CaseId, taken.CaseId }) await alarms.LeaveIntakeAsync(burst.Alarm, id, CancellationToken.None);
+        Assert.Empty(held.Requests);
+        await alarms.LeaveIntakeAsync(burst.Alarm, late.CaseId, CancellationToken.None);
+        Assert.Equal(["DELETE"], held.Requests);
+        Assert.NotEqual(burst.Alarm, (await Reserve(40)).Alarm); // and no spare of it is handed out any more
     }
 
     [Fact]
@@ -95,8 +133,10 @@ public sealed class AlarmIndexTests(DevServices services)
         Assert.True(alarms.TracksIntake(key));
         Assert.True((await table.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey)).HasValue);
 
-        held.Requests.Clear();
         await alarms.LeaveIntakeAsync(key, "CASE-C", CancellationToken.None);
+        Assert.True(alarms.TracksIntake(key)); // its spare id (one intake came just before) may still be handed out
+        held.Requests.Clear();
+        await alarms.RetireExpiredSparesAsync(Now + AlarmIndex.SpareIdsUsableFor);
         Assert.Equal(["DELETE"], held.Requests);
         Assert.False(alarms.TracksIntake(key));
         Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey)).HasValue);

@@ -39,7 +39,16 @@ public sealed class AlarmIndex
     private const string CasesProperty = "Cases";
     private const string SweepLeasePartition = "~sweep", SweepLeaseRow = "lease";
 
+    /// <summary>
+    /// How long after its row is stored a spare case id may be handed out: well within the row's lease, and far within
+    /// <see cref="EngineOptions.StaleAlarmGrace"/>, after which a sweeper drops the ids of an intake row never stored.
+    /// </summary>
+    public static readonly TimeSpan SpareIdsUsableFor = TimeSpan.FromSeconds(30);
+
     private sealed record Intake(string CaseId, DateTimeOffset At, AlarmLease? Lease);
+
+    /// <summary>Case ids listed in an intake row ahead of the notifications that will get them.</summary>
+    private sealed record Spares(AlarmKey Key, Queue<string> Ids, DateTimeOffset UsableUntil);
 
     private readonly TableClient _table;
     private readonly GroupedWrites _writes;
@@ -49,6 +58,10 @@ public sealed class AlarmIndex
     /// <summary>The sweep lease row's ETag as this instance last wrote it, while it holds the lease.</summary>
     private ETag? _sweepLease;
     private DateTimeOffset _othersSweepUntil;
+    /// <summary>The spare ids of this instance's latest intake row (guarded, like what follows, by <see cref="_openIntakes"/>).</summary>
+    private Spares? _spares;
+    /// <summary>When the intakes of the last <see cref="SpareIdsUsableFor"/> came: as many spare ids go in the next row.</summary>
+    private readonly Queue<DateTimeOffset> _recentIntakes = new();
 
     public AlarmIndex(TableClient table)
     {
@@ -67,6 +80,71 @@ public sealed class AlarmIndex
     /// <summary>Removes the alarm row if it is still there.</summary>
     public Task DeleteAsync(AlarmKey key, CancellationToken cancellationToken) =>
         _writes.DeleteAsync(key.PartitionKey, key.RowKey, cancellationToken);
+
+    /// <summary>
+    /// A case id for a new notification, with an intake alarm that already lists it. While notifications keep coming,
+    /// each intake row lists spare ids beyond the cases waiting for it — as many as came in the last
+    /// <see cref="SpareIdsUsableFor"/>, at most a hundred in all — and the notifications that follow take those: their
+    /// alarm is stored before they arrive, and accepting them is the case's insert alone. A quiet hour lists no spares.
+    /// Ids are random (<see cref="CaseIds.New"/>), so an unused spare is simply an id that never names a case.
+    /// </summary>
+    public async Task<(string CaseId, AlarmKey Alarm)> ReserveIntakeAsync(DateTimeOffset now, AlarmLease? lease, CancellationToken cancellationToken)
+    {
+        lock (_openIntakes)
+        {
+            if (_spares is { } spares && now < spares.UsableUntil && spares.Ids.TryDequeue(out var spare))
+            {
+                _recentIntakes.Enqueue(now);
+                return (spare, spares.Key);
+            }
+        }
+        var caseId = CaseIds.New();
+        return (caseId, await SetIntakeAsync(caseId, now, lease, cancellationToken));
+    }
+
+    /// <summary>
+    /// Gives up spare ids past their time, so that their row goes once its cases have run. Also done by a timer of
+    /// its own; the sweeper calls it too, which makes it follow the engine's clock.
+    /// </summary>
+    public Task RetireExpiredSparesAsync(DateTimeOffset now)
+    {
+        Spares? expired = null;
+        lock (_openIntakes)
+        {
+            if (_spares is { } spares && now >= spares.UsableUntil) (expired, _spares) = (spares, null);
+        }
+        return RetireAsync(expired);
+    }
+
+    /// <summary>When no notification comes to take them, spares are given up once their time has passed.</summary>
+    private async Task RetireLaterAsync(Spares spares)
+    {
+        try
+        {
+            await Task.Delay(SpareIdsUsableFor);
+            lock (_openIntakes)
+            {
+                if (ReferenceEquals(_spares, spares)) _spares = null;
+            }
+            await RetireAsync(spares);
+        }
+        catch (Exception)
+        {
+            // The row stays until the sweeper, which runs every case it lists, removes it.
+        }
+    }
+
+    private async Task RetireAsync(Spares? spares)
+    {
+        if (spares is null) return;
+        List<string> unused;
+        lock (_openIntakes)
+        {
+            unused = [.. spares.Ids];
+            spares.Ids.Clear();
+        }
+        foreach (var id in unused) await LeaveIntakeAsync(spares.Key, id, CancellationToken.None);
+    }
 
     /// <summary>
     /// Makes sure a case just accepted will be run, before its case row is written: the case joins the next intake
@@ -100,17 +178,22 @@ public sealed class AlarmIndex
         var keys = new Dictionary<string, AlarmKey>(StringComparer.Ordinal);
         foreach (var chunk in intakes.Chunk(MaxCasesPerIntakeRow))
         {
-            var key = AlarmKey.ForIntake(chunk.Min(i => i.At), CaseIds.New());
+            var at = chunk.Min(i => i.At);
+            var key = AlarmKey.ForIntake(at, CaseIds.New());
             var lease = chunk.Select(i => i.Lease).OfType<AlarmLease>().MaxBy(l => l.Until);
             var row = lease is null ? new TableEntity(key.PartitionKey, key.RowKey) : Lease(key, lease.Until, lease.Owner);
-            row[CasesProperty] = string.Join(' ', chunk.Select(i => i.CaseId));
+            List<string> spareIds;
             lock (_openIntakes)
             {
+                while (_recentIntakes.TryPeek(out var then) && then < at - SpareIdsUsableFor) _recentIntakes.Dequeue();
+                spareIds = [.. Enumerable.Range(0, Math.Min(MaxCasesPerIntakeRow - chunk.Length, _recentIntakes.Count)).Select(_ => CaseIds.New())];
+                foreach (var intake in chunk) _recentIntakes.Enqueue(intake.At);
                 if (_openIntakes.Count >= MaxOpenIntakes)
                     foreach (var old in _openIntakes.Keys.OrderBy(k => k.RowKey, StringComparer.Ordinal).Take(MaxOpenIntakes / 2).ToList())
                         _openIntakes.Remove(old);
-                _openIntakes[key] = chunk.Select(i => i.CaseId).ToHashSet(StringComparer.Ordinal);
+                _openIntakes[key] = chunk.Select(i => i.CaseId).Concat(spareIds).ToHashSet(StringComparer.Ordinal);
             }
+            row[CasesProperty] = string.Join(' ', chunk.Select(i => i.CaseId).Concat(spareIds));
             try
             {
                 await _writes.UpsertAsync(row, CancellationToken.None);
@@ -121,6 +204,12 @@ public sealed class AlarmIndex
                 throw;
             }
             foreach (var intake in chunk) keys[intake.CaseId] = key;
+            if (spareIds.Count == 0) continue;
+            var spares = new Spares(key, new Queue<string>(spareIds), at + SpareIdsUsableFor);
+            Spares? superseded;
+            lock (_openIntakes) (superseded, _spares) = (_spares, spares);
+            await RetireAsync(superseded);
+            _ = RetireLaterAsync(spares);
         }
         return keys;
     }

@@ -13,23 +13,30 @@ namespace LumoFlow.Engine.Storage;
 public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
 {
     /// <summary>
-    /// Writes a new case — its alarm, then one single-entity insert — and returns it ready to go on; null when a case
-    /// with this id already exists (a retried submission with the same Idempotency-Key): then only the shared intake
-    /// alarm lists it, and the existing case is what that alarm wakes.
+    /// An id for a new case whose intake alarm is already stored (see <see cref="AlarmIndex.ReserveIntakeAsync"/>):
+    /// pass both to <see cref="CreateAsync"/>.
+    /// </summary>
+    public Task<(string CaseId, AlarmKey Alarm)> ReserveNewCaseAsync(DateTimeOffset now, AlarmLease? lease, CancellationToken cancellationToken) =>
+        alarms.ReserveIntakeAsync(now, lease, cancellationToken);
+
+    /// <summary>
+    /// Writes a new case — its alarm, unless <paramref name="reserved"/> already lists it, then one single-entity insert —
+    /// and returns it ready to go on; null when a case with this id already exists (a retried submission with the same
+    /// Idempotency-Key): then only the shared intake alarm lists it, and the existing case is what that alarm wakes.
     /// </summary>
     public async Task<CaseWorkingCopy?> CreateAsync(WorkflowStep opened, string notificationJson, string? bodyHash,
-        DateTimeOffset now, AlarmLease? lease, CancellationToken cancellationToken)
+        DateTimeOffset now, AlarmLease? lease, AlarmKey? reserved, CancellationToken cancellationToken)
     {
         if (opened.DocumentsToStore.Count > 0) throw new InvalidOperationException("Opening a case stores no documents.");
         var caseId = opened.State.CaseId;
         var intake = new IntakeRows(notificationJson, opened.History);
         // The opening history is row 1, for now inside the state row (see IntakeRows).
         var copy = new CaseWorkingCopy(new StoredCase(opened.State, opened.TimersToSet, opened.Emails), ETag.All, 1, CaseAlarms.None, bodyHash, intake);
-        // Only one alarm on the intake path. With work to do now (a receipt, children to look up): the intake alarm
-        // shared with the notifications accepted together; the first run places the timer alarm and moves off it.
-        // Otherwise the timer alarm.
-        var placed = copy.HasImmediateWork
-            ? new CaseAlarms(null, await alarms.SetIntakeAsync(caseId, now, lease, cancellationToken))
+        // At most one alarm on the intake path. With an id reserved, or work to do now (a receipt, children to look up):
+        // the intake alarm shared with the notifications accepted together; the first run places the timer alarm and
+        // moves off it. Otherwise the timer alarm.
+        var placed = reserved is not null ? new CaseAlarms(null, reserved)
+            : copy.HasImmediateWork ? new CaseAlarms(null, await alarms.SetIntakeAsync(caseId, now, lease, cancellationToken))
             : await PlaceAlarmsAsync(copy, now, null, lease, cancellationToken);
         try
         {
