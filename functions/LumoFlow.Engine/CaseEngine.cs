@@ -45,8 +45,8 @@ public sealed class CaseEngine(
     private const int MaxAttempts = 5;
 
     /// <summary>
-    /// Opens a case for a valid notification and commits it durably before returning: one alarm write and one
-    /// transaction. With an <paramref name="idempotencyKey"/>, a retried submission returns the same case.
+    /// Opens a case for a valid notification and commits it durably before returning: one insert, after an intake alarm
+    /// write unless the id came with its alarm already stored. With an <paramref name="idempotencyKey"/>, a retried submission returns the same case.
     /// </summary>
     public async Task<StartResult> StartAsync(Notification notification, string notificationJson, string? idempotencyKey,
         CancellationToken cancellationToken)
