@@ -73,13 +73,19 @@ public sealed class AlarmIndex
     /// <summary>Writes the alarm row; returns once it is stored.</summary>
     public async Task SetAsync(AlarmKey key, AlarmLease? lease, CancellationToken cancellationToken)
     {
-        var row = lease is null ? new TableEntity(key.PartitionKey, key.RowKey) : Lease(key, lease.Until, lease.Owner);
-        await _writes.UpsertAsync(row, cancellationToken);
+        await _writes.UpsertAsync(Row(key, lease), cancellationToken);
     }
 
     /// <summary>Removes the alarm row if it is still there.</summary>
     public Task DeleteAsync(AlarmKey key, CancellationToken cancellationToken) =>
         _writes.DeleteAsync(key.PartitionKey, key.RowKey, cancellationToken);
+
+    /// <summary>
+    /// The case no longer needs this alarm: a case's own alarm row is deleted; an intake row, shared, is left
+    /// (<see cref="LeaveIntakeAsync"/>), and goes when its last case has.
+    /// </summary>
+    public Task ReleaseAsync(AlarmKey key, string caseId, CancellationToken cancellationToken) =>
+        key.IsIntake ? LeaveIntakeAsync(key, caseId, cancellationToken) : DeleteAsync(key, cancellationToken);
 
     /// <summary>
     /// A case id for a new notification, with an intake alarm that already lists it. While notifications keep coming,
@@ -181,8 +187,8 @@ public sealed class AlarmIndex
             var at = chunk.Min(i => i.At);
             var key = AlarmKey.ForIntake(at, CaseIds.New());
             var lease = chunk.Select(i => i.Lease).OfType<AlarmLease>().MaxBy(l => l.Until);
-            var row = lease is null ? new TableEntity(key.PartitionKey, key.RowKey) : Lease(key, lease.Until, lease.Owner);
-            List<string> spareIds;
+            var row = Row(key, lease);
+            List<string> spareIds, listed;
             lock (_openIntakes)
             {
                 while (_recentIntakes.TryPeek(out var then) && then < at - SpareIdsUsableFor) _recentIntakes.Dequeue();
@@ -191,9 +197,10 @@ public sealed class AlarmIndex
                 if (_openIntakes.Count >= MaxOpenIntakes)
                     foreach (var old in _openIntakes.Keys.OrderBy(k => k.RowKey, StringComparer.Ordinal).Take(MaxOpenIntakes / 2).ToList())
                         _openIntakes.Remove(old);
-                _openIntakes[key] = chunk.Select(i => i.CaseId).Concat(spareIds).ToHashSet(StringComparer.Ordinal);
+                listed = [.. chunk.Select(i => i.CaseId), .. spareIds];
+                _openIntakes[key] = new HashSet<string>(listed, StringComparer.Ordinal);
             }
-            row[CasesProperty] = string.Join(' ', chunk.Select(i => i.CaseId).Concat(spareIds));
+            row[CasesProperty] = string.Join(' ', listed);
             try
             {
                 await _writes.UpsertAsync(row, CancellationToken.None);
@@ -274,7 +281,9 @@ public sealed class AlarmIndex
         }
     }
 
-    private static TableEntity Lease(AlarmKey key, DateTimeOffset leaseUntil, string owner) => Lease(key.PartitionKey, key.RowKey, leaseUntil, owner);
+    /// <summary>An alarm row, leased to an instance when it will act on the alarm itself.</summary>
+    private static TableEntity Row(AlarmKey key, AlarmLease? lease) =>
+        lease is null ? new TableEntity(key.PartitionKey, key.RowKey) : Lease(key.PartitionKey, key.RowKey, lease.Until, lease.Owner);
 
     private static TableEntity Lease(string partitionKey, string rowKey, DateTimeOffset leaseUntil, string owner) => new(partitionKey, rowKey)
     {

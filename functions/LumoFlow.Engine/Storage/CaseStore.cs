@@ -145,10 +145,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         }
 
         foreach (var stale in new[] { copy.Alarms.Timer, copy.Alarms.Immediate }.OfType<AlarmKey>().Where(a => !placed.Contains(a)))
-        {
-            if (stale.IsIntake) await alarms.LeaveIntakeAsync(stale, caseId, cancellationToken); // shared: the last case out removes it
-            else await alarms.DeleteAsync(stale, cancellationToken);
-        }
+            await alarms.ReleaseAsync(stale, caseId, cancellationToken);
         copy.Committed(etag, placed, intakeMoved: true);
     }
 
