@@ -8,9 +8,6 @@ public static class Load
     public sealed record Result(int Operations, TimeSpan Elapsed, Percentiles Latency, CpuTime.Sample Cpu)
     {
         public double PerSecond => Operations / Elapsed.TotalSeconds;
-        /// <summary>CPU milliseconds per operation spent by this process (load and app) and by Azurite.</summary>
-        public double BenchCpuMs => Cpu.Bench.TotalMilliseconds / Operations;
-        public double? AzuriteCpuMs => Cpu.Azurite?.TotalMilliseconds / Operations;
 
         /// <summary>Runs measured in parts, as one: operations, time, CPU and latency samples pooled.</summary>
         public static Result Combine(IReadOnlyList<Result> parts)

@@ -23,7 +23,10 @@ public static class BenchProgram
         var report = new StringBuilder();
         void Line(string text = "") { Console.WriteLine(text); report.AppendLine(text); }
         static string F(double value, string format = "0") => value.ToString(format, CultureInfo.InvariantCulture);
-        static string Cpu(Load.Result load) => $"{F(load.BenchCpuMs, "0.00")} / {(load.AzuriteCpuMs is { } ms ? F(ms, "0.00") : "?")}";
+        // CPU milliseconds per operation: this process (load and app) / Azurite.
+        static string CpuPer(CpuTime.Sample cpu, int operations) =>
+            $"{F(cpu.Bench.TotalMilliseconds / operations, "0.00")} / {(cpu.Azurite is { } azurite ? F(azurite.TotalMilliseconds / operations, "0.00") : "?")}";
+        static string Cpu(Load.Result load) => CpuPer(load.Cpu, load.Operations);
 
         Line($"LumoFlow benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}{(quick ? " — QUICK (scaled down)" : "")}");
         if (Arg("--azurite") is { } azurite) Line($"Azurite {azurite}");
@@ -83,10 +86,9 @@ public static class BenchProgram
             var floorOps = sweep.FloorAtScale.PerSecond;
             Line("| sweep: cases due at once | processed/s | firing delay p50 ms | p99 ms | storage requests per case | requests/s | floor (c=8) in the same table | sweep requests / floor | CPU ms per case: bench / Azurite | CPU ms per floor insert: bench / Azurite |");
             Line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            var perCase = (Bench: sweep.Cpu.Bench.TotalMilliseconds / sweep.Cases, Azurite: sweep.Cpu.Azurite?.TotalMilliseconds / sweep.Cases);
             Line($"| {sweep.Cases} | {F(sweep.PerSecond)} | {F(sweep.FiringDelay[50])} | {F(sweep.FiringDelay[99])} | {F(sweep.RequestsPerCase, "0.00")} | " +
                  $"{F(sweep.PerSecond * sweep.RequestsPerCase)} | {F(floorOps)} inserts/s at {sweep.EntitiesInTable} entities, before and after the sweep | {F(sweep.PerSecond * sweep.RequestsPerCase / floorOps * 100)} % | " +
-                 $"{F(perCase.Bench, "0.00")} / {(perCase.Azurite is { } ms ? F(ms, "0.00") : "?")} | {Cpu(sweep.FloorAtScale)} |");
+                 $"{CpuPer(sweep.Cpu, sweep.Cases)} | {Cpu(sweep.FloorAtScale)} |");
             Line();
             Line($"Cases processed per second as a share of that floor: {F(sweep.PerSecond / floorOps * 100)} %.");
             Line();
