@@ -12,17 +12,18 @@ namespace LumoFlow.Engine;
 /// </summary>
 public sealed class CaseCache(int capacity = 20_000)
 {
-    private sealed record Entry(StoredCase Stored, ETag ETag, int HistoryRows, CaseAlarms Alarms, string? BodyHash, IntakeRows? Intake);
+    private sealed record Entry(StoredCase Stored, ETag ETag, int HistoryRows, CaseAlarms Alarms, string? BodyHash, IntakeRows? Intake,
+        IReadOnlySet<string>? StoredProperties);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
 
     public CaseWorkingCopy? Get(string caseId) =>
-        _entries.TryGetValue(caseId, out var e) ? new CaseWorkingCopy(e.Stored, e.ETag, e.HistoryRows, e.Alarms, e.BodyHash, e.Intake) : null;
+        _entries.TryGetValue(caseId, out var e) ? new CaseWorkingCopy(e.Stored, e.ETag, e.HistoryRows, e.Alarms, e.BodyHash, e.Intake, e.StoredProperties) : null;
 
     public void Put(CaseWorkingCopy copy)
     {
         if (_entries.Count >= capacity) _entries.Clear();
-        _entries[copy.State.CaseId] = new Entry(copy.Stored, copy.ETag, copy.HistoryRows, copy.Alarms, copy.BodyHash, copy.Intake);
+        _entries[copy.State.CaseId] = new Entry(copy.Stored, copy.ETag, copy.HistoryRows, copy.Alarms, copy.BodyHash, copy.Intake, copy.StoredProperties);
     }
 
     public void Evict(string caseId) => _entries.TryRemove(caseId, out _);

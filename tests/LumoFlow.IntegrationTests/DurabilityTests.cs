@@ -181,6 +181,40 @@ public sealed class DurabilityTests(DevServices services)
     }
 
     [Fact]
+    public async Task A_state_row_holds_what_its_last_write_holds_whether_that_write_was_merged_or_replaced()
+    {
+        await using var app = new LumoFlowApp(services, settings: Idle);
+        var staff = app.StaffClient();
+        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("merge")));
+        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var cases = app.Table("Cases");
+
+        // A property the current state does not write (as an older version might have left): the next commit must
+        // replace the row to be rid of it; later commits, with nothing to remove, merge.
+        var row = (await cases.GetEntityAsync<TableEntity>(id, "state")).Value;
+        row["Leftover"] = "x";
+        await cases.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        await staff.PostAsync("/Sweep", null); // the first run: the intake rows move out of the state row
+        await AssertHoldsWhatItsStateWritesAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsJsonAsync($"/api/cases/{id}/events/NotifierContacted", new { how = "phone" })).StatusCode);
+        await AssertHoldsWhatItsStateWritesAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "x" })).StatusCode);
+        await AssertHoldsWhatItsStateWritesAsync();
+        Assert.Equal("Assessing", (await StoredCaseAsync(app, id)).State.Phase.ToString());
+
+        async Task AssertHoldsWhatItsStateWritesAsync()
+        {
+            // What a fresh write of the case as loaded would hold, and nothing more.
+            var stored = (await cases.GetEntityAsync<TableEntity>(id, "state")).Value;
+            var copy = (await app.Services.GetRequiredService<LumoFlow.Engine.Storage.CaseStore>().LoadAsync(id, CancellationToken.None))!;
+            var fresh = LumoFlow.Engine.Storage.CaseRows.StateEntity(copy.Stored, copy.HistoryRows, copy.Alarms, copy.BodyHash);
+            Assert.Equal(LumoFlow.Engine.Storage.CaseRows.PropertiesOf(fresh).Order(), LumoFlow.Engine.Storage.CaseRows.PropertiesOf(stored).Order());
+            Assert.Null(copy.Intake);
+        }
+    }
+
+    [Fact]
     public async Task Notifications_accepted_together_share_an_intake_alarm_and_after_a_crash_the_sweep_runs_every_one()
     {
         var prefix = LumoFlowApp.NewPrefix();

@@ -63,6 +63,15 @@ public static class CaseRows
         return entity;
     }
 
+    /// <summary>
+    /// The properties of a state row, as written or as read, without the keys and the service's own (ETag, Timestamp).
+    /// A null value is not stored, so it is not counted.
+    /// </summary>
+    public static IReadOnlySet<string> PropertiesOf(TableEntity entity) =>
+        entity.Where(p => p.Value is not null && p.Key is not ("PartitionKey" or "RowKey" or "Timestamp") && !p.Key.StartsWith("odata.", StringComparison.Ordinal))
+            .Select(p => p.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The intake rows still riding in a state row, if any.</summary>
     public static IntakeRows? ReadIntake(TableEntity entity) =>
         entity.GetInt32("IntakeNotificationChunks") is > 0

@@ -40,8 +40,9 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
             : await PlaceAlarmsAsync(copy, now, null, lease, cancellationToken);
         try
         {
-            var response = await cases.AddEntityAsync(CaseRows.StateEntity(copy.Stored, 1, placed, bodyHash, intake), cancellationToken);
-            copy.Committed(response.Headers.ETag ?? ETag.All, placed, intakeMoved: false);
+            var state = CaseRows.StateEntity(copy.Stored, 1, placed, bodyHash, intake);
+            var response = await cases.AddEntityAsync(state, cancellationToken);
+            copy.Committed(response.Headers.ETag ?? ETag.All, placed, intakeMoved: false, CaseRows.PropertiesOf(state));
             return copy;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -58,7 +59,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         if (!row.HasValue) return null;
         var entity = row.Value!;
         return new CaseWorkingCopy(CaseRows.ReadStored(entity), entity.ETag, entity.GetInt32("HistoryRows") ?? 0, CaseRows.ReadAlarms(entity),
-            entity.GetString("BodyHash"), CaseRows.ReadIntake(entity));
+            entity.GetString("BodyHash"), CaseRows.ReadIntake(entity), CaseRows.PropertiesOf(entity));
     }
 
     /// <summary>The state alone, with the body hash of the submission that created the case.</summary>
@@ -117,19 +118,24 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     {
         var caseId = copy.State.CaseId;
         var placed = await PlaceAlarmsAsync(copy, now, retryAt, lease, cancellationToken);
-        // Replaced whole, so the intake rows that rode in it are gone once they have rows of their own.
         var state = CaseRows.StateEntity(copy.Stored, copy.HistoryRows + copy.NewHistoryRows.Count, placed, copy.BodyHash);
+        var written = CaseRows.PropertiesOf(state);
+        // Merged when the new row writes every property the stored one holds, replaced when one must go (the intake
+        // rows once they have rows of their own). Both are one ETag-guarded write, alike in Azure; Azurite replaces by
+        // removing and re-inserting the entity, at a cost that grows with the table's size, and merges in place
+        // (docs/performance.md: the sweep).
+        var merge = copy.StoredProperties is { } stored && written.IsSupersetOf(stored);
         ETag etag;
         try
         {
             if (copy.NewHistoryRows.Count == 0 && copy.NewDocuments.Count == 0 && copy.Intake is null)
             {
-                etag = (await cases.UpdateEntityAsync(state, copy.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
+                etag = (await cases.UpdateEntityAsync(state, copy.ETag, merge ? TableUpdateMode.Merge : TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
             }
             else
             {
                 var transaction = new PartitionTransaction(caseId);
-                transaction.Add(TableTransactionActionType.UpdateReplace, state, copy.ETag);
+                transaction.Add(merge ? TableTransactionActionType.UpdateMerge : TableTransactionActionType.UpdateReplace, state, copy.ETag);
                 if (copy.Intake is { } intake)
                 {
                     transaction.Add(TableTransactionActionType.Add, CaseRows.NotificationEntity(caseId, intake.NotificationJson));
@@ -146,7 +152,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
 
         foreach (var stale in new[] { copy.Alarms.Timer, copy.Alarms.Immediate }.OfType<AlarmKey>().Where(a => !placed.Contains(a)))
             await alarms.ReleaseAsync(stale, caseId, cancellationToken);
-        copy.Committed(etag, placed, intakeMoved: true);
+        copy.Committed(etag, placed, intakeMoved: true, written);
     }
 
     /// <summary>Whether the stored alarm rows are already where a commit would put them (then nothing needs writing).</summary>

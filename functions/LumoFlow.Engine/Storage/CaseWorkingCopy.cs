@@ -11,7 +11,8 @@ using Email = LumoFlow.Domain.Messaging.Email;
 /// the new history rows and documents as one entity-group transaction guarded by the state row's ETag.
 /// After a commit the copy carries the new ETag and can go on (no reload needed).
 /// </summary>
-public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRows, CaseAlarms alarms, string? bodyHash = null, IntakeRows? intake = null)
+public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRows, CaseAlarms alarms, string? bodyHash = null, IntakeRows? intake = null,
+    IReadOnlySet<string>? storedProperties = null)
 {
     private List<HistoryEntry>? _deliveryRow;
 
@@ -23,6 +24,12 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
     /// the next commit moves them to rows of their own.
     /// </summary>
     public IntakeRows? Intake { get; private set; } = intake;
+
+    /// <summary>
+    /// The properties the stored state row holds (see <see cref="CaseRows.PropertiesOf"/>); unknown (null) means
+    /// assume any, so the next commit replaces the row.
+    /// </summary>
+    public IReadOnlySet<string>? StoredProperties { get; private set; } = storedProperties;
 
     public CaseState State { get; private set; } = stored.State;
     public ETag ETag { get; private set; } = etag;
@@ -71,9 +78,10 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
     }
 
     /// <summary>What was written is now the stored case.</summary>
-    public void Committed(ETag etag, CaseAlarms alarms, bool intakeMoved)
+    public void Committed(ETag etag, CaseAlarms alarms, bool intakeMoved, IReadOnlySet<string> storedProperties)
     {
         ETag = etag;
+        StoredProperties = storedProperties;
         if (intakeMoved) Intake = null;
         Alarms = alarms;
         HistoryRows += NewHistoryRows.Count;
