@@ -13,7 +13,7 @@ public sealed record StoredCase(CaseState State, IReadOnlyList<DurableTimer> Tim
 /// The rows of one case partition in the <c>Cases</c> table, and how each maps to the domain:
 /// <list type="bullet">
 /// <item><c>state</c>: the workflow state with its pending timers and outbox — everything an event or a wake-up
-/// needs, in one point read, replaced as a whole on each change (ETag-guarded); plus projections for queries.</item>
+/// needs, in one point read, rewritten whole on each change (ETag-guarded); plus projections for queries.</item>
 /// <item><c>notification</c>: the notification as submitted.</item>
 /// <item><c>history-NNNNNN</c>: one append-only row per event, holding what it caused.</item>
 /// <item><c>document-…</c>: notes, partner questions and answers, the assessment summary.</item>

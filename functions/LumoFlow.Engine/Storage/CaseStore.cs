@@ -6,7 +6,7 @@ namespace LumoFlow.Engine.Storage;
 
 /// <summary>
 /// Reads and writes case partitions. Every change caused by one event is one entity-group transaction: the state
-/// row (with its timers and outbox) replaced under its ETag, plus the new history rows and documents — together or
+/// row (with its timers and outbox) rewritten under its ETag, plus the new history rows and documents — together or
 /// not at all. Alarm rows are written before the transaction that points at them and deleted after it stops
 /// pointing at them, so a crash leaves at worst an extra wake-up, never a lost one.
 /// </summary>
