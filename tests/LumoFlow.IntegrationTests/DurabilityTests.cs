@@ -215,6 +215,24 @@ public sealed class DurabilityTests(DevServices services)
     }
 
     [Fact]
+    public async Task An_email_sent_with_its_event_is_recorded_in_that_event_s_history_row_and_a_later_delivery_in_a_row_of_its_own()
+    {
+        await using var app = new LumoFlowApp(services, settings: Idle);
+        var staff = app.StaffClient();
+        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("rows")));
+        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await staff.PostAsync("/Sweep", null); // the receipt: delivered on the first run, after the intake's own rows
+        Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "x" })).StatusCode);
+
+        var rows = await app.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == id && e.RowKey.CompareTo("history-") >= 0 && e.RowKey.CompareTo("history.") < 0).ToListAsync();
+        var events = rows.Select(r => LumoFlow.Engine.Storage.CaseRows.ReadHistory(r).Select(h => h.EventType).ToList()).ToList();
+        Assert.Equal(3, events.Count);
+        Assert.Equal(["EmailSent"], events[1]); // the receipt, sent on a run of its own
+        Assert.Equal("DecisionMade", events[2][0]);
+        Assert.Equal(["EmailQueued", "EmailSent"], events[2][^2..]); // the notifier told, in the decision's row
+    }
+
+    [Fact]
     public async Task Notifications_accepted_together_share_an_intake_alarm_and_after_a_crash_the_sweep_runs_every_one()
     {
         var prefix = LumoFlowApp.NewPrefix();

@@ -58,7 +58,11 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
         HasChanges |= !ReferenceEquals(step.State, State) || step.History.Count > 0 || step.TimersToSet.Count > 0
                       || step.TimersToCancel.Count > 0 || step.Emails.Count > 0 || step.DocumentsToStore.Count > 0;
         State = step.State;
-        if (step.History.Count > 0) NewHistoryRows.Add(step.History);
+        if (step.History.Count > 0)
+        {
+            NewHistoryRows.Add(step.History);
+            _deliveryRow = null;
+        }
         NewDocuments.AddRange(step.DocumentsToStore);
         foreach (var name in step.TimersToCancel) Timers.Remove(name);
         foreach (var timer in step.TimersToSet) Timers[timer.Name] = timer;
@@ -68,12 +72,21 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
     /// <summary>A timer fired: it is no longer pending (unless the step that handled it set it again).</summary>
     public void RemoveTimer(string name) => HasChanges |= Timers.Remove(name);
 
-    /// <summary>An email went out: it leaves the outbox; one history row records the whole delivery.</summary>
+    /// <summary>
+    /// An email went out: it leaves the outbox and is recorded in history — in the row of the last event committed
+    /// with it (emails usually go out just before the commit of the event that queued them), or else in one row of its
+    /// own for the whole delivery. Either way the history reads in the same order; one entity fewer to write.
+    /// </summary>
     public void MarkSent(Email email, DateTimeOffset at)
     {
         HasChanges = true;
         Outbox.RemoveAll(e => e.Id == email.Id);
-        if (_deliveryRow is null) NewHistoryRows.Add(_deliveryRow = []);
+        if (_deliveryRow is null)
+        {
+            _deliveryRow = NewHistoryRows.Count > 0 ? [.. NewHistoryRows[^1]] : [];
+            if (NewHistoryRows.Count > 0) NewHistoryRows[^1] = _deliveryRow;
+            else NewHistoryRows.Add(_deliveryRow);
+        }
         _deliveryRow.Add(new HistoryEntry("EmailSent", at, "system", new Dictionary<string, string> { ["email"] = email.Id, ["kind"] = email.Kind }));
     }
 
