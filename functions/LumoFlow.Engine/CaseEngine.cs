@@ -126,17 +126,19 @@ public sealed class CaseEngine(
     /// Does whatever is due for a case, in one commit: fires its due timers through the workflow, links it to open
     /// cases of the same child, and delivers its outbox. Emails go out before the commit that records them as sent,
     /// so a crash in between means an email sent twice, never one lost. Safe to run at any time and from several
-    /// instances (ETag-guarded); with nothing due it changes nothing.
+    /// instances (ETag-guarded); with nothing due it changes nothing. Alarm rows the case moves off are deleted after the
+    /// commit, or added to <paramref name="releaseLater"/> for the caller to delete.
     /// </summary>
-    public async Task<RunResult> RunAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<RunResult> RunAsync(string caseId, CancellationToken cancellationToken, ICollection<AlarmKey>? releaseLater = null)
     {
-        var (result, linked) = await RunLockedAsync(caseId, cancellationToken);
+        var (result, linked) = await RunLockedAsync(caseId, releaseLater, cancellationToken);
         // Outside this case's lock: the other case's lock may be the same stripe, and locks are not re-entrant.
         foreach (var other in linked) await TryTellLinkedCaseAsync(other, caseId, cancellationToken);
         return result;
     }
 
-    private async Task<(RunResult Result, IReadOnlyList<string> Linked)> RunLockedAsync(string caseId, CancellationToken cancellationToken)
+    private async Task<(RunResult Result, IReadOnlyList<string> Linked)> RunLockedAsync(string caseId, ICollection<AlarmKey>? releaseLater,
+        CancellationToken cancellationToken)
     {
         using var _ = await locks.AcquireAsync(caseId, cancellationToken);
         var sentThisRun = new HashSet<string>(); // survives an ETag retry, so a retry does not send the same email again
@@ -151,7 +153,7 @@ public sealed class CaseEngine(
                 var linked = await LinkChildrenAsync(copy, now, cancellationToken);
                 var retryAt = await DeliverOutboxAsync(copy, sentThisRun, now, cancellationToken);
                 if (copy.HasChanges || !CaseStore.AlarmsInPlace(copy, retryAt))
-                    await store.CommitAsync(copy, now, retryAt, null, cancellationToken);
+                    await store.CommitAsync(copy, now, retryAt, null, cancellationToken, releaseLater);
                 cache.Put(copy);
                 return (new RunResult(true, copy.Alarms), linked);
             }

@@ -86,6 +86,35 @@ public sealed class DurabilityTests(DevServices services)
     }
 
     [Fact]
+    public async Task Cases_swept_together_are_left_with_exactly_the_alarm_rows_they_point_at()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2027, 1, 11, 10, 0, 0, TimeSpan.FromHours(2))); // a Monday
+        await using var app = new LumoFlowApp(services, time: clock, settings: Idle);
+        var staff = app.StaffClient();
+        var ids = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("swept")));
+            ids.Add((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+        }
+        await staff.PostAsync("/Sweep", null); // the first runs: each case now has its timer alarm
+        var rung = (await AlarmRowsAsync(app)).Where(a => ids.Any(id => a.RowKey.EndsWith(id))).ToList();
+        Assert.Equal(ids.Count, rung.Count);
+
+        // All their first timers come due at once; the sweep moves every case to its next alarm.
+        clock.SetUtcNow(rung.Select(a => new LumoFlow.Engine.AlarmKey(a.PartitionKey, a.RowKey).WakeAt).Max());
+        await staff.PostAsync("/Sweep", null);
+        foreach (var id in ids)
+        {
+            var state = (await app.Table("Cases").GetEntityAsync<TableEntity>(id, "state")).Value;
+            var pointedAt = LumoFlow.Engine.Storage.CaseRows.ReadAlarms(state);
+            Assert.NotNull(pointedAt.Timer);
+            Assert.DoesNotContain(pointedAt.Timer, rung.Select(a => new LumoFlow.Engine.AlarmKey(a.PartitionKey, a.RowKey)));
+            Assert.Equal([pointedAt.Timer.RowKey], (await AlarmRowsOfAsync(app, id)).Select(a => a.RowKey));
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_submissions_with_a_busy_sweeper_send_each_receipt_exactly_once()
     {
         await using var app = new LumoFlowApp(services, settings: new Dictionary<string, string?> { ["LumoFlow:Engine:SweepIntervalSeconds"] = "0.05" });

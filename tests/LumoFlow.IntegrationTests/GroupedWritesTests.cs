@@ -127,6 +127,27 @@ public sealed class GroupedWritesTests(DevServices services)
     }
 
     [Fact]
+    public async Task Rows_gathered_by_the_caller_are_deleted_a_hundred_to_a_transaction()
+    {
+        var (table, held) = await NewTableAsync();
+        var writes = new GroupedWrites(table);
+        var keys = Enumerable.Range(0, 150).Select(i => $"r{i:000}").ToList();
+        foreach (var key in keys.Append("stays")) await table.AddEntityAsync(Row("p", key));
+        held.Requests.Clear();
+
+        await writes.DeleteAllAsync("p", keys);
+        Assert.Equal(["POST $batch", "POST $batch"], held.Requests);
+        Assert.Equal(["stays"], (await table.QueryAsync<TableEntity>().ToListAsync()).Select(r => r.RowKey));
+
+        // Rows already gone are no error; with none to delete nothing is sent.
+        held.Requests.Clear();
+        await writes.DeleteAllAsync("p", ["r000", "stays"]);
+        await writes.DeleteAllAsync("p", []);
+        Assert.Equal(["POST $batch", "DELETE", "DELETE"], held.Requests);
+        Assert.Empty(await table.QueryAsync<TableEntity>().ToListAsync());
+    }
+
+    [Fact]
     public async Task A_delete_after_an_upsert_of_the_same_row_in_one_group_leaves_it_deleted()
     {
         var (table, held) = await NewTableAsync();

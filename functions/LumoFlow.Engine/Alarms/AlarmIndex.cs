@@ -80,6 +80,13 @@ public sealed class AlarmIndex
     public Task DeleteAsync(AlarmKey key, CancellationToken cancellationToken) =>
         _writes.DeleteAsync(key.PartitionKey, key.RowKey, cancellationToken);
 
+    /// <summary>Removes these alarm rows, those still there: one transaction per hundred rows of an hour's partition.</summary>
+    public async Task DeleteAllAsync(IEnumerable<AlarmKey> keys)
+    {
+        foreach (var partition in keys.GroupBy(k => k.PartitionKey, StringComparer.Ordinal))
+            await _writes.DeleteAllAsync(partition.Key, partition.Select(k => k.RowKey));
+    }
+
     /// <summary>
     /// The case no longer needs this alarm: a case's own alarm row is deleted; an intake row, shared, is left
     /// (<see cref="LeaveIntakeAsync"/>), and goes when its last case has.

@@ -114,7 +114,12 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     /// </summary>
     /// <param name="retryAt">After a failed delivery: when to try the outbox again.</param>
     /// <param name="lease">Set on a new immediate alarm that this instance will act on itself (the poke).</param>
-    public async Task CommitAsync(CaseWorkingCopy copy, DateTimeOffset now, DateTimeOffset? retryAt, AlarmLease? lease, CancellationToken cancellationToken)
+    /// <param name="releaseLater">
+    /// When given, the case's own alarm rows it no longer points at are added here for the caller to delete (the
+    /// sweeper deletes a chunk's in one go) instead of being deleted before this returns.
+    /// </param>
+    public async Task CommitAsync(CaseWorkingCopy copy, DateTimeOffset now, DateTimeOffset? retryAt, AlarmLease? lease, CancellationToken cancellationToken,
+        ICollection<AlarmKey>? releaseLater = null)
     {
         var caseId = copy.State.CaseId;
         var placed = await PlaceAlarmsAsync(copy, now, retryAt, lease, cancellationToken);
@@ -151,7 +156,12 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         }
 
         foreach (var stale in new[] { copy.Alarms.Timer, copy.Alarms.Immediate }.OfType<AlarmKey>().Where(a => !placed.Contains(a)))
-            await alarms.ReleaseAsync(stale, caseId, cancellationToken);
+        {
+            if (releaseLater is not null && !stale.IsIntake)
+                lock (releaseLater) releaseLater.Add(stale);
+            else
+                await alarms.ReleaseAsync(stale, caseId, cancellationToken);
+        }
         copy.Committed(etag, placed, intakeMoved: true, written);
     }
 
