@@ -127,9 +127,9 @@ public sealed class CaseEngine(
     /// cases of the same child, and delivers its outbox. Emails go out before the commit that records them as sent,
     /// so a crash in between means an email sent twice, never one lost. Safe to run at any time and from several
     /// instances (ETag-guarded); with nothing due it changes nothing. Alarm rows the case moves off are deleted after the
-    /// commit, or added to <paramref name="releaseLater"/> for the caller to delete.
+    /// commit, or with <paramref name="releaseLater"/> left for the caller to delete (<see cref="AlarmIndex.DeleteReleasedAsync"/>).
     /// </summary>
-    public async Task<RunResult> RunAsync(string caseId, CancellationToken cancellationToken, ICollection<AlarmKey>? releaseLater = null)
+    public async Task<RunResult> RunAsync(string caseId, CancellationToken cancellationToken, bool releaseLater = false)
     {
         var (result, linked) = await RunLockedAsync(caseId, releaseLater, cancellationToken);
         // Outside this case's lock: the other case's lock may be the same stripe, and locks are not re-entrant.
@@ -137,7 +137,7 @@ public sealed class CaseEngine(
         return result;
     }
 
-    private async Task<(RunResult Result, IReadOnlyList<string> Linked)> RunLockedAsync(string caseId, ICollection<AlarmKey>? releaseLater,
+    private async Task<(RunResult Result, IReadOnlyList<string> Linked)> RunLockedAsync(string caseId, bool releaseLater,
         CancellationToken cancellationToken)
     {
         using var _ = await locks.AcquireAsync(caseId, cancellationToken);

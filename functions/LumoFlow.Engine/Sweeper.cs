@@ -48,10 +48,9 @@ public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender d
                 // The alarm rows the chunk's cases move off (mostly the ones that just rang, all in one hour's partition)
                 // are deleted together once the chunk is done: one transaction instead of a share of many. Until then a
                 // crash leaves them behind, which only wakes their cases once more for nothing.
-                var released = new List<AlarmKey>();
                 await Parallel.ForEachAsync(chunk, new ParallelOptions { MaxDegreeOfParallelism = options.SweepParallelism, CancellationToken = cancellationToken },
-                    async (alarm, ct) => await RunDueAsync(alarm, now, released, ct));
-                await DeleteReleasedAsync(released);
+                    async (alarm, ct) => await RunDueAsync(alarm, now, ct));
+                await DeleteReleasedAsync();
                 total += chunk.Sum(a => a.CaseIds.Count);
             }
             if (due.Count < options.SweepBatchSize) break;
@@ -59,21 +58,21 @@ public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender d
         return total;
     }
 
-    private async Task DeleteReleasedAsync(List<AlarmKey> released)
+    private async Task DeleteReleasedAsync()
     {
         try
         {
-            await alarms.DeleteAllAsync(released);
+            await alarms.DeleteReleasedAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // They stay: each wakes its case once more for nothing, and a later sweep drops it once it is old.
-            logger.LogWarning("Deleting {Count} alarms the sweep left behind failed ({Error})", released.Count, e.GetType().Name);
+            logger.LogWarning("Deleting the alarms the sweep's cases moved off failed ({Error})", e.GetType().Name);
         }
     }
 
     /// <summary>Runs the cases a due alarm wakes, then removes the alarm if no case needs it any more.</summary>
-    private async Task RunDueAsync(DueAlarm alarm, DateTimeOffset now, ICollection<AlarmKey> released, CancellationToken cancellationToken)
+    private async Task RunDueAsync(DueAlarm alarm, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = alarm.Key;
         // One of this instance's own intake alarms is removed by the last of its cases to move off it, not here.
@@ -83,7 +82,7 @@ public sealed class Sweeper(AlarmIndex alarms, CaseEngine engine, DigestSender d
         {
             try
             {
-                var result = await engine.RunAsync(caseId, cancellationToken, released);
+                var result = await engine.RunAsync(caseId, cancellationToken, releaseLater: true);
                 // A case that does not point at the alarm: when it does not exist (a crash between writing the alarm and
                 // the case, or a retried intake), or points elsewhere (a crash before the commit that would have
                 // pointed at it), the alarm is dropped once it is old enough that no such commit can still be in flight.

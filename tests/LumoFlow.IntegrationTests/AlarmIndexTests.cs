@@ -27,6 +27,27 @@ public sealed class AlarmIndexTests(DevServices services)
     }
 
     [Fact]
+    public async Task Released_alarms_are_deleted_together_unless_written_again_first()
+    {
+        var table = await NewTableAsync();
+        var alarms = new AlarmIndex(table);
+        var keys = Enumerable.Range(0, 5).Select(i => AlarmKey.For(Now.AddMinutes(-i), $"case-{i}")).Append(AlarmKey.For(Now.AddHours(-2), "case-x")).ToList();
+        foreach (var key in keys) await alarms.SetAsync(key, null, CancellationToken.None);
+        foreach (var key in keys) alarms.ReleaseLater(key);
+        Assert.Equal(keys.Count, (await table.QueryAsync<TableEntity>().ToListAsync()).Count); // nothing deleted yet
+
+        // The case came back to the same alarm (the same instant) before the delete: it stays.
+        await alarms.SetAsync(keys[2], null, CancellationToken.None);
+        await alarms.DeleteReleasedAsync();
+        Assert.Equal([keys[2].RowKey], (await table.QueryAsync<TableEntity>().ToListAsync()).Select(r => r.RowKey));
+
+        // Released once, deleted once: a later call deletes nothing more.
+        await alarms.DeleteReleasedAsync();
+        Assert.Single(await table.QueryAsync<TableEntity>().ToListAsync());
+        Assert.Throws<ArgumentException>(() => alarms.ReleaseLater(AlarmKey.ForIntake(Now, "group")));
+    }
+
+    [Fact]
     public async Task One_instance_sweeps_at_a_time_and_another_takes_over_once_its_lease_has_run_out()
     {
         var table = await NewTableAsync();

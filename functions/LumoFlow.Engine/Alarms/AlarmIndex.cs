@@ -55,6 +55,8 @@ public sealed class AlarmIndex
     private readonly GroupCommit<Intake, IReadOnlyDictionary<string, AlarmKey>> _intakes;
     /// <summary>This instance's intake rows, with the cases listed in each that have not moved off it yet.</summary>
     private readonly Dictionary<AlarmKey, HashSet<string>> _openIntakes = [];
+    /// <summary>Alarm rows released for <see cref="DeleteReleasedAsync"/> (guards itself).</summary>
+    private readonly HashSet<AlarmKey> _releasedLater = [];
     /// <summary>The sweep lease row's ETag as this instance last wrote it, while it holds the lease.</summary>
     private ETag? _sweepLease;
     private DateTimeOffset _othersSweepUntil;
@@ -70,21 +72,46 @@ public sealed class AlarmIndex
         _intakes = new GroupCommit<Intake, IReadOnlyDictionary<string, AlarmKey>>((_, intakes) => WriteIntakesAsync(intakes));
     }
 
-    /// <summary>Writes the alarm row; returns once it is stored.</summary>
+    /// <summary>Writes the alarm row; returns once it is stored. A release of the same row still pending is called off.</summary>
     public async Task SetAsync(AlarmKey key, AlarmLease? lease, CancellationToken cancellationToken)
     {
-        await _writes.UpsertAsync(Row(key, lease), cancellationToken);
+        Task written;
+        lock (_releasedLater)
+        {
+            _releasedLater.Remove(key);
+            written = _writes.UpsertAsync(Row(key, lease), cancellationToken); // queued in order with the releases' deletes
+        }
+        await written;
     }
 
     /// <summary>Removes the alarm row if it is still there.</summary>
     public Task DeleteAsync(AlarmKey key, CancellationToken cancellationToken) =>
         _writes.DeleteAsync(key.PartitionKey, key.RowKey, cancellationToken);
 
-    /// <summary>Removes these alarm rows, those still there: one transaction per hundred rows of an hour's partition.</summary>
-    public async Task DeleteAllAsync(IEnumerable<AlarmKey> keys)
+    /// <summary>
+    /// A case's own alarm row it no longer needs, to be deleted by the next <see cref="DeleteReleasedAsync"/> together
+    /// with the others released meanwhile — unless the row is written again first (<see cref="SetAsync"/>).
+    /// </summary>
+    public void ReleaseLater(AlarmKey key)
     {
-        foreach (var partition in keys.GroupBy(k => k.PartitionKey, StringComparer.Ordinal))
-            await _writes.DeleteAllAsync(partition.Key, partition.Select(k => k.RowKey));
+        if (key.IsIntake) throw new ArgumentException("An intake row is shared; its cases leave it (LeaveIntakeAsync).", nameof(key));
+        lock (_releasedLater) _releasedLater.Add(key);
+    }
+
+    /// <summary>
+    /// Deletes the rows released by <see cref="ReleaseLater"/>, those still there: the deletes of one hour's partition
+    /// in one group, a hundred to a transaction, queued after every write before them and before every write after.
+    /// </summary>
+    public async Task DeleteReleasedAsync()
+    {
+        var deletes = new List<Task>();
+        lock (_releasedLater)
+        {
+            foreach (var partition in _releasedLater.GroupBy(k => k.PartitionKey, StringComparer.Ordinal))
+                deletes.Add(_writes.DeleteAllAsync(partition.Key, partition.Select(k => k.RowKey)));
+            _releasedLater.Clear();
+        }
+        await Task.WhenAll(deletes);
     }
 
     /// <summary>

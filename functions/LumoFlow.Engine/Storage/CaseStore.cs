@@ -115,11 +115,11 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     /// <param name="retryAt">After a failed delivery: when to try the outbox again.</param>
     /// <param name="lease">Set on a new immediate alarm that this instance will act on itself (the poke).</param>
     /// <param name="releaseLater">
-    /// When given, the case's own alarm rows it no longer points at are added here for the caller to delete (the
-    /// sweeper deletes a chunk's in one go) instead of being deleted before this returns.
+    /// The case's own alarm rows it no longer points at are released for the caller to delete later, with others
+    /// (<see cref="AlarmIndex.ReleaseLater"/>: the sweeper deletes a chunk's in one go), not deleted before this returns.
     /// </param>
     public async Task CommitAsync(CaseWorkingCopy copy, DateTimeOffset now, DateTimeOffset? retryAt, AlarmLease? lease, CancellationToken cancellationToken,
-        ICollection<AlarmKey>? releaseLater = null)
+        bool releaseLater = false)
     {
         var caseId = copy.State.CaseId;
         var placed = await PlaceAlarmsAsync(copy, now, retryAt, lease, cancellationToken);
@@ -157,8 +157,8 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
 
         foreach (var stale in new[] { copy.Alarms.Timer, copy.Alarms.Immediate }.OfType<AlarmKey>().Where(a => !placed.Contains(a)))
         {
-            if (releaseLater is not null && !stale.IsIntake)
-                lock (releaseLater) releaseLater.Add(stale);
+            if (releaseLater && !stale.IsIntake)
+                alarms.ReleaseLater(stale);
             else
                 await alarms.ReleaseAsync(stale, caseId, cancellationToken);
         }

@@ -22,14 +22,20 @@ public sealed class GroupCommit<TItem, TResult>(Func<string, IReadOnlyList<TItem
     private readonly HashSet<string> _flushing = new(StringComparer.Ordinal);
 
     /// <summary>Adds an item to the next flush of <paramref name="key"/>; completes with that flush.</summary>
-    public Task<TResult> AddAsync(string key, TItem item, CancellationToken cancellationToken)
+    public Task<TResult> AddAsync(string key, TItem item, CancellationToken cancellationToken) => AddAllAsync(key, [item], cancellationToken);
+
+    /// <summary>
+    /// Adds items to the next flush of <paramref name="key"/>, all in the same one, after everything added before;
+    /// completes with that flush.
+    /// </summary>
+    public Task<TResult> AddAllAsync(string key, IEnumerable<TItem> items, CancellationToken cancellationToken)
     {
         Group group;
         bool flusher;
         lock (_gate)
         {
             if (!_waiting.TryGetValue(key, out group!)) _waiting[key] = group = new Group();
-            group.Items.Add(item);
+            group.Items.AddRange(items);
             flusher = _flushing.Add(key);
         }
         if (flusher) _ = FlushWaitingAsync(key);

@@ -35,11 +35,11 @@ public sealed class GroupedWrites
         _groups.AddAsync(partitionKey, new Write(rowKey, null), cancellationToken);
 
     /// <summary>
-    /// Deletes these rows of one partition, if they exist, a hundred to a transaction — for a caller that has gathered
-    /// them itself (the sweeper, a chunk's fired alarms), so no group commit is needed.
+    /// Deletes these rows of one partition if they exist, all in the same group (a hundred to a transaction), after
+    /// the writes to the partition queued before and before those queued after — for a caller that gathered them.
     /// </summary>
     public Task DeleteAllAsync(string partitionKey, IEnumerable<string> rowKeys) =>
-        WriteAsync(partitionKey, [.. rowKeys.Select(k => new Write(k, null))]);
+        _groups.AddAllAsync(partitionKey, rowKeys.Select(k => new Write(k, null)), CancellationToken.None);
 
     /// <summary>Shared by several callers, so no single caller's cancellation applies.</summary>
     private async Task<bool> WriteAsync(string partitionKey, IReadOnlyList<Write> queued)
@@ -47,7 +47,6 @@ public sealed class GroupedWrites
         var cancellationToken = CancellationToken.None;
         // The same row twice in one group: the later write, as when done one after the other.
         var writes = queued.GroupBy(w => w.RowKey, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        if (writes.Count == 0) return true;
         if (writes.Count == 1)
         {
             await WriteOneAsync(partitionKey, writes[0], cancellationToken);
