@@ -115,11 +115,17 @@ public sealed class AlarmIndex
     }
 
     /// <summary>
-    /// The case no longer needs this alarm: a case's own alarm row is deleted; an intake row, shared, is left
-    /// (<see cref="LeaveIntakeAsync"/>), and goes when its last case has.
+    /// The case no longer needs this alarm: a case's own alarm row is deleted — now, or <paramref name="later"/> with
+    /// others (<see cref="ReleaseLater"/>); an intake row, shared, is left (<see cref="LeaveIntakeAsync"/>), and goes
+    /// when its last case has.
     /// </summary>
-    public Task ReleaseAsync(AlarmKey key, string caseId, CancellationToken cancellationToken) =>
-        key.IsIntake ? LeaveIntakeAsync(key, caseId, cancellationToken) : DeleteAsync(key, cancellationToken);
+    public Task ReleaseAsync(AlarmKey key, string caseId, bool later, CancellationToken cancellationToken)
+    {
+        if (key.IsIntake) return LeaveIntakeAsync(key, caseId, cancellationToken);
+        if (!later) return DeleteAsync(key, cancellationToken);
+        ReleaseLater(key);
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// A case id for a new notification, with an intake alarm that already lists it. While notifications keep coming,

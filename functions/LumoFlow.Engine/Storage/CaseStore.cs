@@ -156,12 +156,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         }
 
         foreach (var stale in new[] { copy.Alarms.Timer, copy.Alarms.Immediate }.OfType<AlarmKey>().Where(a => !placed.Contains(a)))
-        {
-            if (releaseLater && !stale.IsIntake)
-                alarms.ReleaseLater(stale);
-            else
-                await alarms.ReleaseAsync(stale, caseId, cancellationToken);
-        }
+            await alarms.ReleaseAsync(stale, caseId, releaseLater, cancellationToken);
         copy.Committed(etag, placed, intakeMoved: true, written);
     }
 
