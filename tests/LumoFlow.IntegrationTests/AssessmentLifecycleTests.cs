@@ -19,7 +19,7 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         var partnerEmail = Sample.UniqueEmail("school");
         var staff = app.StaffClient();
 
-        var id = await SubmitAsync(app, Sample.Notification(Sample.IdentityCode(), notifierEmail));
+        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), notifierEmail));
         Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(notifierEmail) && m.Subject.Contains(id)));
 
         // Completing before deciding is not allowed now.
@@ -109,7 +109,7 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 10, 0, 0, TimeSpan.FromHours(3)));
         await using var app = new LumoFlowApp(services, time: clock, settings: new Dictionary<string, string?> { ["LumoFlow:Engine:RunSweeper"] = "false" });
         var staff = app.StaffClient();
-        var id = await SubmitAsync(app, Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("late"), "Joensuu"));
+        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("late"), "Joensuu"));
 
         // Sweep every hour of the simulated four months, as the timer trigger would (hourly is enough: timers fire on the hour).
         var end = new DateTimeOffset(2026, 7, 10, 12, 0, 0, TimeSpan.FromHours(3));
@@ -148,7 +148,7 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
     {
         await using var app = new LumoFlowApp(services);
         var staff = app.StaffClient();
-        var id = await SubmitAsync(app, Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("events")));
+        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("events")));
 
         var unknown = await RaiseAsync(staff, id, "SomethingElse", new { });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -201,7 +201,7 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         notification["kind"] = "preBirth";
         notification["children"]![0]!.AsObject().Remove("identityCode");
         notification["children"]![0]!["expectedBirthDate"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd");
-        var id = await SubmitAsync(app, notification);
+        var id = await app.SubmitAsync(notification);
 
         var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
         Assert.Equal("AwaitingBirth", (string)status!["customStatus"]!["phase"]!);
@@ -229,13 +229,6 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
             namedWorkerNeeded = true,
         },
     };
-
-    private static async Task<string> SubmitAsync(LumoFlowApp app, JsonObject notification)
-    {
-        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", notification);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-    }
 
     private static Task<HttpResponseMessage> RaiseAsync(HttpClient client, string id, string eventName, object body) =>
         client.PostAsJsonAsync($"/api/cases/{id}/events/{eventName}", body);

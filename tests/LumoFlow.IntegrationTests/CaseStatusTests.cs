@@ -77,11 +77,5 @@ public sealed class CaseStatusTests(DevServices services) : IAsyncLifetime
         Assert.Empty(await DurabilityTests.AlarmRowsOfAsync(_app, id));
     }
 
-    private async Task<string> SubmitAsync()
-    {
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/notifications",
-            Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("status")));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-    }
+    private Task<string> SubmitAsync() => _app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("status")));
 }

@@ -27,10 +27,7 @@ public sealed class DurabilityTests(DevServices services)
         // First run: the app accepts the notification but stops before it gets to send the receipt.
         await using (var first = new LumoFlowApp(services, prefix, settings: Idle))
         {
-            var response = await first.CreateClient().PostAsJsonAsync("/api/notifications",
-                Sample.Notification(Sample.IdentityCode(), notifierEmail));
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            id = await first.SubmitAsync(Sample.Notification(Sample.IdentityCode(), notifierEmail));
             await Task.Delay(500);
             Assert.Empty(await services.Mail.WaitForAsync(m => m.IsTo(notifierEmail), timeout: TimeSpan.Zero));
         }
@@ -56,9 +53,7 @@ public sealed class DurabilityTests(DevServices services)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(3))); // Wed before Easter
         await using var app = new LumoFlowApp(services, time: clock, settings: new Dictionary<string, string?> { ["LumoFlow:Engine:RunSweeper"] = "false" });
-        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications",
-            Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("timer")));
-        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("timer")));
         var staff = app.StaffClient();
 
         var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
@@ -94,8 +89,7 @@ public sealed class DurabilityTests(DevServices services)
         var ids = new List<string>();
         for (var i = 0; i < 12; i++)
         {
-            var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("swept")));
-            ids.Add((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+            ids.Add(await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("swept"))));
         }
         await staff.PostAsync("/Sweep", null); // the first runs: each case now has its timer alarm
         var rung = (await AlarmRowsAsync(app)).Where(a => ids.Any(id => a.RowKey.EndsWith(id))).ToList();
@@ -161,8 +155,7 @@ public sealed class DurabilityTests(DevServices services)
                          ["LumoFlow:Engine:PokeAfterChange"] = "false",
                      }))
         {
-            var response = await broken.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("n")));
-            id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            id = await broken.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("n")));
             var staff = broken.StaffClient();
             Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "x" })).StatusCode);
             var requested = await staff.PostAsJsonAsync($"/api/cases/{id}/events/PartnerInputRequested", new
@@ -188,8 +181,7 @@ public sealed class DurabilityTests(DevServices services)
     public async Task Intake_writes_one_entity_and_the_first_run_moves_the_notification_and_history_into_their_rows()
     {
         await using var app = new LumoFlowApp(services, settings: Idle);
-        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("move")));
-        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("move")));
 
         // Right after intake: one row in the case's partition, and the history and notification are already readable.
         Assert.Equal(["state"], (await app.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == id).ToListAsync()).Select(r => r.RowKey));
@@ -214,8 +206,7 @@ public sealed class DurabilityTests(DevServices services)
     {
         await using var app = new LumoFlowApp(services, settings: Idle);
         var staff = app.StaffClient();
-        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("merge")));
-        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("merge")));
         var cases = app.Table("Cases");
 
         // A property the current state does not write (as an older version might have left): the next commit must
@@ -248,8 +239,7 @@ public sealed class DurabilityTests(DevServices services)
     {
         await using var app = new LumoFlowApp(services, settings: Idle);
         var staff = app.StaffClient();
-        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("rows")));
-        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("rows")));
         await staff.PostAsync("/Sweep", null); // the receipt: delivered on the first run, after the intake's own rows
         Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "x" })).StatusCode);
 
@@ -317,8 +307,7 @@ public sealed class DurabilityTests(DevServices services)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 3, 1, 8, 0, 0, TimeSpan.Zero));
         await using var app = new LumoFlowApp(services, time: clock, settings: Idle);
-        var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("lost")));
-        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("lost")));
         // An intake row another instance wrote just before it crashed, without storing the case it lists.
         var orphan = LumoFlow.Engine.AlarmKey.ForIntake(clock.GetUtcNow(), "CRASHED");
         await app.Table("CaseAlarms").AddEntityAsync(new TableEntity(orphan.PartitionKey, orphan.RowKey) { ["Cases"] = "NEVERSTORED00000" });

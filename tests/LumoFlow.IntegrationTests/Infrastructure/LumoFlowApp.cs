@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -23,6 +26,14 @@ public sealed class LumoFlowApp(DevServices services, string? tablePrefix = null
 
     public TableClient Table(string name) =>
         new TableServiceClient(services.StorageConnectionString).GetTableClient(TablePrefix + name);
+
+    /// <summary>Submits a notification as a notifier would; the answer must be 202. Returns the new case's id.</summary>
+    public async Task<string> SubmitAsync(JsonObject notification)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/notifications", notification);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+    }
 
     public HttpClient StaffClient()
     {
