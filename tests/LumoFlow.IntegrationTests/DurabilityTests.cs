@@ -235,6 +235,51 @@ public sealed class DurabilityTests(DevServices services)
     }
 
     [Fact]
+    public async Task The_newest_history_rides_in_the_state_row_until_it_is_too_long_or_a_transaction_writes_it_out()
+    {
+        await using var app = new LumoFlowApp(services, settings: Idle);
+        var staff = app.StaffClient();
+        var store = app.Services.GetRequiredService<LumoFlow.Engine.Storage.CaseStore>();
+        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("tail")));
+        await staff.PostAsync("/Sweep", null); // the first run moves the intake rows: a transaction, so its own row is written too
+        await AssertRowsAsync(written: 2, tail: 0, "NotificationReceived", "EmailSent");
+
+        // Events that store no document: each one's history joins the state row's tail, a single-entity update…
+        await RaiseAsync("UrgencyAssessed", new { urgent = false });
+        await AssertRowsAsync(written: 2, tail: 1, "NotificationReceived", "EmailSent", "UrgencyAssessed");
+        await RaiseAsync("NotifierContacted", new { how = "phone" });
+        await RaiseAsync("OffenceSuspected", new { });
+        await RaiseAsync("PoliceReportFiled", new { });
+        await AssertRowsAsync(written: 2, tail: 4, "NotificationReceived", "EmailSent", "UrgencyAssessed", "NotifierContacted", "OffenceSuspected", "PoliceReportFiled");
+        // …until it would be longer than CaseRows.HistoryTailRows: then the tail and the new row are written out.
+        await RaiseAsync("ChildAndGuardiansInformed", new { how = "letter" });
+        await AssertRowsAsync(written: 7, tail: 0, "NotificationReceived", "EmailSent", "UrgencyAssessed", "NotifierContacted", "OffenceSuspected",
+            "PoliceReportFiled", "ChildAndGuardiansInformed");
+        // An event that stores a document is a transaction anyway: the tail goes out with it.
+        await RaiseAsync("NotifierContacted", new { how = "meeting" });
+        await RaiseAsync("DecisionMade", new { startAssessment = true, reason = "Tarve selvittää." });
+        await AssertRowsAsync(written: 9, tail: 0, "NotificationReceived", "EmailSent", "UrgencyAssessed", "NotifierContacted", "OffenceSuspected",
+            "PoliceReportFiled", "ChildAndGuardiansInformed", "NotifierContacted", "DecisionMade");
+
+        async Task RaiseAsync(string eventName, object body) =>
+            Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsJsonAsync($"/api/cases/{id}/events/{eventName}", body)).StatusCode);
+
+        async Task AssertRowsAsync(int written, int tail, params string[] events)
+        {
+            var rows = await app.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == id && e.RowKey.CompareTo("history-") >= 0 && e.RowKey.CompareTo("history.") < 0).ToListAsync();
+            Assert.Equal(Enumerable.Range(1, written).Select(LumoFlow.Engine.Storage.CaseRows.HistoryKey), rows.Select(r => r.RowKey));
+            var state = (await app.Table("Cases").GetEntityAsync<TableEntity>(id, "state")).Value;
+            Assert.Equal(tail, LumoFlow.Engine.Storage.CaseRows.ReadStored(state).HistoryTail?.Count ?? 0);
+            Assert.Equal(written + tail, state.GetInt32("HistoryRows"));
+            // Read back in order, each event once, wherever its row is.
+            var history = await store.GetHistoryRowsAsync(id, CancellationToken.None);
+            Assert.Equal(events, history.Select(row => row[0].EventType));
+            var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
+            Assert.Equal(history.SelectMany(row => row).Select(h => h.EventType), status!["history"]!.AsArray().Select(h => (string)h!["eventType"]!));
+        }
+    }
+
+    [Fact]
     public async Task An_email_sent_with_its_event_is_recorded_in_that_event_s_history_row_and_a_later_delivery_in_a_row_of_its_own()
     {
         await using var app = new LumoFlowApp(services, settings: Idle);
@@ -243,8 +288,8 @@ public sealed class DurabilityTests(DevServices services)
         await staff.PostAsync("/Sweep", null); // the receipt: delivered on the first run, after the intake's own rows
         Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "x" })).StatusCode);
 
-        var rows = await app.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == id && e.RowKey.CompareTo("history-") >= 0 && e.RowKey.CompareTo("history.") < 0).ToListAsync();
-        var events = rows.Select(r => LumoFlow.Engine.Storage.CaseRows.ReadHistory(r).Select(h => h.EventType).ToList()).ToList();
+        var rows = await app.Services.GetRequiredService<LumoFlow.Engine.Storage.CaseStore>().GetHistoryRowsAsync(id, CancellationToken.None);
+        var events = rows.Select(r => r.Select(h => h.EventType).ToList()).ToList();
         Assert.Equal(3, events.Count);
         Assert.Equal(["EmailSent"], events[1]); // the receipt, sent on a run of its own
         Assert.Equal("DecisionMade", events[2][0]);

@@ -6,8 +6,15 @@ namespace LumoFlow.Engine.Storage;
 
 using Email = LumoFlow.Domain.Messaging.Email;
 
-/// <summary>What the state row holds: the workflow's state, its pending timers and its outbox, as one document.</summary>
-public sealed record StoredCase(CaseState State, IReadOnlyList<DurableTimer> Timers, IReadOnlyList<Email> Outbox);
+/// <summary>
+/// What the state row holds: the workflow's state, its pending timers and its outbox, as one document; and the
+/// case's newest history rows while they have no row of their own yet (<see cref="CaseRows.HistoryTailFits"/>).
+/// </summary>
+/// <param name="HistoryTail">
+/// History rows numbered after the last one written as a <c>history-NNNNNN</c> row, oldest first; null when none.
+/// </param>
+public sealed record StoredCase(CaseState State, IReadOnlyList<DurableTimer> Timers, IReadOnlyList<Email> Outbox,
+    IReadOnlyList<IReadOnlyList<HistoryEntry>>? HistoryTail = null);
 
 /// <summary>
 /// The rows of one case partition in the <c>Cases</c> table, and how each maps to the domain:
@@ -15,7 +22,9 @@ public sealed record StoredCase(CaseState State, IReadOnlyList<DurableTimer> Tim
 /// <item><c>state</c>: the workflow state with its pending timers and outbox — everything an event or a wake-up
 /// needs, in one point read, rewritten whole on each change (ETag-guarded); plus projections for queries.</item>
 /// <item><c>notification</c>: the notification as submitted.</item>
-/// <item><c>history-NNNNNN</c>: one append-only row per event, holding what it caused.</item>
+/// <item><c>history-NNNNNN</c>: one append-only row per event, holding what it caused. The newest few ride in the
+/// state row until a commit that writes other rows anyway, or one that would make the tail too long, writes them out
+/// (<see cref="HistoryTailFits"/>).</item>
 /// <item><c>document-…</c>: notes, partner questions and answers, the assessment summary.</item>
 /// </list>
 /// Why timers and outbox live in the state row rather than rows of their own (platform.md's first sketch): they
@@ -29,6 +38,20 @@ public static class CaseRows
     public const string DocumentPrefix = "document-";
 
     public static string HistoryKey(int sequence) => $"{HistoryPrefix}{sequence:D6}";
+
+    /// <summary>At most this many history rows ride in the state row (<see cref="StoredCase.HistoryTail"/>)…</summary>
+    public const int HistoryTailRows = 4;
+
+    /// <summary>…holding at most this many characters of JSON, so that the row every event reads stays small.</summary>
+    public const int HistoryTailChars = 8_000;
+
+    /// <summary>
+    /// Whether these history rows — the stored tail and an event's new rows — may ride in the state row, so that an
+    /// event which writes nothing else is a single-entity update rather than an entity-group transaction. Either is
+    /// one ETag-guarded request in Azure; Azurite spends about twice as long on a transaction (docs/performance.md).
+    /// </summary>
+    public static bool HistoryTailFits(IReadOnlyList<IReadOnlyList<HistoryEntry>> rows) =>
+        rows.Count <= HistoryTailRows && JsonSerializer.Serialize(rows, EngineJson.Options).Length <= HistoryTailChars;
 
     public static TableEntity StateEntity(StoredCase stored, int historyRows, CaseAlarms alarms, string? bodyHash, IntakeRows? intake = null)
     {

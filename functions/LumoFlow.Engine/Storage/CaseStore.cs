@@ -5,9 +5,10 @@ using LumoFlow.Domain.Workflow;
 namespace LumoFlow.Engine.Storage;
 
 /// <summary>
-/// Reads and writes case partitions. Every change caused by one event is one entity-group transaction: the state
-/// row (with its timers and outbox) rewritten under its ETag, plus the new history rows and documents — together or
-/// not at all. Alarm rows are written before the transaction that points at them and deleted after it stops
+/// Reads and writes case partitions. Every change caused by one event is one write guarded by the state row's ETag:
+/// the state row (with its timers and outbox) plus the new history rows and documents, together or not at all — an
+/// entity-group transaction, or a single-entity update when the history rows can ride in the state row for now
+/// (<see cref="CaseRows.HistoryTailFits"/>). Alarm rows are written before the transaction that points at them and deleted after it stops
 /// pointing at them, so a crash leaves at worst an extra wake-up, never a lost one.
 /// </summary>
 public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
@@ -42,7 +43,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         {
             var state = CaseRows.StateEntity(copy.Stored, 1, placed, bodyHash, intake);
             var response = await cases.AddEntityAsync(state, cancellationToken);
-            copy.Committed(response.Headers.ETag ?? ETag.All, placed, intakeMoved: false, CaseRows.PropertiesOf(state));
+            copy.Committed(response.Headers.ETag ?? ETag.All, placed, intakeMoved: false, CaseRows.PropertiesOf(state), historyTail: []);
             return copy;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -69,19 +70,32 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         return row.HasValue ? (CaseRows.ReadState(row.Value!), row.Value!.GetString("BodyHash")) : null;
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string caseId, CancellationToken cancellationToken)
+    /// <summary>The case's history, oldest first; empty for an unknown case.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string caseId, CancellationToken cancellationToken) =>
+        [.. (await GetHistoryRowsAsync(caseId, cancellationToken)).SelectMany(row => row)];
+
+    /// <summary>
+    /// The case's history rows in order, wherever they are stored: the <c>history-NNNNNN</c> rows, then those still
+    /// riding in the state row (the opening one right after intake, the tail of later ones). One query.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyList<HistoryEntry>>> GetHistoryRowsAsync(string caseId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {caseId} and RowKey ge {CaseRows.HistoryPrefix} and RowKey lt {"history."}");
-        var history = new List<HistoryEntry>();
-        var first = true;
+            $"PartitionKey eq {caseId} and (RowKey eq {CaseRows.State} or (RowKey ge {CaseRows.HistoryPrefix} and RowKey lt {"history."}))");
+        var rows = new List<IReadOnlyList<HistoryEntry>>();
         await foreach (var row in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (first && row.RowKey != CaseRows.HistoryKey(1)) history.AddRange(await IntakeHistoryAsync(caseId, cancellationToken));
-            first = false;
-            history.AddRange(CaseRows.ReadHistory(row));
+            if (row.RowKey != CaseRows.State)
+            {
+                rows.Add(CaseRows.ReadHistory(row));
+                continue;
+            }
+            // The state row sorts after every history row. Its intake history is row 1, present only before any row
+            // is written; its tail follows the written rows.
+            if (CaseRows.ReadIntake(row) is { } intake) rows.Insert(0, intake.History);
+            rows.AddRange(CaseRows.ReadStored(row).HistoryTail ?? []);
         }
-        return first ? await IntakeHistoryAsync(caseId, cancellationToken) : history;
+        return rows;
     }
 
     /// <summary>The notification as submitted (from its row, or from the state row right after intake).</summary>
@@ -90,9 +104,6 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         var row = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.Notification, cancellationToken: cancellationToken);
         return row.HasValue ? ChunkedText.Read(row.Value!) : (await ReadIntakeAsync(caseId, cancellationToken))?.NotificationJson;
     }
-
-    private async Task<IReadOnlyList<HistoryEntry>> IntakeHistoryAsync(string caseId, CancellationToken cancellationToken) =>
-        (await ReadIntakeAsync(caseId, cancellationToken))?.History ?? [];
 
     /// <summary>The intake rows still riding in the state row, if any (see <see cref="IntakeRows"/>).</summary>
     private async Task<IntakeRows?> ReadIntakeAsync(string caseId, CancellationToken cancellationToken)
@@ -123,7 +134,13 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     {
         var caseId = copy.State.CaseId;
         var placed = await PlaceAlarmsAsync(copy, now, retryAt, lease, cancellationToken);
-        var state = CaseRows.StateEntity(copy.Stored, copy.HistoryRows + copy.NewHistoryRows.Count, placed, copy.BodyHash);
+        // History rows not yet written: the stored tail and this commit's. They stay in the state row when nothing
+        // else needs a row of its own and they fit; otherwise they are written out, in the transaction it takes anyway.
+        List<IReadOnlyList<HistoryEntry>> unwritten = [.. copy.HistoryTail, .. copy.NewHistoryRows];
+        var rideAlong = copy.NewDocuments.Count == 0 && copy.Intake is null && CaseRows.HistoryTailFits(unwritten);
+        IReadOnlyList<IReadOnlyList<HistoryEntry>> tail = rideAlong ? unwritten : [];
+        var state = CaseRows.StateEntity(copy.Stored with { HistoryTail = tail.Count > 0 ? tail : null },
+            copy.HistoryRows + copy.NewHistoryRows.Count, placed, copy.BodyHash);
         var written = CaseRows.PropertiesOf(state);
         // Merged when the new row writes every property the stored one holds, replaced when one must go (the intake
         // rows once they have rows of their own). Both are one ETag-guarded write, alike in Azure; Azurite replaces by
@@ -133,7 +150,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         ETag etag;
         try
         {
-            if (copy.NewHistoryRows.Count == 0 && copy.NewDocuments.Count == 0 && copy.Intake is null)
+            if (rideAlong)
             {
                 etag = (await cases.UpdateEntityAsync(state, copy.ETag, merge ? TableUpdateMode.Merge : TableUpdateMode.Replace, cancellationToken)).Headers.ETag ?? ETag.All;
             }
@@ -146,7 +163,11 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
                     transaction.Add(TableTransactionActionType.Add, CaseRows.NotificationEntity(caseId, intake.NotificationJson));
                     transaction.Add(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, 1, intake.History));
                 }
-                AddAppends(transaction, copy);
+                var first = copy.HistoryRows - copy.HistoryTail.Count + 1; // the sequence number of the first unwritten row
+                for (var i = 0; i < unwritten.Count; i++)
+                    transaction.Add(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, first + i, unwritten[i]));
+                foreach (var document in copy.NewDocuments)
+                    transaction.Add(TableTransactionActionType.Add, CaseRows.DocumentEntity(caseId, document));
                 etag = (await transaction.SubmitAsync(cases, cancellationToken)).Value[0].Headers.ETag ?? ETag.All;
             }
         }
@@ -157,7 +178,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
 
         foreach (var stale in new[] { copy.Alarms.Timer, copy.Alarms.Immediate }.OfType<AlarmKey>().Where(a => !placed.Contains(a)))
             await alarms.ReleaseAsync(stale, caseId, releaseLater, cancellationToken);
-        copy.Committed(etag, placed, intakeMoved: true, written);
+        copy.Committed(etag, placed, intakeMoved: true, written, tail);
     }
 
     /// <summary>Whether the stored alarm rows are already where a commit would put them (then nothing needs writing).</summary>
@@ -183,14 +204,5 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         if (timer is not null && timer != copy.Alarms.Timer) await alarms.SetAsync(timer, null, cancellationToken);
         if (immediate is not null && immediate != copy.Alarms.Immediate) await alarms.SetAsync(immediate, retryAt is null ? lease : null, cancellationToken);
         return new CaseAlarms(timer, immediate);
-    }
-
-    private static void AddAppends(PartitionTransaction transaction, CaseWorkingCopy copy)
-    {
-        var caseId = copy.State.CaseId;
-        for (var i = 0; i < copy.NewHistoryRows.Count; i++)
-            transaction.Add(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, copy.HistoryRows + i + 1, copy.NewHistoryRows[i]));
-        foreach (var document in copy.NewDocuments)
-            transaction.Add(TableTransactionActionType.Add, CaseRows.DocumentEntity(caseId, document));
     }
 }

@@ -8,7 +8,8 @@ using Email = LumoFlow.Domain.Messaging.Email;
 /// <summary>
 /// A case as loaded for processing — state, pending timers, outbox — plus the changes made to it since.
 /// The engine applies workflow steps to it and <see cref="CaseStore.CommitAsync"/> writes the new state row,
-/// the new history rows and documents as one entity-group transaction guarded by the state row's ETag.
+/// the new history rows and documents, guarded by the state row's ETag: as one entity-group transaction, or, when
+/// the history rows can ride in the state row (<see cref="StoredCase.HistoryTail"/>), as one single-entity update.
 /// After a commit the copy carries the new ETag and can go on (no reload needed).
 /// </summary>
 public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRows, CaseAlarms alarms, string? bodyHash = null, IntakeRows? intake = null,
@@ -33,7 +34,10 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
 
     public CaseState State { get; private set; } = stored.State;
     public ETag ETag { get; private set; } = etag;
+    /// <summary>How many history rows the case has stored, <see cref="HistoryTail"/> included.</summary>
     public int HistoryRows { get; private set; } = historyRows;
+    /// <summary>The stored history rows that ride in the state row: the last <c>HistoryTail.Count</c> of <see cref="HistoryRows"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<HistoryEntry>> HistoryTail { get; private set; } = stored.HistoryTail ?? [];
     /// <summary>The alarm rows the stored state points at.</summary>
     public CaseAlarms Alarms { get; private set; } = alarms;
     public Dictionary<string, DurableTimer> Timers { get; } = stored.Timers.ToDictionary(t => t.Name);
@@ -45,7 +49,8 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
     /// <summary>Whether anything must be written back.</summary>
     public bool HasChanges { get; private set; }
 
-    public StoredCase Stored => new(State, Timers.Values.OrderBy(t => t.DueAt).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(), [.. Outbox]);
+    public StoredCase Stored => new(State, Timers.Values.OrderBy(t => t.DueAt).ThenBy(t => t.Name, StringComparer.Ordinal).ToList(), [.. Outbox],
+        HistoryTail.Count > 0 ? HistoryTail : null);
 
     /// <summary>Work the case has right now: email to deliver, children to look up in the index.</summary>
     public bool HasImmediateWork => Outbox.Count > 0 || State.PendingChildKeys.Count > 0;
@@ -91,9 +96,11 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
     }
 
     /// <summary>What was written is now the stored case.</summary>
-    public void Committed(ETag etag, CaseAlarms alarms, bool intakeMoved, IReadOnlySet<string> storedProperties)
+    public void Committed(ETag etag, CaseAlarms alarms, bool intakeMoved, IReadOnlySet<string> storedProperties,
+        IReadOnlyList<IReadOnlyList<HistoryEntry>> historyTail)
     {
         ETag = etag;
+        HistoryTail = historyTail;
         StoredProperties = storedProperties;
         if (intakeMoved) Intake = null;
         Alarms = alarms;
