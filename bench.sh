@@ -18,6 +18,8 @@ preload="--require \"$PWD/bench/azurite-keyed-lookups.js\""
 for arg in "$@"; do
   if [ "$arg" = --stock-azurite ]; then preload=""; else args+=("$arg"); fi
 done
+# The preload must find what Azurite would find without it (a second's self-check).
+[ -z "$preload" ] || node bench/azurite-keyed-lookups.check.js
 NODE_OPTIONS="$preload" start_azurite "$port" --inMemoryPersistence --skipApiVersionCheck --silent
 dotnet build bench/LumoFlow.Benchmarks -c Release -nologo -v quiet > /dev/null
 mkdir -p .run
