@@ -78,11 +78,7 @@ public static class CaseRows
         };
         ChunkedText.Write(entity, JsonSerializer.Serialize(stored, EngineJson.Options), "Doc");
         if (bodyHash is not null) entity["BodyHash"] = bodyHash;
-        if (intake is not null)
-        {
-            ChunkedText.Write(entity, intake.NotificationJson, "IntakeNotification");
-            ChunkedText.Write(entity, JsonSerializer.Serialize(intake.History, EngineJson.Options), "IntakeHistory");
-        }
+        if (intake is not null) ChunkedText.Write(entity, intake.NotificationJson, "IntakeNotification");
         return entity;
     }
 
@@ -95,11 +91,10 @@ public static class CaseRows
             .Select(p => p.Key)
             .ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The intake rows still riding in a state row, if any.</summary>
+    /// <summary>The intake notification still riding in a state row, if any.</summary>
     public static IntakeRows? ReadIntake(TableEntity entity) =>
         entity.GetInt32("IntakeNotificationChunks") is > 0
-            ? new IntakeRows(ChunkedText.Read(entity, "IntakeNotification"),
-                JsonSerializer.Deserialize<List<HistoryEntry>>(ChunkedText.Read(entity, "IntakeHistory"), EngineJson.Options) ?? [])
+            ? new IntakeRows(ChunkedText.Read(entity, "IntakeNotification"))
             : null;
 
     public static TableEntity NotificationEntity(string caseId, string notificationJson)

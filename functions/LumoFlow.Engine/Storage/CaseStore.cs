@@ -30,9 +30,10 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
     {
         if (opened.DocumentsToStore.Count > 0) throw new InvalidOperationException("Opening a case stores no documents.");
         var caseId = opened.State.CaseId;
-        var intake = new IntakeRows(notificationJson, opened.History);
-        // The opening history is row 1, for now inside the state row (see IntakeRows).
-        var copy = new CaseWorkingCopy(new StoredCase(opened.State, opened.TimersToSet, opened.Emails), ETag.All, 1, CaseAlarms.None, bodyHash, intake);
+        var intake = new IntakeRows(notificationJson);
+        // The opening history is row 1, for now the state row's history tail (see IntakeRows).
+        var copy = new CaseWorkingCopy(new StoredCase(opened.State, opened.TimersToSet, opened.Emails, HistoryTail: [opened.History]), ETag.All, 1,
+            CaseAlarms.None, bodyHash, intake);
         // At most one alarm on the intake path. With an id reserved, or work to do now (a receipt, children to look up):
         // the intake alarm shared with the notifications accepted together; the first run places the timer alarm and
         // moves off it. Otherwise the timer alarm.
@@ -43,7 +44,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         {
             var state = CaseRows.StateEntity(copy.Stored, 1, placed, bodyHash, intake);
             var response = await cases.AddEntityAsync(state, cancellationToken);
-            copy.Committed(response.Headers.ETag ?? ETag.All, placed, intakeMoved: false, CaseRows.PropertiesOf(state), historyTail: []);
+            copy.Committed(response.Headers.ETag ?? ETag.All, placed, intakeMoved: false, CaseRows.PropertiesOf(state), copy.HistoryTail);
             return copy;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -76,7 +77,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
 
     /// <summary>
     /// The case's history rows in order, wherever they are stored: the <c>history-NNNNNN</c> rows, then those still
-    /// riding in the state row (the opening one right after intake, the tail of later ones). One query.
+    /// riding in the state row (<see cref="StoredCase.HistoryTail"/>, the opening one right after intake). One query.
     /// </summary>
     public async Task<IReadOnlyList<IReadOnlyList<HistoryEntry>>> GetHistoryRowsAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -85,15 +86,9 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         var rows = new List<IReadOnlyList<HistoryEntry>>();
         await foreach (var row in cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (row.RowKey != CaseRows.State)
-            {
-                rows.Add(CaseRows.ReadHistory(row));
-                continue;
-            }
-            // The state row sorts after every history row. Its intake history is row 1, present only before any row
-            // is written; its tail follows the written rows.
-            if (CaseRows.ReadIntake(row) is { } intake) rows.Insert(0, intake.History);
-            rows.AddRange(CaseRows.ReadStored(row).HistoryTail ?? []);
+            // The state row sorts after every history row, and its tail follows the written rows.
+            if (row.RowKey == CaseRows.State) rows.AddRange(CaseRows.ReadStored(row).HistoryTail ?? []);
+            else rows.Add(CaseRows.ReadHistory(row));
         }
         return rows;
     }
@@ -105,7 +100,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
         return row.HasValue ? ChunkedText.Read(row.Value!) : (await ReadIntakeAsync(caseId, cancellationToken))?.NotificationJson;
     }
 
-    /// <summary>The intake rows still riding in the state row, if any (see <see cref="IntakeRows"/>).</summary>
+    /// <summary>The intake notification still riding in the state row, if any (see <see cref="IntakeRows"/>).</summary>
     private async Task<IntakeRows?> ReadIntakeAsync(string caseId, CancellationToken cancellationToken)
     {
         var state = await cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.State, cancellationToken: cancellationToken);
@@ -143,7 +138,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
             copy.HistoryRows + copy.NewHistoryRows.Count, placed, copy.BodyHash);
         var written = CaseRows.PropertiesOf(state);
         // Merged when the new row writes every property the stored one holds, replaced when one must go (the intake
-        // rows once they have rows of their own). Both are one ETag-guarded write, alike in Azure; Azurite replaces by
+        // notification once it has a row of its own). Both are one ETag-guarded write, alike in Azure; Azurite replaces by
         // removing and re-inserting the entity, at a cost that grows with the table's size, and merges in place
         // (docs/performance.md: the sweep).
         var merge = copy.StoredProperties is { } stored && written.IsSupersetOf(stored);
@@ -159,10 +154,7 @@ public sealed class CaseStore(TableClient cases, AlarmIndex alarms)
                 var transaction = new PartitionTransaction(caseId);
                 transaction.Add(merge ? TableTransactionActionType.UpdateMerge : TableTransactionActionType.UpdateReplace, state, copy.ETag);
                 if (copy.Intake is { } intake)
-                {
                     transaction.Add(TableTransactionActionType.Add, CaseRows.NotificationEntity(caseId, intake.NotificationJson));
-                    transaction.Add(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, 1, intake.History));
-                }
                 var first = copy.HistoryRows - copy.HistoryTail.Count + 1; // the sequence number of the first unwritten row
                 for (var i = 0; i < unwritten.Count; i++)
                     transaction.Add(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, first + i, unwritten[i]));

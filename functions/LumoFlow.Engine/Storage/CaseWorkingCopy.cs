@@ -21,8 +21,8 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
     public string? BodyHash { get; } = bodyHash;
 
     /// <summary>
-    /// The notification and the opening history while they still ride in the state row (see <see cref="IntakeRows"/>);
-    /// the next commit moves them to rows of their own.
+    /// The notification while it still rides in the state row (see <see cref="IntakeRows"/>); the next commit moves it
+    /// to a row of its own, with the history tail.
     /// </summary>
     public IntakeRows? Intake { get; private set; } = intake;
 
@@ -113,9 +113,9 @@ public sealed class CaseWorkingCopy(StoredCase stored, ETag etag, int historyRow
 }
 
 /// <summary>
-/// What intake writes besides the state: the notification as submitted and the history of the opening event.
-/// On the intake path they ride in the state row, so that accepting a notification is one single-entity insert;
-/// the case's first run (right after, in-process) moves them into the <c>notification</c> row and the first
-/// history row within its own transaction.
+/// What intake writes besides the state: the notification as submitted. On the intake path it rides in the state row
+/// (and the opening event's history, as the first row of <see cref="StoredCase.HistoryTail"/>), so that accepting a
+/// notification is one single-entity insert; the case's first run (right after, in-process) moves both into rows of
+/// their own, the <c>notification</c> row and <c>history-000001</c>, within its own transaction.
 /// </summary>
-public sealed record IntakeRows(string NotificationJson, IReadOnlyList<HistoryEntry> History);
+public sealed record IntakeRows(string NotificationJson);
