@@ -26,6 +26,17 @@ public sealed record Notification
     public bool? FamilyInformed { get; init; }
     /// <summary>Whether the notifier's knowledge is first-hand; null when not said.</summary>
     public bool? FirstHandKnowledge { get; init; }
+
+    /// <summary>
+    /// When the notification was really received (vireilletulo), as ISO 8601 with an offset — set only by staff who
+    /// register afterwards a notification made by phone or in person. The deadlines count from it. A notifier's own
+    /// submission is received when it arrives, so it leaves this empty (<see cref="NotificationValidator"/>).
+    /// </summary>
+    public string? ReceivedAt { get; init; }
+
+    /// <summary>The instant the case opens: <see cref="ReceivedAt"/> when staff gave it (never later than now), else now.</summary>
+    public DateTimeOffset TimeOfReceipt(DateTimeOffset now) =>
+        Calendar.IsoTimestamp.TryParse(ReceivedAt, out var receivedAt) && receivedAt < now ? receivedAt : now;
 }
 
 /// <summary>The person who notifies (ilmoittaja).</summary>

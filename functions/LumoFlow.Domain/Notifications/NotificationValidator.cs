@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using LumoFlow.Domain.Calendar;
 
 namespace LumoFlow.Domain.Notifications;
 
@@ -14,10 +15,24 @@ public static class NotificationValidator
     public const int MaxChildren = 20;
     public const int MaxGuardians = 10;
 
+    /// <summary>How far ahead of the server's clock a submitted time may be (a device's clock is rarely exact).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How far back staff may date a notification they register afterwards. A notification made by phone or in person
+    /// is registered within days; a time a year or more back is far likelier a typing error than a real receipt.
+    /// </summary>
+    public static readonly TimeSpan MaxRegistrationDelay = TimeSpan.FromDays(366);
+
     /// <param name="notification">The submitted notification.</param>
-    /// <param name="today">Today's Helsinki date, for birth dates that cannot be in the future.</param>
-    public static IReadOnlyDictionary<string, string[]> Validate(Notification notification, DateOnly today)
+    /// <param name="now">The moment of submission: no birth date and no time of receipt may lie after it.</param>
+    /// <param name="registeredByStaff">
+    /// Staff (authenticated with the function key) register a notification they received by phone or in person, and
+    /// may give its real time of receipt; a notifier's own submission may not.
+    /// </param>
+    public static IReadOnlyDictionary<string, string[]> Validate(Notification notification, DateTimeOffset now, bool registeredByStaff = false)
     {
+        var today = HelsinkiTime.LocalDate(now);
         var errors = new Errors();
         var kind = notification.Kind ?? NotificationKinds.ChildWelfare;
         if (!NotificationKinds.All.Contains(kind))
@@ -41,7 +56,28 @@ public static class NotificationValidator
         if (kind == NotificationKinds.JointContact && notification.Notifier?.Type != NotifierTypes.Professional)
             errors.Add("kind", "a joint contact (LSL § 25 a) is made by a duty-bound professional");
 
+        ValidateReceivedAt(notification.ReceivedAt, now, registeredByStaff, errors);
         return errors.Result;
+    }
+
+    /// <summary>
+    /// The case opens when the notification is received (vireilletulo, LSL § 26). A notifier's own submission is
+    /// received as it arrives; staff registering a phone call or a visit afterwards give the time it really happened.
+    /// </summary>
+    private static void ValidateReceivedAt(string? receivedAt, DateTimeOffset now, bool registeredByStaff, Errors errors)
+    {
+        if (receivedAt is null) return;
+        if (!registeredByStaff)
+        {
+            errors.Add("receivedAt", "only staff registering a notification received by phone or in person may set the time of receipt; leave it out");
+            return;
+        }
+        if (!IsoTimestamp.TryParse(receivedAt, out var at))
+            errors.Add("receivedAt", $"must be an ISO 8601 time with an offset, e.g. {IsoTimestamp.Example}");
+        else if (at > now + ClockSkew)
+            errors.Add("receivedAt", "cannot be in the future");
+        else if (at < now - MaxRegistrationDelay)
+            errors.Add("receivedAt", "cannot be more than a year in the past");
     }
 
     private static void ValidateNotifier(Notifier? notifier, string kind, Errors errors)

@@ -11,11 +11,21 @@ public abstract record CaseEvent
 }
 
 /// <summary>
-/// The notification arrived (vireilletulo): the case opens. The engine has routed it and computed the keys under
-/// which its children are indexed (<paramref name="ChildKeys"/>); looking up their open cases is I/O, done right after
+/// The notification arrived (vireilletulo): the case opens. Intake has routed it and computed the keys under which its
+/// children are indexed (<paramref name="ChildKeys"/>); looking up their open cases is I/O, done right after
 /// (<see cref="ChildIndexChecked"/>), so that accepting a notification costs as little as possible.
 /// </summary>
-public sealed record NotificationReceived(Notification Notification, Team Team, IReadOnlyList<string> ChildKeys) : CaseEvent;
+/// <param name="ReceivedAt">When the notification was received: the case opens then, and the deadlines count from it.</param>
+/// <param name="RegisteredBy">
+/// The staff member who registered afterwards a notification received by phone or in person; null when the notifier
+/// submitted it themselves.
+/// </param>
+public sealed record NotificationReceived(
+    Notification Notification,
+    Team Team,
+    IReadOnlyList<string> ChildKeys,
+    DateTimeOffset ReceivedAt,
+    string? RegisteredBy = null) : CaseEvent;
 
 /// <summary>The engine looked the case's children up in the child index: these other cases of theirs are open.</summary>
 public sealed record ChildIndexChecked(IReadOnlyList<string> OpenCaseIds) : CaseEvent;

@@ -29,7 +29,10 @@ public sealed record CaseState
     public required string Kind { get; init; }
     public RuntimeStatus RuntimeStatus { get; init; } = RuntimeStatus.Running;
     public CasePhase Phase { get; init; } = CasePhase.AwaitingDecision;
+    /// <summary>When the case record was created: at intake, or when staff registered a notification received earlier.</summary>
     public required DateTimeOffset CreatedTime { get; init; }
+    /// <summary>When the notification was received (vireilletulo): the case is pending from then (LSL § 26).</summary>
+    public required DateTimeOffset ReceivedAt { get; init; }
     public required DateTimeOffset LastUpdatedTime { get; init; }
     /// <summary>Null only while a pre-birth case waits for the birth.</summary>
     public StatutoryDeadlines? Deadlines { get; init; }

@@ -67,6 +67,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             // LSL § 25 c: a pre-birth case opens as a child-welfare case only after the birth; until then no deadlines run.
             Phase = kind == NotificationKinds.PreBirth ? AwaitingBirth : AwaitingDecision,
             CreatedTime = now,
+            ReceivedAt = received.ReceivedAt,
             LastUpdatedTime = now,
             TeamId = received.Team.Id,
             Notifier = contact,
@@ -82,7 +83,10 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             ["children"] = notification.Children!.Count.ToString(),
             ["immediateDanger"] = notification.ImmediateDanger ? "true" : "false",
             ["offenceSuspected"] = notification.OffenceSuspected ? "true" : "false",
-        });
+        }, at: received.ReceivedAt);
+        // A notification made by phone or in person is registered afterwards: who did it, and when, is part of the record.
+        if (received.RegisteredBy is { } registeredBy)
+            step.History("NotificationRegistered", registeredBy, new() { ["receivedAt"] = received.ReceivedAt.ToString("O") });
         step.History("RoutedToTeam", "system", new() { ["team"] = received.Team.Id });
 
         // The product's promise: the notifier is always contacted — or why not is recorded, here when it is evident.
@@ -93,9 +97,26 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         if (notification.ImmediateDanger)
             step.Email(received.Team.OnCallEmail, EmailTemplates.Urgent(received.Team.Language, caseId, options.CaseLink(caseId)), "Urgent");
 
+        // LSL § 26: the deadlines count from the receipt — which, for a notification registered afterwards, is earlier
+        // than now. A timer already due fires at once.
         if (step.State.Phase == AwaitingDecision)
-            StartDeadlines(step, now);
+            StartDeadlines(step, received.ReceivedAt);
         SendReceipt(step);
+        return step.Build();
+    }
+
+    /// <summary>
+    /// An event that was allowed when staff raised it no longer applies when it reaches the case, because another change
+    /// came first (two people at once). Nothing changes but the history, which says what was refused and why.
+    /// </summary>
+    public static WorkflowStep RecordRefusal(CaseState state, CaseEvent caseEvent, WorkflowRefusal refusal, DateTimeOffset now)
+    {
+        var step = new StepBuilder(state, now);
+        step.History("EventRefused", caseEvent.Actor, Details(
+            ("event", caseEvent.GetType().Name),
+            ("refusal", refusal.Kind.ToString()),
+            ("reason", refusal.Reason),
+            ("missing", refusal.Missing.Count > 0 ? string.Join(",", refusal.Missing.Select(m => m.Code)) : null)));
         return step.Build();
     }
 
@@ -150,10 +171,13 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         return step.Build();
     }
 
-    /// <summary>LSL § 26(5), SHL § 36: the deadlines start when the case opens (or, pre-birth, when the child is born).</summary>
-    private void StartDeadlines(StepBuilder step, DateTimeOffset now)
+    /// <summary>
+    /// LSL § 26(5), SHL § 36: the deadlines start when the case opens (or, pre-birth, when the child is born). Reminders
+    /// whose time has passed are not sent late; the escalations and the overdue flags always are.
+    /// </summary>
+    private void StartDeadlines(StepBuilder step, DateTimeOffset openedAt)
     {
-        var deadlines = deadlineRules.For(now);
+        var deadlines = deadlineRules.For(openedAt);
         step.State = step.State with { Deadlines = deadlines };
         step.History("DeadlinesSet", "system", new()
         {
@@ -163,7 +187,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
 
         SetIfFuture(step, TimerNames.DecisionReminder, Schedule.DecisionReminder(deadlines, calendar));
         SetIfFuture(step, TimerNames.InformFamilyReminder, Schedule.InformFamilyReminder(deadlines, calendar));
-        SetIfFuture(step, TimerNames.DecisionEscalation, Schedule.DecisionEscalation(deadlines));
+        step.SetTimer(TimerNames.DecisionEscalation, Schedule.DecisionEscalation(deadlines));
         step.SetTimer(TimerNames.DecisionOverdue, ReminderSchedule.EndOf(deadlines.DecisionDue));
         if (step.State.NotifierContactRecord is null)
             SetIfFuture(step, TimerNames.NotifierContactReminder, Schedule.NotifierContactReminder(deadlines, 0, calendar));

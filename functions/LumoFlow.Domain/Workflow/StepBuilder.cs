@@ -18,8 +18,9 @@ internal sealed class StepBuilder(CaseState state, DateTimeOffset now)
     public CaseState State { get; set; } = state;
     public DateTimeOffset Now { get; } = now;
 
-    public void History(string eventType, string actor, Dictionary<string, string>? details = null) =>
-        _history.Add(new HistoryEntry(eventType, Now, actor, details));
+    /// <summary>A line of history, at <paramref name="at"/> when the event happened earlier than it is recorded.</summary>
+    public void History(string eventType, string actor, Dictionary<string, string>? details = null, DateTimeOffset? at = null) =>
+        _history.Add(new HistoryEntry(eventType, at ?? Now, actor, details));
 
     public void SetTimer(string name, DateTimeOffset dueAt)
     {

@@ -429,9 +429,9 @@ public sealed class LifecycleTests
     [Fact]
     public void The_harness_notifications_are_valid_at_intake()
     {
-        Assert.Empty(global::LumoFlow.Domain.Notifications.NotificationValidator.Validate(ValidNotification(), new DateOnly(2026, 4, 1)));
-        Assert.Empty(global::LumoFlow.Domain.Notifications.NotificationValidator.Validate(PreBirthNotification(), new DateOnly(2026, 2, 10)));
-        Assert.Empty(global::LumoFlow.Domain.Notifications.NotificationValidator.Validate(AnonymousPrivateNotification(), new DateOnly(2026, 4, 1)));
+        Assert.Empty(global::LumoFlow.Domain.Notifications.NotificationValidator.Validate(ValidNotification(), At("2026-04-01 10:00")));
+        Assert.Empty(global::LumoFlow.Domain.Notifications.NotificationValidator.Validate(PreBirthNotification(), At("2026-02-10 10:00")));
+        Assert.Empty(global::LumoFlow.Domain.Notifications.NotificationValidator.Validate(AnonymousPrivateNotification(), At("2026-04-01 10:00")));
         Assert.Null(global::LumoFlow.Domain.Notifications.PersonalIdentityCode.Validate(ChildIdentityCode));
         Assert.Null(global::LumoFlow.Domain.Notifications.PersonalIdentityCode.Validate(NewbornIdentityCode));
     }

@@ -106,7 +106,7 @@ internal sealed class WorkflowHarness
     public static AssessmentSummary Summary { get; } = new(
         "Support at home is needed after school.", "Client status is warranted.", "The guardian agrees.", "The child wants help with homework.", NamedWorkerNeeded: true);
 
-    private readonly Dictionary<string, DurableTimer> _pending = new(StringComparer.Ordinal);
+    private Domain.Workflow.PendingTimers _pending = Domain.Workflow.PendingTimers.None;
     private readonly List<SentEmail> _sent = [];
     private readonly List<FiredTimer> _fired = [];
     private readonly List<CaseDocument> _documents = [];
@@ -116,7 +116,7 @@ internal sealed class WorkflowHarness
     public CaseWorkflow Workflow { get; } = NewWorkflow();
     public CaseState State => _state ?? throw new InvalidOperationException("Open the case first.");
     public DateTimeOffset Now { get; private set; }
-    public IReadOnlyDictionary<string, DurableTimer> PendingTimers => _pending;
+    public IReadOnlyDictionary<string, DurableTimer> PendingTimers => _pending.Timers.ToDictionary(t => t.Name);
     public IReadOnlyList<SentEmail> Sent => _sent;
     public IReadOnlyList<FiredTimer> Fired => _fired;
     public IReadOnlyList<CaseDocument> Documents => _documents;
@@ -137,14 +137,19 @@ internal sealed class WorkflowHarness
             }
     }
 
-    /// <summary>The case opens at <paramref name="at"/>; it is routed by the first child's home municipality.</summary>
-    public WorkflowStep Open(DateTimeOffset at, Notification? notification = null, IReadOnlyList<string>? linkedCaseIds = null)
+    /// <summary>
+    /// The case opens at <paramref name="at"/>; it is routed by the first child's home municipality. With
+    /// <paramref name="receivedAt"/> staff register at <paramref name="at"/> a notification received then (by phone).
+    /// </summary>
+    public WorkflowStep Open(DateTimeOffset at, Notification? notification = null, IReadOnlyList<string>? linkedCaseIds = null,
+        DateTimeOffset? receivedAt = null, string? registeredBy = null)
     {
         if (_state is not null) throw new InvalidOperationException("Already open.");
         notification ??= ValidNotification();
         var team = Routing.Route(notification.Children![0].HomeMunicipality);
         Now = at;
-        var step = Workflow.Open(CaseId, new NotificationReceived(notification, team, []) { Actor = "notifier" }, at);
+        var received = new NotificationReceived(notification, team, [], receivedAt ?? at, registeredBy) { Actor = registeredBy ?? "notifier" };
+        var step = Workflow.Open(CaseId, received, at);
         Commit(step, at);
         // The engine links open cases of the same child right after opening (ChildIndexChecked).
         if (linkedCaseIds is { Count: > 0 })
@@ -184,11 +189,10 @@ internal sealed class WorkflowHarness
         for (var fired = 0; ; fired++)
         {
             if (fired > 10_000) throw new InvalidOperationException("Timers keep firing: a loop?");
-            var next = _pending.Values.Where(t => t.DueAt <= until)
-                .OrderBy(t => t.DueAt).ThenBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault();
+            var next = _pending.DueAt(until);
             if (next is null) break;
 
-            _pending.Remove(next.Name);
+            _pending = _pending.Without(next.Name);
             var at = next.DueAt > Now ? next.DueAt : Now; // a timer set in the past fires now, never earlier
             Now = at;
             _fired.Add(new FiredTimer(next.Name, at));
@@ -201,8 +205,7 @@ internal sealed class WorkflowHarness
     private void Commit(WorkflowStep step, DateTimeOffset at)
     {
         _state = step.State;
-        foreach (var name in step.TimersToCancel) _pending.Remove(name);
-        foreach (var timer in step.TimersToSet) _pending[timer.Name] = timer;
+        _pending = _pending.After(step);
         _sent.AddRange(step.Emails.Select(e => new SentEmail(e, at)));
         _documents.AddRange(step.DocumentsToStore);
         _history.AddRange(step.History);

@@ -1,0 +1,94 @@
+using LumoFlow.Domain.Workflow;
+using static LumoFlow.Domain.Tests.Workflow.WorkflowHarness;
+
+namespace LumoFlow.Domain.Tests.Workflow;
+
+/// <summary>
+/// A notification received by phone and registered later by a social worker: the case opens at the real time of
+/// receipt (vireilletulo), whatever has already come due fires at once, and the history says who registered it when.
+/// </summary>
+public sealed class RegisteredNotificationTests
+{
+    private const string Worker = "worker.north@lumoflow.test";
+    private const string Lead = "lead.north@lumoflow.test";
+    private const string Registrar = "sosiaalityontekija@kunta.test";
+
+    [Fact]
+    public void Registered_the_same_day_the_case_runs_as_if_submitted_then()
+    {
+        var h = new WorkflowHarness();
+        h.Open(At("2026-04-01 15:00"), receivedAt: At("2026-04-01 10:00"), registeredBy: Registrar);
+
+        Assert.Equal(new DateOnly(2026, 4, 14), h.State.Deadlines!.DecisionDue);
+        Assert.Equal(At("2026-04-01 10:00"), h.State.ReceivedAt);
+        Assert.Equal(At("2026-04-01 15:00"), h.State.CreatedTime);
+        h.RunUntil(At("2026-04-15 12:00"));
+        Assert.Contains($"2026-04-08 NotifierContactReminder -> {Worker}", h.EmailLog());
+        Assert.Contains($"2026-04-10 DecisionReminder -> {Worker}", h.EmailLog());
+    }
+
+    [Fact]
+    public void Registered_after_the_decision_deadline_the_escalation_goes_at_once_and_the_case_is_overdue()
+    {
+        // Received by phone on Wednesday 1.4.2026 (decisionDue Tuesday 14.4), registered on Thursday 16.4.
+        var h = new WorkflowHarness();
+        var registeredAt = At("2026-04-16 09:00");
+        h.Open(registeredAt, receivedAt: At("2026-04-01 10:00"), registeredBy: Registrar);
+
+        Assert.Equal(new DateOnly(2026, 4, 14), h.State.Deadlines!.DecisionDue);
+        Assert.All(new[] { TimerNames.DecisionEscalation, TimerNames.DecisionOverdue }, name => Assert.True(h.PendingTimers[name].DueAt < registeredAt));
+        // Reminders whose time has passed are not sent late.
+        Assert.DoesNotContain(TimerNames.DecisionReminder, h.PendingTimers.Keys);
+        Assert.DoesNotContain(TimerNames.NotifierContactReminder, h.PendingTimers.Keys);
+
+        h.RunUntil(registeredAt); // what is due fires at once
+
+        Assert.Equal([$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 Receipt -> {NotifierEmail}"], h.EmailLog());
+        Assert.Equal(["decision"], CustomStatus.Of(h.State).Overdue);
+
+        var received = Assert.Single(h.History, e => e.EventType == "NotificationReceived");
+        Assert.Equal(At("2026-04-01 10:00"), received.At);
+        var registered = Assert.Single(h.History, e => e.EventType == "NotificationRegistered");
+        Assert.Equal((Registrar, registeredAt), (registered.Actor, registered.At));
+        h.AssertEmailsCarryNoPersonalData();
+    }
+
+    [Fact]
+    public void Registered_after_the_assessment_deadline_both_deadlines_are_overdue_at_once()
+    {
+        // Received Friday 2.1.2026: decisionDue 14.1 (Epiphany 6.1 skipped), assessmentDue 2.4. Registered 8.4.
+        var h = new WorkflowHarness();
+        h.Open(At("2026-04-08 09:00"), receivedAt: At("2026-01-02 10:00"), registeredBy: Registrar);
+        Assert.Equal(new DateOnly(2026, 1, 14), h.State.Deadlines!.DecisionDue);
+        Assert.Equal(new DateOnly(2026, 4, 2), h.State.Deadlines.AssessmentDue);
+
+        h.RunUntil(At("2026-04-08 09:00"));
+
+        Assert.Equal(["decision", "assessment"], CustomStatus.Of(h.State).Overdue);
+        Assert.Equal(
+            [$"2026-04-08 AssessmentEscalation -> {Lead}", $"2026-04-08 DecisionEscalation -> {Lead}", $"2026-04-08 Receipt -> {NotifierEmail}"],
+            h.EmailLog());
+        Assert.Empty(h.PendingTimers);
+    }
+
+    [Fact]
+    public void An_event_that_no_longer_applies_when_it_arrives_is_recorded_as_refused_and_changes_nothing_else()
+    {
+        var h = new WorkflowHarness();
+        h.Open(At("2026-04-01 10:00"));
+        h.Accept(new DecisionMade(true, "assessment needed") { Actor = "first.worker" }, At("2026-04-02 09:00"));
+
+        // A second worker decided at the same moment: the case has moved on.
+        var late = new DecisionMade(false, "no need") { Actor = "second.worker" };
+        var refusal = Assert.IsType<WorkflowRefusal>(h.Workflow.Apply(h.State, late, At("2026-04-02 09:00")));
+        var step = CaseWorkflow.RecordRefusal(h.State, late, refusal, At("2026-04-02 09:00"));
+
+        Assert.Equal(h.State with { LastUpdatedTime = At("2026-04-02 09:00") }, step.State);
+        var entry = Assert.Single(step.History);
+        Assert.Equal(("EventRefused", "second.worker"), (entry.EventType, entry.Actor));
+        Assert.Equal("DecisionMade", entry.Details!["event"]);
+        Assert.Equal("NotAllowedNow", entry.Details["refusal"]);
+        Assert.Empty(step.Emails);
+        Assert.Empty(step.TimersToSet);
+    }
+}
