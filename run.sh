@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs LumoFlow locally on real components: Azurite (Table Storage), maildev (SMTP sink) and the app
-# on http://localhost:7071. Ctrl-C stops everything this script started.
+# Runs LumoFlow locally on real components: Azurite (blob, queue and table storage: LumoFlow's records and Durable's
+# task hub), maildev (SMTP sink) and the local host on http://localhost:7071, which serves the same routes and runs the
+# same orchestrations as the Azure Functions app. Ctrl-C stops everything this script started.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/dev-services.sh
@@ -9,7 +10,7 @@ trap 'exit 130' INT TERM
 
 ensure_npm_tools
 mkdir -p .run/azurite
-start_azurite 10002 --location .run/azurite
+start_azurite 10000 10001 10002 --location .run/azurite --silent
 start_maildev 1025 1080
 
 settings=local.settings.json
@@ -17,10 +18,10 @@ settings=local.settings.json
 echo
 echo "  LumoFlow      http://localhost:7071   (settings: $settings)"
 echo "  maildev inbox http://localhost:1080   (every email the app sends lands here)"
-echo "  Azurite       127.0.0.1:10002 tables  (data kept in .run/azurite)"
+echo "  Azurite       127.0.0.1:10000-10002   (blob, queue, table; data kept in .run/azurite)"
 echo "  Ctrl-C stops all three."
 echo
-dotnet build functions/LumoFlow.Functions -c Release -nologo -v quiet
+dotnet build functions/LumoFlow.LocalHost -c Release -nologo -v quiet
 # In the foreground, so Ctrl-C reaches the app itself; the EXIT trap then stops Azurite and maildev.
-dotnet functions/LumoFlow.Functions/bin/Release/net10.0/LumoFlow.Functions.dll \
-  --urls http://localhost:7071 --contentRoot "$PWD/functions/LumoFlow.Functions"
+dotnet functions/LumoFlow.LocalHost/bin/Release/net10.0/LumoFlow.LocalHost.dll \
+  --urls http://localhost:7071 --contentRoot "$PWD/functions/LumoFlow.LocalHost"

@@ -1,5 +1,5 @@
 # Shared by run.sh, test.sh and bench.sh: install the pinned local tools and start/stop the local stand-ins
-# for Azure (Azurite for Table Storage, maildev as the SMTP sink). Source it; don't run it.
+# for Azure (Azurite for blob, queue and table storage, maildev as the SMTP sink). Source it; don't run it.
 # Everything started here is stopped by stop_dev_services (run.sh/test.sh call it from an EXIT trap).
 
 LUMOFLOW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,7 +11,7 @@ ensure_npm_tools() {
   command -v node >/dev/null || { echo "Node.js 20+ is required (for Azurite and maildev)." >&2; return 1; }
   local stamp="$LUMOFLOW_ROOT/node_modules/.lumoflow-lock-hash"
   local want; want="$(sha256sum "$LUMOFLOW_ROOT/package-lock.json" | cut -d' ' -f1)"
-  if [ ! -x "$LUMOFLOW_ROOT/node_modules/.bin/azurite-table" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  if [ ! -x "$LUMOFLOW_ROOT/node_modules/.bin/azurite" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     echo "Installing Azurite and maildev from package-lock.json ..."
     (cd "$LUMOFLOW_ROOT" && npm ci --no-audit --no-fund --loglevel=error) || return 1
     echo "$want" > "$stamp"
@@ -41,14 +41,20 @@ wait_for_port() { # host port seconds
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-start_azurite() { # table-port [extra azurite args...]
-  local port="$1"; shift
+# Azurite with all three services: LumoFlow's records are tables; Durable's task hub uses queues, tables and blobs.
+# --skipApiVersionCheck: the Azure SDKs may speak a newer storage API version than this Azurite knows.
+start_azurite() { # blob-port queue-port table-port [extra azurite args...]
+  local blob="$1" queue="$2" table="$3"; shift 3
   mkdir -p "$LUMOFLOW_RUN_DIR"
-  if port_in_use "$port"; then echo "Port $port is taken: is another Azurite running?" >&2; return 1; fi
-  "$LUMOFLOW_ROOT/node_modules/.bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$port" --disableTelemetry "$@" \
+  local port
+  for port in "$blob" "$queue" "$table"; do
+    if port_in_use "$port"; then echo "Port $port is taken: is another Azurite running?" >&2; return 1; fi
+  done
+  "$LUMOFLOW_ROOT/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
+    --tableHost 127.0.0.1 --tablePort "$table" --disableTelemetry --skipApiVersionCheck "$@" \
     > "$LUMOFLOW_RUN_DIR/azurite.log" 2>&1 &
   LUMOFLOW_PIDS+=("$!")
-  wait_for_port 127.0.0.1 "$port" 30
+  wait_for_port 127.0.0.1 "$blob" 30 && wait_for_port 127.0.0.1 "$queue" 30 && wait_for_port 127.0.0.1 "$table" 30
 }
 
 start_maildev() { # smtp-port web-port

@@ -1,0 +1,36 @@
+using LumoFlow.App.Records;
+using LumoFlow.Domain.Workflow;
+using Microsoft.DurableTask.Client;
+
+namespace LumoFlow.App.Cases;
+
+/// <summary>
+/// An administrator stops a case: Durable's own terminate, so that the engine shows it Terminated and runs nothing
+/// more of it, and the termination recorded in the case record with who did it and why (the workflow's
+/// <see cref="CaseTerminated"/>). The engine first: once it is terminated no step of the orchestration can follow, and
+/// a step already in flight loses to the termination in the record (<see cref="CaseRecords.RecordAsync"/>). A request
+/// that fails between the two is completed by its retry.
+/// </summary>
+public sealed class CaseTermination(CaseRecords records, CaseWorkflow workflow, TimeProvider time)
+{
+    /// <summary>Null when there is no such case.</summary>
+    public async Task<WorkflowOutcome?> TerminateAsync(DurableTaskClient durable, string caseId, string reason, string actor, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 10; attempt++)
+        {
+            if (await records.GetAsync(caseId, cancellationToken) is not { } stored) return null;
+            var outcome = workflow.Apply(stored.State, new CaseTerminated(reason) { Actor = actor }, time.GetUtcNow());
+            if (outcome is not WorkflowStep step) return outcome; // ended already: 410
+
+            if (attempt == 1 && await durable.GetInstanceAsync(caseId, cancellationToken) is { IsCompleted: false })
+                await durable.TerminateInstanceAsync(caseId, reason, cancellationToken);
+
+            var after = new StoredCase(step.State, stored.Case.Timers.After(step), stored.Case.Step + 1);
+            var recorded = new RecordedStep(after.Step, step.History, step.DocumentsToStore, step.Emails);
+            if (await records.RecordAsync(new CaseRecordUpdate(after, [recorded]), cancellationToken))
+                return outcome;
+            // A step of the orchestration got into the record first: terminate on top of it.
+        }
+        throw new InvalidOperationException($"Case {caseId} kept changing while it was being terminated.");
+    }
+}

@@ -1,0 +1,79 @@
+using Azure;
+using Azure.Data.Tables;
+using LumoFlow.App.Records;
+using Microsoft.Extensions.Logging;
+
+namespace LumoFlow.App.Email;
+
+/// <summary>
+/// Delivers one email of a case's outbox (the <c>email-…</c> rows the record keeps) at most once as far as LumoFlow can
+/// tell: a delivery claims the row under its ETag before it sends, and marks it sent after. A repeated delivery of an
+/// email already sent does nothing; one that finds another delivery's claim still running backs off and is retried.
+/// Only a crash between sending and marking can send an email twice — SMTP and ACS cannot be asked first — and the
+/// email's stable id (Message-ID, ACS Operation-Id) lets the receiving side drop that duplicate.
+/// </summary>
+public sealed class EmailDelivery(LumoFlowTables tables, IEmailSender sender, TimeProvider time, ILogger<EmailDelivery> logger)
+{
+    /// <summary>How long a claim keeps other deliveries of the same email away; longer than any send takes.</summary>
+    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
+
+    public async Task DeliverAsync(string caseId, string emailId, CancellationToken cancellationToken)
+    {
+        var found = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.EmailPrefix + emailId, cancellationToken: cancellationToken);
+        if (!found.HasValue) return; // never recorded (its step lost a race with a termination): nothing to send
+        var row = found.Value!;
+        var now = time.GetUtcNow();
+        switch (CaseRows.StatusOf(row))
+        {
+            case OutboxStatus.Sent:
+                return;
+            case OutboxStatus.Sending when row.GetDateTimeOffset("ClaimedUntil") > now:
+                throw new EmailBusyException(emailId);
+        }
+
+        row["Status"] = nameof(OutboxStatus.Sending);
+        row["ClaimedUntil"] = now + ClaimDuration;
+        ETag claimed;
+        try
+        {
+            claimed = (await tables.Cases.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            throw new EmailBusyException(emailId); // another delivery claimed it first
+        }
+
+        var email = CaseRows.ReadEmail(row);
+        try
+        {
+            await sender.SendAsync(email, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // No address or content in the log: the email's id and kind only.
+            logger.LogWarning("Sending {Kind} email {EmailId} failed ({Error}); it will be retried", email.Kind, email.Id, e.GetType().Name);
+            await ReleaseAsync(caseId, emailId, claimed);
+            throw;
+        }
+
+        var sent = new TableEntity(caseId, row.RowKey) { ["Status"] = nameof(OutboxStatus.Sent), ["SentAt"] = time.GetUtcNow() };
+        await tables.Cases.UpdateEntityAsync(sent, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        logger.LogInformation("Sent {Kind} email {EmailId}", email.Kind, email.Id);
+    }
+
+    private async Task ReleaseAsync(string caseId, string emailId, ETag claimed)
+    {
+        try
+        {
+            var queued = new TableEntity(caseId, CaseRows.EmailPrefix + emailId) { ["Status"] = nameof(OutboxStatus.Queued) };
+            await tables.Cases.UpdateEntityAsync(queued, claimed, TableUpdateMode.Merge);
+        }
+        catch (RequestFailedException)
+        {
+            // The claim runs out by itself.
+        }
+    }
+}
+
+/// <summary>Another delivery of the same email is under way; this one is retried later.</summary>
+public sealed class EmailBusyException(string emailId) : Exception($"Email {emailId} is being delivered by another attempt.");

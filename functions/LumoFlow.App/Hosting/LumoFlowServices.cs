@@ -1,0 +1,141 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using LumoFlow.App.Activities;
+using LumoFlow.App.Cases;
+using LumoFlow.App.Digest;
+using LumoFlow.App.Email;
+using LumoFlow.App.Http;
+using LumoFlow.App.Intake;
+using LumoFlow.App.Orchestration;
+using LumoFlow.App.Records;
+using LumoFlow.Domain.Calendar;
+using LumoFlow.Domain.Deadlines;
+using LumoFlow.Domain.Routing;
+using LumoFlow.Domain.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LumoFlow.App.Hosting;
+
+/// <summary>
+/// The one place that wires what both hosts run: configuration in, services out. The hosts add only what is theirs —
+/// the Durable worker and client (the Functions host's, or the local sidecar's) and how a staff key is checked.
+/// </summary>
+public static class LumoFlowServices
+{
+    public const string RoutingFile = "routing.json";
+
+    /// <summary>
+    /// The routing table (teams and municipalities), shipped beside the app, as the lowest source: app settings and
+    /// environment variables override any of it.
+    /// </summary>
+    public static IConfigurationBuilder AddLumoFlowRouting(this IConfigurationBuilder configuration)
+    {
+        var routing = new JsonConfigurationSource { Path = Path.Combine(AppContext.BaseDirectory, RoutingFile), Optional = false };
+        routing.ResolveFileProvider();
+        configuration.Sources.Insert(0, routing);
+        return configuration;
+    }
+
+    /// <summary>
+    /// Registers everything. Settings are read when a service is first built, not here, so that a host (or a test) can
+    /// still add configuration after this call.
+    /// </summary>
+    public static IServiceCollection AddLumoFlow(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        // LumoFlow's own records: a connection string locally (Azurite), the table endpoint with managed identity in Azure.
+        services.AddSingleton(sp => new LumoFlowTables(
+            CreateTableService(sp.GetRequiredService<IConfiguration>(), sp.GetService<TableClientOptions>() ?? new TableClientOptions()),
+            Section(sp)["Storage:TablePrefix"] ?? ""));
+        services.AddSingleton<CaseRecords>();
+        services.AddSingleton(sp => new ChildIndex(sp.GetRequiredService<LumoFlowTables>().ChildIndex,
+            System.Text.Encoding.UTF8.GetBytes(Section(sp)["ChildIndexKey"] ?? throw Missing("LumoFlow:ChildIndexKey"))));
+        services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<LumoFlowTables>().AccessLog, sp.GetRequiredService<TimeProvider>()));
+
+        // The pure rules and their settings.
+        services.AddSingleton(sp => new WorkingDayCalendar(new CalendarOptions
+        {
+            EvesAreWorkingDays = Section(sp).GetValue("Calendar:EvesAreWorkingDays", false),
+        }));
+        services.AddSingleton<DeadlineRules>();
+        services.AddSingleton(sp => new WorkflowOptions(Section(sp)["PublicBaseUrl"] ?? "http://localhost:7071")
+        {
+            Reminders = Section(sp).GetSection("Reminders").Get<ReminderSchedule>() ?? new ReminderSchedule(),
+        });
+        services.AddSingleton<CaseWorkflow>();
+        services.AddSingleton(sp => ReadRouting(Section(sp).GetSection("Routing")));
+
+        // Email.
+        services.AddSingleton<IEmailSender>(sp => CreateEmailSender(Section(sp).GetSection("Email"), sp));
+        services.AddSingleton<EmailDelivery>();
+
+        // The case orchestration and its activities (each host registers them with its Durable worker).
+        services.AddTransient<CaseOrchestration>();
+        services.AddSingleton<RecordCase>();
+        services.AddSingleton<SendEmail>();
+        services.AddSingleton<LinkChildren>();
+
+        // What the HTTP endpoints do, and the weekly digest.
+        services.AddSingleton<CaseIntake>();
+        services.AddSingleton<CaseEventGate>();
+        services.AddSingleton<CaseTermination>();
+        services.AddSingleton<IntakeApi>();
+        services.AddSingleton<CasesApi>();
+        services.AddSingleton<DeadlinesApi>();
+        services.AddSingleton<PartnerInputPages>();
+        services.AddSingleton<WeeklyDigest>();
+        return services;
+    }
+
+    private static IConfigurationSection Section(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetSection("LumoFlow");
+
+    /// <param name="options">Client options; the benchmark registers its own to count storage requests.</param>
+    private static TableServiceClient CreateTableService(IConfiguration configuration, TableClientOptions options)
+    {
+        if (configuration["LumoFlow:Storage:TableEndpoint"] is { Length: > 0 } endpoint)
+            return new TableServiceClient(new Uri(endpoint), new DefaultAzureCredential(), options);
+        var connectionString = configuration["AzureWebJobsStorage"] ?? throw Missing("AzureWebJobsStorage");
+        return new TableServiceClient(connectionString, options);
+    }
+
+    private static IEmailSender CreateEmailSender(IConfiguration email, IServiceProvider services)
+    {
+        var sender = email["SenderAddress"] ?? "lumoflow@example.test";
+        return email["Provider"] switch
+        {
+            "acs" => new AcsEmailSender(new HttpClient(),
+                email["AcsConnectionString"] is { Length: > 0 } connectionString
+                    ? AcsEmailOptions.FromConnectionString(connectionString, sender)
+                    : new AcsEmailOptions(email["AcsEndpoint"] ?? throw Missing("LumoFlow:Email:AcsEndpoint"), null, sender),
+                services.GetRequiredService<TimeProvider>(),
+                email["AcsConnectionString"] is { Length: > 0 } ? null : new DefaultAzureCredential()),
+            _ => new SmtpEmailSender(email["SmtpHost"] ?? "127.0.0.1", email.GetValue("SmtpPort", 1025), sender),
+        };
+    }
+
+    /// <summary>
+    /// The routing table from configuration: <c>Routing:Teams:{id}</c> with names and mailboxes,
+    /// <c>Routing:Municipalities:{name or code}</c> = team id, <c>Routing:DefaultTeam</c> for everything else.
+    /// </summary>
+    public static RoutingTable ReadRouting(IConfiguration routing)
+    {
+        var teams = routing.GetSection("Teams").GetChildren().Select(t => new Team(
+            t.Key,
+            t["Name"] ?? t.Key,
+            t["OnCallEmail"] ?? throw Missing($"Routing:Teams:{t.Key}:OnCallEmail"),
+            t["WorkerEmail"] ?? throw Missing($"Routing:Teams:{t.Key}:WorkerEmail"),
+            t["LeadEmail"] ?? throw Missing($"Routing:Teams:{t.Key}:LeadEmail"),
+            t["Language"] ?? "fi")).ToList();
+        var defaultId = routing["DefaultTeam"] ?? throw Missing("Routing:DefaultTeam");
+        var defaultTeam = teams.FirstOrDefault(t => t.Id == defaultId) ?? throw Missing($"Routing:Teams:{defaultId}");
+        var municipalities = routing.GetSection("Municipalities").GetChildren().ToDictionary(m => m.Key, m => m.Value!);
+        return new RoutingTable(defaultTeam, teams, municipalities);
+    }
+
+    private static InvalidOperationException Missing(string setting) => new($"Configuration setting '{setting}' is missing.");
+}

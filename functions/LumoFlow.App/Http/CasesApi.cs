@@ -1,0 +1,125 @@
+using System.Text.Json;
+using LumoFlow.App.Cases;
+using LumoFlow.App.Intake;
+using LumoFlow.App.Records;
+using LumoFlow.Domain.Workflow;
+using Microsoft.DurableTask.Client;
+
+namespace LumoFlow.App.Http;
+
+/// <summary>Staff look at a case and act on it (status, events, terminate). Every call is authenticated and access-logged.</summary>
+public sealed class CasesApi(CaseRecords records, CaseEventGate gate, CaseTermination termination, AccessLog accessLog, TimeProvider time)
+{
+    public const int MaxEventBodyBytes = 64 * 1024;
+
+    public Task<IResult> GetStatusAsync(string id, bool? showHistory, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            if (!CaseIds.IsWellFormed(id) || await records.GetAsync(id, cancellationToken) is not { } stored) return NotFound(id);
+            await accessLog.RecordAsync(id, who, showHistory == true ? "ReadStatusAndHistory" : "ReadStatus", cancellationToken);
+
+            var engine = await durable.GetInstanceAsync(id, cancellationToken);
+            var history = showHistory == true ? await records.GetHistoryAsync(id, cancellationToken) : null;
+            return Results.Json(CaseStatusView.Of(stored.State, engine?.RuntimeStatus, history), LumoFlowJson.Options);
+        });
+
+    public Task<IResult> TerminateAsync(string id, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["give the reason for terminating (at most 500 characters)"] });
+            if (!CaseIds.IsWellFormed(id)) return NotFound(id);
+            var outcome = await termination.TerminateAsync(durable, id, reason.Trim(), who.Name, cancellationToken);
+            if (outcome is null) return NotFound(id);
+            await accessLog.RecordAsync(id, who, "Terminate", cancellationToken);
+            return EventResults.Of(outcome);
+        });
+
+    /// <summary>The Durable Functions raise-event shape: the event's data is the JSON body.</summary>
+    public Task<IResult> RaiseEventAsync(string id, string eventName, HttpContext http, DurableTaskClient durable, StaffIdentity who,
+        CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            if (!CaseEvents.Names.Contains(eventName))
+                return Results.Problem(statusCode: 400, title: "Unknown event",
+                    detail: $"'{eventName}' is not an event. Events: {string.Join(", ", CaseEvents.Names)}.");
+            JsonElement body;
+            if (http.Request.ContentLength is 0 || (http.Request.ContentLength is null && http.Request.ContentType is null))
+                body = JsonDocument.Parse("{}").RootElement;
+            else
+            {
+                var read = await RequestBody.ReadJsonAsync<JsonElement?>(http, MaxEventBodyBytes, cancellationToken);
+                if (read.Problem is not null) return read.Problem;
+                body = read.Value!.Value;
+            }
+            if (body.ValueKind != JsonValueKind.Object)
+                return Results.Problem(statusCode: 400, title: "Bad event body", detail: "The body must be a JSON object.");
+            if (!CaseIds.IsWellFormed(id)) return NotFound(id);
+
+            var (caseEvent, errors) = CaseEvents.Read(eventName, body, who.Name, time.GetUtcNow());
+            if (caseEvent is null)
+                return Results.ValidationProblem(errors, title: $"The {eventName} event has errors", detail: "Nothing was recorded.");
+            var outcome = await gate.RaiseAsync(durable, id, caseEvent, cancellationToken);
+            if (outcome is null) return NotFound(id);
+            await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken);
+            return EventResults.Of(outcome);
+        });
+
+    private static IResult NotFound(string id) =>
+        Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case '{id}'.");
+}
+
+/// <summary>HTTP answers to a workflow outcome: accepted 202, not allowed now 409, case ended 410.</summary>
+public static class EventResults
+{
+    public static IResult Of(WorkflowOutcome outcome) => outcome switch
+    {
+        WorkflowRefusal { Kind: RefusalKind.CaseEnded } refusal =>
+            Results.Problem(statusCode: StatusCodes.Status410Gone, title: "The case has ended", detail: refusal.Reason),
+        WorkflowRefusal { Kind: RefusalKind.InvalidInput } refusal =>
+            Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad event", detail: refusal.Reason),
+        WorkflowRefusal refusal =>
+            Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: refusal.Reason,
+                extensions: new Dictionary<string, object?>
+                {
+                    ["missing"] = refusal.Missing.Select(m => m.Code).ToList(),
+                    ["missingDetails"] = refusal.Missing.Select(m => $"{m.Code}: {m.Description}").ToList(),
+                }),
+        _ => Results.Accepted(),
+    };
+}
+
+/// <summary>
+/// The status document of <c>GET /api/cases/{id}</c>, in the Durable Functions shape plus LumoFlow's own fields. It is
+/// read from the case record; the engine adds what only it can know — that the instance is suspended, has failed, or
+/// was terminated.
+/// </summary>
+public sealed record CaseStatusView(
+    string Id,
+    string RuntimeStatus,
+    CustomStatus CustomStatus,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    DateTimeOffset ReceivedAt,
+    string Team,
+    CaseStatusView.DeadlineView? Deadlines,
+    IReadOnlyList<string> LinkedCases,
+    IReadOnlyList<CaseStatusView.HistoryView>? History)
+{
+    public sealed record DeadlineView(string DecisionDue, string AssessmentDue);
+    public sealed record HistoryView(string EventType, DateTimeOffset Timestamp, string Actor, IReadOnlyDictionary<string, string>? Details);
+
+    public static CaseStatusView Of(CaseState state, OrchestrationRuntimeStatus? engine, IReadOnlyList<HistoryEntry>? history) => new(
+        state.CaseId,
+        engine is OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated
+            ? engine.Value.ToString()
+            : state.RuntimeStatus.ToString(),
+        CustomStatus.Of(state),
+        state.CreatedTime,
+        state.LastUpdatedTime,
+        state.ReceivedAt,
+        state.TeamId,
+        state.Deadlines is { } d ? new DeadlineView(d.DecisionDue.ToString("yyyy-MM-dd"), d.AssessmentDue.ToString("yyyy-MM-dd")) : null,
+        state.LinkedCaseIds,
+        history?.Select(h => new HistoryView(h.EventType, h.At, h.Actor, h.Details)).ToList());
+}

@@ -1,0 +1,51 @@
+using LumoFlow.App.Intake;
+using LumoFlow.Domain.Notifications;
+using Microsoft.DurableTask.Client;
+
+namespace LumoFlow.App.Http;
+
+/// <summary>
+/// Notifiers submit a child-welfare notification. Public: no key (anyone may notify, LSL § 25(2)). Staff who register a
+/// notification received by phone or in person send it with their key, and may give its real time of receipt.
+/// </summary>
+public sealed class IntakeApi(CaseIntake intake, TimeProvider time)
+{
+    public const int MaxBodyBytes = 256 * 1024;
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <param name="staff">The authenticated staff member, when the request carries a valid function key; null otherwise.</param>
+    public Task<IResult> SubmitAsync(HttpContext http, DurableTaskClient durable, StaffIdentity? staff, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            var body = await RequestBody.ReadJsonAsync<Notification>(http, MaxBodyBytes, cancellationToken);
+            if (body.Problem is not null) return body.Problem;
+            var notification = body.Value!;
+
+            var errors = NotificationValidator.Validate(notification, time.GetUtcNow(), registeredByStaff: staff is not null);
+            if (errors.Count > 0)
+                return Results.ValidationProblem(errors, title: "The notification has errors", detail: "Nothing was stored. Correct the fields listed in 'errors' and send again.");
+
+            var idempotencyKey = http.Request.Headers[IdempotencyKeyHeader].FirstOrDefault();
+            if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200))
+                return Results.Problem(statusCode: 400, title: "Bad Idempotency-Key", detail: "The Idempotency-Key header must be 1–200 characters.");
+
+            var opened = await intake.OpenAsync(durable, notification, staff, idempotencyKey, cancellationToken);
+            if (opened.Outcome == IntakeOutcome.KeyReused)
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused",
+                    detail: "This Idempotency-Key was already used for a different notification. Use a new key for a new notification.");
+            if (opened.Outcome == IntakeOutcome.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+
+            return Results.Json(CaseLinks.For(http.Request, opened.CaseId), LumoFlowJson.Options, statusCode: StatusCodes.Status202Accepted)
+                .WithLocation($"/api/cases/{opened.CaseId}");
+        });
+}
+
+/// <summary>The Durable Functions management shape, so administrators' tools feel at home.</summary>
+public sealed record CaseLinks(string Id, string StatusQueryGetUri, string SendEventPostUri, string TerminatePostUri)
+{
+    public static CaseLinks For(HttpRequest request, string caseId)
+    {
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/api/cases/{caseId}";
+        return new CaseLinks(caseId, baseUrl, $"{baseUrl}/events/{{eventName}}", $"{baseUrl}/terminate?reason={{text}}");
+    }
+}

@@ -1,0 +1,118 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using DurableTask.Core.Exceptions;
+using LumoFlow.App.Http;
+using LumoFlow.App.Orchestration;
+using LumoFlow.App.Records;
+using LumoFlow.Domain.Notifications;
+using LumoFlow.Domain.Routing;
+using LumoFlow.Domain.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace LumoFlow.App.Intake;
+
+public enum IntakeOutcome
+{
+    Created,
+    /// <summary>A retry with the same Idempotency-Key and body: the existing case.</summary>
+    Replayed,
+    /// <summary>The Idempotency-Key was used before for a different notification.</summary>
+    KeyReused,
+}
+
+public sealed record IntakeResult(string CaseId, IntakeOutcome Outcome);
+
+/// <summary>
+/// Opens a case for a valid notification: routes it, lets the workflow open it, starts its orchestration and writes
+/// its record — all before the notifier gets an answer. Durable's start is what makes the case exist: if it fails,
+/// nothing was created and the notifier is asked to retry; once it succeeded, the case's own orchestration records the
+/// opening itself should this handler's write of it fail.
+/// </summary>
+public sealed class CaseIntake(CaseRecords records, CaseWorkflow workflow, RoutingTable routing, ChildIndex children,
+    TimeProvider time, ILogger<CaseIntake> logger)
+{
+    /// <summary>Never start a second orchestration over an existing case, whatever state it is in.</summary>
+    private static readonly IReadOnlyList<string> AnyStatus = Enum.GetNames<OrchestrationRuntimeStatus>();
+
+    /// <param name="registeredBy">Staff registering a notification received by phone or in person; null for a notifier.</param>
+    public async Task<IntakeResult> OpenAsync(DurableTaskClient durable, Notification notification, StaffIdentity? registeredBy,
+        string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var json = JsonSerializer.Serialize(notification, LumoFlowJson.Options);
+        // Only a submission with an Idempotency-Key can be retried onto the same case, so only then is its hash kept.
+        var bodyHash = idempotencyKey is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        var caseId = idempotencyKey is null ? CaseIds.New() : CaseIds.FromIdempotencyKey(idempotencyKey);
+        if (idempotencyKey is not null && await ExistingAsync(durable, caseId, bodyHash, cancellationToken) is { } retried)
+            return retried;
+
+        // The case goes to the team of the (first) child's home region; the family's case is handled in one place.
+        var team = routing.Route(notification.Children?.FirstOrDefault()?.HomeMunicipality);
+        var childKeys = (notification.Children ?? [])
+            .Select(c => PersonalIdentityCode.TryParse(c.IdentityCode, out var code) ? code : null)
+            .OfType<PersonalIdentityCode>()
+            .Select(children.KeyOf)
+            .Distinct()
+            .ToList();
+        var received = new NotificationReceived(notification, team, childKeys, notification.TimeOfReceipt(now), registeredBy?.Name)
+        {
+            Actor = registeredBy?.Name ?? "notifier",
+        };
+        var input = CaseOrchestrationInput.Open(workflow.Open(caseId, received, now), new IntakeRecord(json, bodyHash));
+
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(CaseOrchestration.Name, input,
+                new StartOrchestrationOptions(caseId) { Version = CaseOrchestration.Version, DedupeStatuses = AnyStatus }, cancellationToken);
+        }
+        catch (OrchestrationAlreadyExistsException) when (idempotencyKey is not null)
+        {
+            // A retry overtook its own first attempt, which has started the case but not yet written its record.
+            return await ExistingAsync(durable, caseId, bodyHash, cancellationToken)
+                   ?? throw new InvalidOperationException($"Case {caseId} exists and cannot be read.");
+        }
+
+        await RecordOpeningAsync(input, cancellationToken);
+        logger.LogInformation("Case {CaseId} opened for team {TeamId}", caseId, team.Id);
+        return new IntakeResult(caseId, IntakeOutcome.Created);
+    }
+
+    /// <summary>
+    /// The case an Idempotency-Key already opened — in the record, or (when its first attempt stopped between starting
+    /// the case and writing the record) in Durable, whose input then completes the record. Null when there is none.
+    /// </summary>
+    private async Task<IntakeResult?> ExistingAsync(DurableTaskClient durable, string caseId, string? bodyHash, CancellationToken cancellationToken)
+    {
+        if (await records.GetAsync(caseId, cancellationToken) is { } recorded)
+            return Replay(caseId, recorded.BodyHash, bodyHash);
+        if (await durable.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken) is not { } started
+            || started.ReadInputAs<CaseOrchestrationInput>() is not { Opening: { } opening } input)
+            return null;
+        if (opening.Intake.BodyHash == bodyHash) await RecordOpeningAsync(input, cancellationToken);
+        return Replay(caseId, opening.Intake.BodyHash, bodyHash);
+    }
+
+    /// <summary>
+    /// The case is accepted once Durable holds it; the record is written now so that it can be read at once. Should this
+    /// write fail, the orchestration's first step writes it.
+    /// </summary>
+    private async Task RecordOpeningAsync(CaseOrchestrationInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await records.RecordAsync(input.OpeningUpdate!, cancellationToken);
+        }
+        catch (Exception e) when (e is RequestFailedException or TableTransactionFailedException)
+        {
+            logger.LogWarning("Case {CaseId} started; its record is left to its orchestration ({Error})", input.Case.State.CaseId, e.GetType().Name);
+        }
+    }
+
+    private static IntakeResult Replay(string caseId, string? storedHash, string? bodyHash) =>
+        new(caseId, storedHash == bodyHash ? IntakeOutcome.Replayed : IntakeOutcome.KeyReused);
+}

@@ -1,0 +1,23 @@
+using LumoFlow.App.Records;
+
+namespace LumoFlow.App.Orchestration;
+
+/// <summary>
+/// The activities of a case's orchestration: every piece of its I/O. Each is a small verb over plain code
+/// (<see cref="Activities"/>), so that both hosts run the same thing.
+/// </summary>
+public static class CaseActivities
+{
+    /// <summary>Writes the steps the record does not have yet (<see cref="CaseRecordUpdate"/>).</summary>
+    public const string RecordCase = nameof(RecordCase);
+
+    /// <summary>Delivers one outbox email (<see cref="SendEmailInput"/>).</summary>
+    public const string SendEmail = nameof(SendEmail);
+
+    /// <summary>Registers the case's children in the child index and returns their other open cases (<see cref="LinkChildrenInput"/>).</summary>
+    public const string LinkChildren = nameof(LinkChildren);
+}
+
+public sealed record SendEmailInput(string CaseId, string EmailId);
+
+public sealed record LinkChildrenInput(string CaseId, IReadOnlyList<string> ChildKeys);

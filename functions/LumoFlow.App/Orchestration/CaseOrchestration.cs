@@ -1,0 +1,161 @@
+using LumoFlow.App.Records;
+using LumoFlow.Domain.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace LumoFlow.App.Orchestration;
+
+/// <summary>
+/// One case, one Durable orchestration; the instance id is the case id. It reads like the process it runs: what is due
+/// fires, what arrived is applied, the record is written and the emails sent; then it waits for the first of a staff
+/// event or the case's next deadline. Every decision is the pure <see cref="CaseWorkflow"/>'s — no rule of the law is
+/// here — and every piece of I/O is an activity (<see cref="CaseActivities"/>).
+/// <para>Durable's code constraints hold: time comes only from <see cref="TaskOrchestrationContext.CurrentUtcDateTime"/>,
+/// the workflow is a pure function of what the history replays, and each generation handles at most
+/// <see cref="WakeUpsPerGeneration"/> wake-ups before it continues as new with the case as its input.</para>
+/// <para>Versioning: instances carry <see cref="Version"/>. A change to the order or kind of what this orchestration
+/// schedules is a new version: raise <see cref="Version"/>, keep the old path behind
+/// <c>context.CompareVersionTo(old) &lt;= 0</c> while instances of it run, and let them move to the new version at their
+/// next ContinueAsNew (at most <see cref="WakeUpsPerGeneration"/> wake-ups away). docs/orchestration.md says more.</para>
+/// </summary>
+public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<CaseOrchestrationInput, CaseOutcome?>
+{
+    public const string Name = nameof(CaseOrchestration);
+
+    /// <summary>The one external event a case waits for; its data is a <see cref="CaseEventMessage"/>.</summary>
+    public const string EventName = "CaseEvent";
+
+    /// <summary>The orchestration's shape (see the versioning note above).</summary>
+    public const string Version = "1";
+
+    /// <summary>Wake-ups per generation: a long case keeps a short Durable history (a few hundred events at most).</summary>
+    public const int WakeUpsPerGeneration = 20;
+
+    /// <summary>How long an email that failed every retry waits before the case tries it again.</summary>
+    public static readonly TimeSpan UndeliveredRetryAfter = TimeSpan.FromMinutes(15);
+
+    /// <summary>Writing the record is retried for a while; if storage stays down, the instance fails visibly.</summary>
+    private static readonly TaskOptions RecordRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(2)));
+
+    /// <summary>An email is retried a few times at once, then again after <see cref="UndeliveredRetryAfter"/>.</summary>
+    private static readonly TaskOptions EmailRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(5), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(1)));
+
+    public override async Task<CaseOutcome?> RunAsync(TaskOrchestrationContext context, CaseOrchestrationInput input)
+    {
+        var run = new CaseRun(input);
+        CaseEventMessage? arrived = null;
+        for (var wakeUp = 1; ; wakeUp++)
+        {
+            var now = Now(context);
+            // What came due fires before what arrived after it.
+            while (run.Timers.DueAt(now) is { } due)
+            {
+                run.Fired(due);
+                run.Apply((WorkflowStep)workflow.Apply(run.State, new TimerFired(due.Name), now));
+            }
+            if (arrived is not null) Apply(run, arrived, now);
+            context.SetCustomStatus(CustomStatus.Of(run.State));
+            await RecordAndSendAsync(context, run);
+
+            if (!run.State.IsOpen)
+                return new CaseOutcome(run.State.RuntimeStatus.ToString(), run.State.Outcome);
+            if (run.State.PendingChildKeys.Count > 0 && await LinkChildrenAsync(context, run, now))
+                await RecordAndSendAsync(context, run);
+            if (wakeUp >= WakeUpsPerGeneration)
+            {
+                await RecordAndSendAsync(context, run);
+                context.ContinueAsNew(new ContinueAsNewOptions { NewInput = run.Next(), NewVersion = Version });
+                return null;
+            }
+            arrived = await NextEventAsync(context, NextWake(run, now));
+        }
+    }
+
+    /// <summary>A staff event (or another case's) goes to the workflow; one that no longer applies is recorded as refused.</summary>
+    private void Apply(CaseRun run, CaseEventMessage message, DateTimeOffset now)
+    {
+        var caseEvent = message.ToEvent();
+        switch (workflow.Apply(run.State, caseEvent, now))
+        {
+            case WorkflowStep step:
+                run.Apply(step, message.RequestId is { } applied ? new RequestOutcome(applied, Applied: true) : null);
+                break;
+            case WorkflowRefusal refusal:
+                run.Apply(CaseWorkflow.RecordRefusal(run.State, caseEvent, refusal, now),
+                    message.RequestId is { } refused ? new RequestOutcome(refused, Applied: false, refusal.Reason) : null);
+                break;
+        }
+    }
+
+    /// <summary>Writes what is not recorded yet, then sends the emails it queued (and any that failed before).</summary>
+    private static async Task RecordAndSendAsync(TaskOrchestrationContext context, CaseRun run)
+    {
+        if (run.TakeUnrecorded() is { } update)
+        {
+            await context.CallActivityAsync(CaseActivities.RecordCase, update, RecordRetry);
+            run.Undelivered.AddRange(update.Steps.SelectMany(s => s.Emails).Select(e => e.Id));
+        }
+        if (run.Undelivered.Count == 0) return;
+
+        var emails = run.Undelivered.ToList();
+        var sent = await Task.WhenAll(emails.Select(id => TrySendAsync(context, new SendEmailInput(run.CaseId, id))));
+        run.Undelivered.Clear();
+        run.Undelivered.AddRange(emails.Where((_, i) => !sent[i]));
+    }
+
+    private static async Task<bool> TrySendAsync(TaskOrchestrationContext context, SendEmailInput email)
+    {
+        try
+        {
+            await context.CallActivityAsync(CaseActivities.SendEmail, email, EmailRetry);
+            return true;
+        }
+        catch (TaskFailedException)
+        {
+            context.CreateReplaySafeLogger<CaseOrchestration>().LogWarning(
+                "Case {CaseId}: email {EmailId} failed every retry; trying again in {Minutes} minutes", email.CaseId, email.EmailId, UndeliveredRetryAfter.TotalMinutes);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// THL: a new notification about a child with an open case is linked to it, never dropped. The child index is
+    /// I/O; what a link means is the workflow's. The other cases hear of it too. True when a link was made.
+    /// </summary>
+    private async Task<bool> LinkChildrenAsync(TaskOrchestrationContext context, CaseRun run, DateTimeOffset now)
+    {
+        var open = await context.CallActivityAsync<IReadOnlyList<string>>(
+            CaseActivities.LinkChildren, new LinkChildrenInput(run.CaseId, run.State.PendingChildKeys), RecordRetry);
+        var before = run.State.LinkedCaseIds;
+        run.Apply((WorkflowStep)workflow.Apply(run.State, new ChildIndexChecked(open), now));
+        var linked = run.State.LinkedCaseIds.Except(before).ToList();
+        foreach (var other in linked)
+            context.SendEvent(other, EventName, CaseEventMessage.From(new RelatedNotificationReceived(run.CaseId)));
+        return linked.Count > 0;
+    }
+
+    /// <summary>The first of a staff event and the wake-up time; null when the time came first.</summary>
+    private static async Task<CaseEventMessage?> NextEventAsync(TaskOrchestrationContext context, DateTimeOffset? wakeAt)
+    {
+        using var cancel = new CancellationTokenSource();
+        var message = context.WaitForExternalEvent<CaseEventMessage>(EventName, cancel.Token);
+        if (wakeAt is null) return await message;
+        var timer = context.CreateTimer(wakeAt.Value.UtcDateTime, cancel.Token);
+        var first = await Task.WhenAny(message, timer);
+        cancel.Cancel(); // the other one is not waited for any more
+        return first == message ? await message : null;
+    }
+
+    /// <summary>The case's next timer, or sooner when an email waits to be tried again.</summary>
+    private static DateTimeOffset? NextWake(CaseRun run, DateTimeOffset now)
+    {
+        var timer = run.Timers.Earliest?.DueAt;
+        var retry = run.Undelivered.Count > 0 ? now + UndeliveredRetryAfter : (DateTimeOffset?)null;
+        return timer is null ? retry : retry is null ? timer : timer < retry ? timer : retry;
+    }
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) =>
+        new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+}

@@ -1,0 +1,57 @@
+using LumoFlow.App.Records;
+using LumoFlow.Domain.Workflow;
+
+namespace LumoFlow.App.Orchestration;
+
+/// <summary>
+/// The case as one generation of its orchestration carries it: the case after every step applied so far, the steps
+/// not recorded yet, and the emails not delivered yet. Plain bookkeeping — what a step means is the workflow's.
+/// </summary>
+internal sealed class CaseRun
+{
+    private readonly List<RecordedStep> _unrecorded = [];
+    private IntakeRecord? _intake;
+
+    public CaseRun(CaseOrchestrationInput input)
+    {
+        Case = input.Case;
+        Undelivered = [.. input.Undelivered ?? []];
+        if (input.OpeningUpdate is { } opening)
+        {
+            _unrecorded.AddRange(opening.Steps);
+            _intake = opening.Intake;
+        }
+    }
+
+    public StoredCase Case { get; private set; }
+    public CaseState State => Case.State;
+    public PendingTimers Timers => Case.Timers;
+    public string CaseId => Case.State.CaseId;
+
+    /// <summary>Emails recorded but not delivered, by outbox id.</summary>
+    public List<string> Undelivered { get; }
+
+    /// <summary>The next step of the case; <paramref name="request"/> when it answers a staff request.</summary>
+    public void Apply(WorkflowStep step, RequestOutcome? request = null)
+    {
+        var number = Case.Step + 1;
+        Case = new StoredCase(step.State, Case.Timers.After(step), number);
+        _unrecorded.Add(new RecordedStep(number, step.History, step.DocumentsToStore, step.Emails, request));
+    }
+
+    /// <summary>A timer fired: it is no longer pending (unless the step it causes sets it again).</summary>
+    public void Fired(DurableTimer timer) => Case = Case with { Timers = Case.Timers.Without(timer.Name) };
+
+    /// <summary>The steps not recorded yet as one write of the record, and from now on counted as recorded.</summary>
+    public CaseRecordUpdate? TakeUnrecorded()
+    {
+        if (_unrecorded.Count == 0) return null;
+        var update = new CaseRecordUpdate(Case, [.. _unrecorded], _intake);
+        _unrecorded.Clear();
+        _intake = null;
+        return update;
+    }
+
+    /// <summary>What the next generation starts from.</summary>
+    public CaseOrchestrationInput Next() => new(Case, Undelivered: Undelivered.Count > 0 ? [.. Undelivered] : null);
+}

@@ -1,0 +1,150 @@
+using Azure;
+using Azure.Data.Tables;
+using LumoFlow.Domain.Workflow;
+
+namespace LumoFlow.App.Records;
+
+/// <summary>The case's state row as read, with the ETag that guards the next write.</summary>
+public sealed record CaseSnapshot(StoredCase Case, string? BodyHash, ETag ETag)
+{
+    public CaseState State => Case.State;
+}
+
+/// <summary>
+/// Reads and writes case records (<see cref="CaseRows"/>). A write is ordered by the step number: it writes the steps
+/// the record does not have yet, with the new state row, in one entity-group transaction guarded by the state row's
+/// ETag — so a write that is repeated (a retried activity, a duplicate message) or that loses a race changes nothing,
+/// and the record never holds half a step.
+/// </summary>
+public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
+{
+    /// <summary>An entity-group transaction holds at most 100 entities.</summary>
+    private const int MaxRowsPerWrite = 100;
+
+    private TableClient Cases => tables.Cases;
+
+    /// <summary>The case's state row, in one point read; null for an unknown case.</summary>
+    public async Task<CaseSnapshot?> GetAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var row = await Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.State, cancellationToken: cancellationToken);
+        return row.HasValue ? Snapshot(row.Value!) : null;
+    }
+
+    /// <summary>The state row and the staff requests not yet recorded, oldest first, in one query of the partition.</summary>
+    public async Task<(CaseSnapshot Case, IReadOnlyList<PendingRequest> Pending)?> GetWithPendingRequestsAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {caseId} and (RowKey eq {CaseRows.State} or (RowKey ge {CaseRows.RequestPrefix} and RowKey lt {"request."} and Status eq {nameof(RequestStatus.Pending)}))");
+        CaseSnapshot? snapshot = null;
+        var pending = new List<PendingRequest>();
+        await foreach (var row in Cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == CaseRows.State) snapshot = Snapshot(row);
+            else pending.Add(CaseRows.ReadRequest(row));
+        }
+        return snapshot is null ? null : (snapshot, pending);
+    }
+
+    /// <summary>
+    /// Writes the steps of <paramref name="update"/> that the record does not have yet, with the state after them.
+    /// False when there was nothing left to write (the record already holds every step). Retries by itself when another
+    /// write got in first, and then writes only what is still missing.
+    /// </summary>
+    public async Task<bool> RecordAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(update.CaseId, cancellationToken);
+            var recorded = current?.Case.Step ?? 0;
+            var missing = update.Steps.Where(s => s.Step > recorded).ToList();
+            if (missing.Count == 0 || update.After.Step <= recorded) return false;
+            // An ended case stays ended: a step that lost the race with a termination is not written over it.
+            if (current is { State.IsOpen: false } && update.After.State.IsOpen) return false;
+
+            var transaction = Transaction(update, current, missing);
+            try
+            {
+                await Cases.SubmitTransactionAsync(transaction, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 5)
+            {
+                // Another write got in first (the intake handler and the first activity both write step 1, or a retry):
+                // read again and write only what is still missing.
+            }
+        }
+    }
+
+    private List<TableTransactionAction> Transaction(CaseRecordUpdate update, CaseSnapshot? current, IReadOnlyList<RecordedStep> steps)
+    {
+        var caseId = update.CaseId;
+        var now = time.GetUtcNow();
+        var state = CaseRows.StateEntity(update.After, current?.BodyHash ?? update.Intake?.BodyHash);
+        var actions = new List<TableTransactionAction>
+        {
+            current is null
+                ? new(TableTransactionActionType.Add, state)
+                : new(TableTransactionActionType.UpdateReplace, state, current.ETag),
+        };
+        if (current is null && update.Intake is { } intake)
+            actions.Add(new(TableTransactionActionType.Add, CaseRows.NotificationEntity(caseId, intake.NotificationJson)));
+        foreach (var step in steps)
+        {
+            if (step.History.Count > 0)
+                actions.Add(new(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, step.Step, step.History)));
+            actions.AddRange(step.Documents.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseRows.DocumentEntity(caseId, d))));
+            actions.AddRange(step.Emails.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.EmailEntity(caseId, e, now))));
+            if (step.Request is { } request)
+                actions.Add(new(TableTransactionActionType.UpsertMerge, CaseRows.RequestOutcomeEntity(caseId, request)));
+        }
+        if (actions.Count > MaxRowsPerWrite)
+            throw new InvalidOperationException($"Case {caseId}: one write of {actions.Count} rows is more than a transaction holds.");
+        return actions;
+    }
+
+    /// <summary>Records that a staff member raised an event, so that the next request sees it before the case has applied it.</summary>
+    public async Task AddPendingRequestAsync(string caseId, PendingRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Cases.AddEntityAsync(CaseRows.RequestEntity(caseId, request), cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The case's orchestration was quicker and has recorded the outcome already.
+        }
+    }
+
+    /// <summary>
+    /// The case's history, oldest first: the steps' rows, with each email's delivery from the outbox. One query of the
+    /// partition (history and outbox rows).
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {caseId} and ((RowKey ge {CaseRows.HistoryPrefix} and RowKey lt {"history."}) or (RowKey ge {CaseRows.EmailPrefix} and RowKey lt {"email."}))");
+        var steps = new List<HistoryEntry>();
+        var deliveries = new List<HistoryEntry>();
+        await foreach (var row in Cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey.StartsWith(CaseRows.HistoryPrefix, StringComparison.Ordinal)) steps.AddRange(CaseRows.ReadHistory(row));
+            else if (CaseRows.SentEntry(row) is { } sent) deliveries.Add(sent);
+        }
+        // Steps come in step order; an email's delivery goes after what happened before it (a stable sort by time).
+        return [.. steps.Concat(deliveries).OrderBy(e => e.At)];
+    }
+
+    public async Task<string?> GetNotificationJsonAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var row = await Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.Notification, cancellationToken: cancellationToken);
+        return row.HasValue ? ChunkedText.Read(row.Value!) : null;
+    }
+
+    public async Task<CaseDocument?> GetDocumentAsync(string caseId, string documentId, CancellationToken cancellationToken)
+    {
+        var row = await Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.DocumentPrefix + documentId, cancellationToken: cancellationToken);
+        return row.HasValue ? CaseRows.ReadDocument(row.Value!) : null;
+    }
+
+    private static CaseSnapshot Snapshot(TableEntity row) => new(CaseRows.ReadStored(row), row.GetString("BodyHash"), row.ETag);
+}

@@ -1,0 +1,28 @@
+using Azure.Data.Tables;
+
+namespace LumoFlow.App.Records;
+
+/// <summary>
+/// LumoFlow's own tables: the client record, kept whatever happens to the Durable task hub's history (client-data act
+/// 703/2023 requires child-welfare records to be kept; task hubs are purged to stay fast).
+/// <list type="bullet">
+/// <item><c>Cases</c>: one partition per case — the notification, the state, the history, documents, outbox emails and
+/// staff requests (<see cref="CaseRows"/>).</item>
+/// <item><c>ChildIndex</c>: keyed by a keyed hash of the child's identity code, to link a new notification to an open case.</item>
+/// <item><c>AccessLog</c>: who read or changed which case, when.</item>
+/// <item><c>TeamDigests</c>: one row per team and week for the weekly overdue digest.</item>
+/// </list>
+/// </summary>
+public sealed class LumoFlowTables(TableServiceClient service, string prefix = "")
+{
+    public TableClient Cases { get; } = service.GetTableClient(prefix + "Cases");
+    public TableClient ChildIndex { get; } = service.GetTableClient(prefix + "ChildIndex");
+    public TableClient AccessLog { get; } = service.GetTableClient(prefix + "AccessLog");
+    public TableClient Digests { get; } = service.GetTableClient(prefix + "TeamDigests");
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in new[] { Cases, ChildIndex, AccessLog, Digests })
+            await table.CreateIfNotExistsAsync(cancellationToken);
+    }
+}

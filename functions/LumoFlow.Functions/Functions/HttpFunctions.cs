@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using LumoFlow.App.Http;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask.Client;
+
+namespace LumoFlow.Functions.Functions;
+
+/// <summary>
+/// LumoFlow's HTTP routes as Azure Functions (host.json: route prefix empty, so the routes are
+/// <see cref="LumoFlowRoutes"/> as they are). One-line adapters over the handlers in LumoFlow.App. Staff routes use
+/// <see cref="AuthorizationLevel.Function"/>: the Functions host checks its own function keys (<c>x-functions-key</c> or
+/// <c>?code=</c>) before the function runs.
+/// </summary>
+public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi deadlines, PartnerInputPages partnerInput)
+{
+    /// <summary>The claim the Functions host adds when a request presents a valid key, whatever the function's level.</summary>
+    private const string AuthLevelClaim = "http://schemas.microsoft.com/2017/07/functions/claims/authlevel";
+
+    [Function("Health")]
+    public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.Health)] HttpRequest request) =>
+        Results.Ok(new { status = "ok" });
+
+    [Function("Deadlines")]
+    public IResult Deadlines([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.Deadlines)] HttpRequest request) =>
+        deadlines.Get(request.Query["receivedAt"]);
+
+    /// <summary>Public; a request with a valid key is staff registering a notification received by phone or in person.</summary>
+    [Function("SubmitNotification")]
+    public async Task<IResult> SubmitNotification(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.Notifications)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, FunctionContext context, CancellationToken cancellationToken) =>
+        await intake.SubmitAsync(request.HttpContext, durable,
+            await PresentsValidKeyAsync(context) ? StaffIdentity.FromFunctionKey(request) : null, cancellationToken);
+
+    [Function("CaseStatus")]
+    public Task<IResult> CaseStatus(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.Case)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        cases.GetStatusAsync(id, bool.TryParse(request.Query["showHistory"], out var show) && show, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("RaiseEvent")]
+    public Task<IResult> RaiseEvent(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.CaseEvent)] HttpRequest request, string id, string eventName,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        cases.RaiseEventAsync(id, eventName, request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("TerminateCase")]
+    public Task<IResult> TerminateCase(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.TerminateCase)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        cases.TerminateAsync(id, request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    /// <summary>The partner's single-use link is the credential.</summary>
+    [Function("PartnerInputForm")]
+    public Task<IResult> PartnerInputForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.PartnerInput)] HttpRequest request, string token,
+        CancellationToken cancellationToken) =>
+        partnerInput.ShowAsync(token, cancellationToken);
+
+    [Function("PartnerInputAnswer")]
+    public Task<IResult> PartnerInputAnswer(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.PartnerInput)] HttpRequest request, string token,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        partnerInput.AnswerAsync(token, request.HttpContext, durable, cancellationToken);
+
+    private static async Task<bool> PresentsValidKeyAsync(FunctionContext context) =>
+        (await context.GetHttpRequestDataAsync())?.Identities
+        .Any(identity => identity.HasClaim(c => c.Type == AuthLevelClaim && c.Value is "Function" or "Admin")) ?? false;
+}

@@ -1,0 +1,114 @@
+using DurableTask.AzureStorage;
+using LumoFlow.App.Activities;
+using LumoFlow.App.Orchestration;
+using LumoFlow.App.Records;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc.Internal;
+
+namespace LumoFlow.LocalHost;
+
+/// <summary>
+/// The local host's Durable Task wiring: Durable's Azure Storage backend on the app's storage account (Azurite), the
+/// sidecar over it (<see cref="DurableTaskSidecar"/>), and the SDK's worker — which runs the case orchestration and its
+/// activities, the same classes the Functions app runs — and client. Settings under <c>LumoFlow:Durable</c>.
+/// </summary>
+public static class LocalDurableTask
+{
+    /// <summary>Durable Functions' default task hub name here: the Functions app uses the same one (host.json).</summary>
+    public const string DefaultTaskHub = "LumoFlow";
+
+    /// <summary>
+    /// Long timers are chained as hops of at most this long: Azure queues hide a message for at most 7 days, and a
+    /// longer hop (8 days, tried) made its episode retry forever.
+    /// </summary>
+    public static readonly TimeSpan MaximumTimerInterval = TimeSpan.FromDays(6);
+
+    public static IServiceCollection AddLocalDurableTask(this IServiceCollection services)
+    {
+        var socketPath = DurableTaskSidecar.NewSocketPath();
+        var channel = DurableTaskSidecar.ChannelTo(socketPath);
+
+        services.AddSingleton(sp => new AzureStorageOrchestrationService(BackendSettings(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetService<StorageAccountClientProvider>())));
+        // Registered before the worker: started first, stopped last.
+        services.AddHostedService(sp => new DurableTaskSidecar(sp.GetRequiredService<AzureStorageOrchestrationService>(), socketPath,
+            sp.GetRequiredService<ILoggerFactory>()));
+
+        services.AddDurableTaskWorker(worker =>
+        {
+            worker.UseGrpc(o =>
+            {
+                o.Channel = channel;
+                // The sidecar sends no health pings; with the SDK's default the worker reconnects after 120 s of silence,
+                // and work items fetched across that reconnect were lost (the experiment: 4 of 200).
+                o.SetSilentDisconnectTimeout(TimeSpan.Zero);
+            });
+            worker.Configure(o =>
+            {
+                o.MaximumTimerInterval = MaximumTimerInterval;
+                o.Versioning = new DurableTaskWorkerOptions.VersioningOptions
+                {
+                    Version = CaseOrchestration.Version,
+                    DefaultVersion = CaseOrchestration.Version,
+                    MatchStrategy = DurableTaskWorkerOptions.VersionMatchStrategy.CurrentOrOlder,
+                    FailureStrategy = DurableTaskWorkerOptions.VersionFailureStrategy.Reject,
+                };
+            });
+            // The same orchestration and activity classes the Functions app runs, built from this app's services.
+            worker.Services.AddOptions<DurableTaskRegistry>(worker.Name).Configure<IServiceProvider>((tasks, services) =>
+            {
+                tasks.AddOrchestrator(CaseOrchestration.Name, () => services.GetRequiredService<CaseOrchestration>());
+                tasks.AddActivity(CaseActivities.RecordCase, Activity<RecordCase, CaseRecordUpdate, bool>(services, (a, input) => a.RunAsync(input, CancellationToken.None)));
+                tasks.AddActivity(CaseActivities.SendEmail, Activity<SendEmail, SendEmailInput, bool>(services, (a, input) => a.RunAsync(input, CancellationToken.None)));
+                tasks.AddActivity(CaseActivities.LinkChildren, Activity<LinkChildren, LinkChildrenInput, IReadOnlyList<string>>(services, (a, input) => a.RunAsync(input, CancellationToken.None)));
+            });
+        });
+        services.AddDurableTaskClient(client =>
+        {
+            client.UseGrpc(channel);
+            client.RegisterDirectly();
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The settings the experiment found necessary (docs/orchestration.md): queue polling capped at 1 s by default
+    /// (Durable's 30 s makes events and timers up to 30 s late), a fixed worker id (a restarted process takes its
+    /// partitions back at once instead of waiting out the old leases), work items hidden longer than any activity runs
+    /// (this sidecar never renews them), and no app lease (one app uses this task hub).
+    /// </summary>
+    internal static AzureStorageOrchestrationServiceSettings BackendSettings(IConfiguration configuration, ILoggerFactory loggers,
+        StorageAccountClientProvider? storage = null)
+    {
+        var durable = configuration.GetSection("LumoFlow:Durable");
+        return new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = storage ?? new StorageAccountClientProvider(
+                configuration["AzureWebJobsStorage"] ?? throw new InvalidOperationException("Configuration setting 'AzureWebJobsStorage' is missing.")),
+            TaskHubName = durable["TaskHub"] ?? DefaultTaskHub,
+            WorkerId = durable["WorkerId"] ?? Environment.MachineName,
+            PartitionCount = durable.GetValue("PartitionCount", 4),
+            MaxQueuePollingInterval = TimeSpan.FromSeconds(durable.GetValue("MaxQueuePollingIntervalSeconds", 1.0)),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(durable.GetValue("WorkItemVisibilityTimeoutSeconds", 300.0)),
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(durable.GetValue("ControlQueueVisibilityTimeoutSeconds", 300.0)),
+            MaxConcurrentTaskActivityWorkItems = durable.GetValue("MaxConcurrentActivities", 32),
+            MaxConcurrentTaskOrchestrationWorkItems = durable.GetValue("MaxConcurrentOrchestrations", 100),
+            UseAppLease = false,
+            // Starting a case over an existing one is refused loudly, not skipped silently (intake relies on it).
+            ThrowExceptionOnInvalidDedupeStatus = true,
+            LoggerFactory = loggers,
+        };
+    }
+
+    private static ITaskActivity Activity<TActivity, TInput, TOutput>(IServiceProvider services, Func<TActivity, TInput, Task<TOutput>> run)
+        where TActivity : notnull =>
+        new ActivityAdapter<TInput, TOutput>(input => run(services.GetRequiredService<TActivity>(), input));
+
+    /// <summary>An activity class of LumoFlow.App as the SDK's worker wants it (the Functions app has a one-line [Function] each).</summary>
+    private sealed class ActivityAdapter<TInput, TOutput>(Func<TInput, Task<TOutput>> run) : TaskActivity<TInput, TOutput>
+    {
+        public override Task<TOutput> RunAsync(TaskActivityContext context, TInput input) => run(input);
+    }
+}

@@ -1,0 +1,37 @@
+using LumoFlow.App.Http;
+using Microsoft.DurableTask.Client;
+
+namespace LumoFlow.LocalHost;
+
+/// <summary>
+/// The local host's routes: the same paths and methods as the Functions app's <c>[HttpTrigger]</c>s
+/// (<see cref="LumoFlowRoutes"/>), each a one-line adapter over the same handler. Staff routes need the function key.
+/// </summary>
+public static class LocalEndpoints
+{
+    public static WebApplication MapLumoFlow(this WebApplication app)
+    {
+        app.MapGet(LumoFlowRoutes.Health, () => Results.Ok(new { status = "ok" }));
+        app.MapGet(LumoFlowRoutes.Deadlines, (string? receivedAt, DeadlinesApi api) => api.Get(receivedAt));
+
+        // Public, but a staff member with the key may register a notification received by phone or in person.
+        app.MapPost(LumoFlowRoutes.Notifications, (HttpContext http, DurableTaskClient durable, IntakeApi api, FunctionKeys keys, CancellationToken ct) =>
+            StaffIdentity.PresentedKey(http.Request) is { } key
+                ? keys.Accepts(key) ? api.SubmitAsync(http, durable, StaffIdentity.FromFunctionKey(http.Request), ct) : Task.FromResult(FunctionKeys.Unauthorized())
+                : api.SubmitAsync(http, durable, null, ct));
+
+        var staff = app.MapGroup("").AddEndpointFilter<FunctionKeyFilter>();
+        staff.MapGet(LumoFlowRoutes.Case, (string id, bool? showHistory, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
+            api.GetStatusAsync(id, showHistory, durable, StaffIdentity.FromFunctionKey(http.Request), ct));
+        staff.MapPost(LumoFlowRoutes.CaseEvent, (string id, string eventName, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
+            api.RaiseEventAsync(id, eventName, http, durable, StaffIdentity.FromFunctionKey(http.Request), ct));
+        staff.MapPost(LumoFlowRoutes.TerminateCase, (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
+            api.TerminateAsync(id, reason, durable, StaffIdentity.FromFunctionKey(http.Request), ct));
+
+        // The partner's single-use link is the credential.
+        app.MapGet(LumoFlowRoutes.PartnerInput, (string token, PartnerInputPages pages, CancellationToken ct) => pages.ShowAsync(token, ct));
+        app.MapPost(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, DurableTaskClient durable, PartnerInputPages pages, CancellationToken ct) =>
+            pages.AnswerAsync(token, http, durable, ct)).DisableAntiforgery();
+        return app;
+    }
+}

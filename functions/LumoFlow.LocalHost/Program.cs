@@ -1,0 +1,26 @@
+using LumoFlow.App.Hosting;
+using LumoFlow.App.Records;
+using LumoFlow.LocalHost;
+
+// The local host: LumoFlow's HTTP routes and its case orchestrations in one ASP.NET Core process, on Azurite.
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLumoFlowRouting();
+LocalSettings.AddTo(builder.Configuration, builder.Environment.ContentRootPath, args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://localhost:7071"); // the Functions host's local convention
+
+builder.Services.AddProblemDetails();
+builder.Services.AddLumoFlow();
+builder.Services.AddSingleton<FunctionKeys>();
+builder.Services.AddLocalDurableTask();
+builder.Services.AddHostedService<WeeklyDigestLoop>();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+await app.Services.GetRequiredService<LumoFlowTables>().EnsureCreatedAsync(app.Lifetime.ApplicationStopping);
+app.MapLumoFlow();
+app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
