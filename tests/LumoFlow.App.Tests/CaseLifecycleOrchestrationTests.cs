@@ -1,0 +1,294 @@
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using LumoFlow.App.Orchestration;
+using LumoFlow.App.Records;
+using LumoFlow.App.Tests.Simulation;
+using LumoFlow.Domain.Calendar;
+using LumoFlow.Domain.Notifications;
+using LumoFlow.Domain.Tests.Workflow;
+using LumoFlow.Domain.Workflow;
+using static LumoFlow.Domain.Tests.Workflow.WorkflowHarness;
+
+namespace LumoFlow.App.Tests;
+
+/// <summary>
+/// Whole cases through the real <see cref="CaseOrchestration"/>, months on a virtual clock across Easter, Midsummer and
+/// Christmas: which email goes to whom on which Helsinki date, what the record holds, and that the Durable history stays
+/// short. The same stories as the domain's LifecycleTests, now with the orchestration's timers, activities and
+/// generations in between — so a wrong wake-up, a lost step or a double send shows here.
+/// </summary>
+public sealed class CaseLifecycleOrchestrationTests
+{
+    private const string Notifier = NotifierEmail;
+    private const string Worker = "worker.north@lumoflow.test";
+    private const string Lead = "lead.north@lumoflow.test";
+
+    internal static SimulatedOrchestration Open(DateTimeOffset at, Notification? notification = null, DateTimeOffset? receivedAt = null,
+        string? registeredBy = null, IReadOnlyList<string>? childKeys = null, InMemoryCase? store = null)
+    {
+        var workflow = NewWorkflow();
+        notification ??= ValidNotification();
+        var received = new NotificationReceived(notification, Routing.Route(notification.Children![0].HomeMunicipality), childKeys ?? [],
+            receivedAt ?? at, registeredBy) { Actor = registeredBy ?? "notifier" };
+        var input = CaseOrchestrationInput.Open(workflow.Open(CaseId, received, at), new IntakeRecord(JsonSerializer.Serialize(notification), null));
+        return new SimulatedOrchestration(workflow, input, at, store ?? new InMemoryCase()).Start();
+    }
+
+    [Fact]
+    public void Easter_2026_with_no_staff_action_for_three_months_every_reminder_and_escalation_goes_once()
+    {
+        var run = Open(At("2026-04-01 10:00"));
+
+        run.RunUntil(At("2026-08-01 00:00"));
+
+        Assert.Equal(
+        [
+            $"2026-04-01 Receipt -> {Notifier}",
+            $"2026-04-08 NotifierContactReminder -> {Worker}",
+            $"2026-04-10 DecisionReminder -> {Worker}",
+            $"2026-04-10 InformFamilyReminder -> {Worker}",
+            $"2026-04-10 NotifierContactReminder -> {Worker}",
+            $"2026-04-14 DecisionEscalation -> {Lead}",
+            $"2026-04-14 NotifierContactReminder -> {Worker}",
+            $"2026-06-17 AssessmentReminder -> {Worker}",
+            $"2026-06-26 AssessmentReminder -> {Worker}",
+            $"2026-07-02 AssessmentEscalation -> {Lead}",
+        ], run.Store.EmailLog());
+        // Each at its own time: the orchestration slept until then, it was not woken by a poll.
+        Assert.All(run.Store.Sent.Skip(1), e => Assert.Equal(new TimeOnly(8, 0), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, HelsinkiTime.Zone).DateTime)));
+        Assert.Equal(At("2026-04-15 00:00"), Assert.Single(run.Store.History, e => e.EventType == "DecisionOverdue").At);
+        Assert.Equal(At("2026-07-02 00:00"), Assert.Single(run.Store.History, e => e.EventType == "AssessmentOverdue").At);
+
+        // The record holds what the orchestration holds, and the case waits, open, for staff: no timer is left.
+        var status = Assert.IsType<CustomStatus>(run.CustomStatus);
+        Assert.Equal(["decision", "assessment"], status.Overdue);
+        Assert.Equal(JsonSerializer.Serialize(CustomStatus.Of(run.Store.Stored!.State)), JsonSerializer.Serialize(status));
+        Assert.Equal(RuntimeStatus.Running, run.Store.Stored.State.RuntimeStatus);
+        Assert.False(run.Completed);
+        Assert.Null(run.NextTimer);
+        Assert.Empty(run.Store.Stored.Timers.Timers);
+    }
+
+    [Fact]
+    public void Midsummer_2026_staff_acting_in_time_get_only_the_reminders_still_due_and_the_case_completes()
+    {
+        var run = Open(At("2026-06-16 10:00"));
+
+        run.Raise(new NotifierContacted("phone", At("2026-06-18 11:00"), null), At("2026-06-18 11:00"));
+        run.Raise(new ChildAndGuardiansInformed(At("2026-06-23 14:00"), "phone"), At("2026-06-23 14:00"));
+        run.Raise(new DecisionMade(true, "assessment needed"), At("2026-06-24 10:00"));
+        run.Raise(new ChildMet(At("2026-08-12 13:00"), "home visit", ConfidentialNote), At("2026-08-12 16:00"));
+        run.Raise(new AssessmentCompleted("socialWelfareServices", Summary), At("2026-09-14 15:00"));
+
+        Assert.Equal(
+        [
+            $"2026-06-16 Receipt -> {Notifier}",
+            $"2026-06-24 DecisionReminder -> {Worker}",
+            $"2026-06-24 NotifierDecision -> {Notifier}",
+            $"2026-09-02 AssessmentReminder -> {Worker}",
+            $"2026-09-11 AssessmentReminder -> {Worker}",
+        ], run.Store.EmailLog());
+        Assert.True(run.Completed);
+        Assert.Equal(new CaseOutcome("Completed", "socialWelfareServices"), run.Outcome);
+        Assert.Equal("socialWelfareServices", run.Store.Stored!.State.Outcome);
+        Assert.Contains(run.Store.Documents, d => d.Id == "assessment-summary");
+        Assert.Equal(CasePhase.Closed.ToString(), Assert.IsType<CustomStatus>(run.CustomStatus).Phase);
+    }
+
+    [Fact]
+    public void Christmas_2026_reminders_go_to_the_named_worker_and_a_Sunday_assessmentDue_is_not_moved()
+    {
+        const string namedWorker = "virpi.sosiaalityontekija@lumoflow.test";
+        var run = Open(At("2026-12-21 10:00"));
+
+        run.Raise(new Reassigned(null, namedWorker), At("2026-12-22 09:00"));
+        run.Raise(new NotifierContacted("phone", At("2026-12-23 11:00"), null), At("2026-12-23 11:00"));
+        run.Raise(new DecisionMade(true, "assessment needed"), At("2026-12-30 10:00"));
+        run.Raise(new ChildAndGuardiansInformed(At("2026-12-30 13:00"), "home visit"), At("2026-12-30 15:00"));
+        run.Raise(new ChildMet(At("2027-01-20 13:00"), "school", null), At("2027-01-20 15:00"));
+        run.RunUntil(At("2027-03-23 12:00"));
+
+        Assert.Equal(
+        [
+            $"2026-12-21 Receipt -> {Notifier}",
+            $"2026-12-30 DecisionReminder -> {namedWorker}",
+            $"2026-12-30 InformFamilyReminder -> {namedWorker}",
+            $"2026-12-30 NotifierDecision -> {Notifier}",
+            $"2027-03-05 AssessmentReminder -> {namedWorker}",
+            $"2027-03-18 AssessmentReminder -> {namedWorker}",
+            $"2027-03-22 AssessmentEscalation -> {Lead}",
+        ], run.Store.EmailLog());
+        Assert.Equal(At("2027-03-22 08:00"), run.Store.Sent.Single(e => e.Email.Kind == "AssessmentEscalation").At);
+    }
+
+    [Fact]
+    public void A_partner_who_does_not_answer_is_reminded_twice_then_the_worker_is_told_and_an_answer_stops_it_all()
+    {
+        var silent = SchoolAskedOn30April();
+        silent.RunUntil(At("2026-07-31 00:00"));
+        Assert.Equal(
+        [
+            $"2026-04-30 PartnerRequest -> {PartnerEmail}",
+            $"2026-05-08 PartnerReminder -> {PartnerEmail}",
+            $"2026-05-18 PartnerReminder -> {PartnerEmail}",
+            $"2026-05-25 PartnerNotAnswering -> {Worker}",
+        ], silent.Store.EmailLog(e => e.Email.Kind.StartsWith("Partner", StringComparison.Ordinal)));
+
+        var answering = SchoolAskedOn30April();
+        answering.Raise(new PartnerInputReceived("P1", PartnerSecret, ConfidentialNote, "Teacher Teppo") { Actor = "partner" }, At("2026-05-12 12:00"));
+        answering.RunUntil(At("2026-07-31 00:00"));
+        Assert.Equal(
+        [
+            $"2026-04-30 PartnerRequest -> {PartnerEmail}",
+            $"2026-05-08 PartnerReminder -> {PartnerEmail}",
+        ], answering.Store.EmailLog(e => e.Email.Kind.StartsWith("Partner", StringComparison.Ordinal)));
+        Assert.Equal(ConfidentialNote + "\n\n— Teacher Teppo", answering.Store.Documents.Single(d => d.Id == "partner-P1-answer").Text);
+    }
+
+    private static SimulatedOrchestration SchoolAskedOn30April()
+    {
+        var run = Open(At("2026-04-20 10:00"));
+        run.Raise(new NotifierContacted("phone", At("2026-04-21 09:00"), null), At("2026-04-21 09:00"));
+        run.Raise(new ChildAndGuardiansInformed(At("2026-04-21 14:00"), "letter"), At("2026-04-21 14:00"));
+        run.Raise(new DecisionMade(true, "assessment needed"), At("2026-04-22 10:00"));
+        run.Raise(new PartnerInputRequested(School, ConfidentialNote, PartnerSecret), At("2026-04-30 10:00"));
+        return run;
+    }
+
+    [Fact]
+    public void A_notification_registered_after_its_decision_deadline_escalates_at_once_when_the_case_opens()
+    {
+        // Received by phone on Wednesday 1.4.2026 (decisionDue 14.4), registered on Thursday 16.4 at 09:00.
+        var run = Open(At("2026-04-16 09:00"), receivedAt: At("2026-04-01 10:00"), registeredBy: "worker@kunta.test");
+
+        // No time passed: the first wake-up fired what was due before it waited.
+        Assert.Equal([$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 Receipt -> {Notifier}"], run.Store.EmailLog());
+        Assert.All(run.Store.Sent, e => Assert.Equal(At("2026-04-16 09:00"), e.At));
+        Assert.Equal(["decision"], Assert.IsType<CustomStatus>(run.CustomStatus).Overdue);
+        Assert.Equal(At("2026-04-01 10:00"), run.Store.History.Single(e => e.EventType == "NotificationReceived").At);
+        Assert.Equal("worker@kunta.test", run.Store.History.Single(e => e.EventType == "NotificationRegistered").Actor);
+        // Opening and the overdue deadlines are one write of the record.
+        Assert.Single(run.Store.Calls, c => c.Activity == CaseActivities.RecordCase);
+    }
+
+    [Fact]
+    public void A_child_in_immediate_danger_reaches_the_on_call_address_at_once_even_on_a_Saturday_night()
+    {
+        var run = Open(At("2026-04-04 23:10"), ValidNotification(immediateDanger: true));
+
+        Assert.Equal(["2026-04-04 Receipt -> nurse@clinic.test", "2026-04-04 Urgent -> oncall.north@lumoflow.test"], run.Store.EmailLog());
+        Assert.Equal(At("2026-04-04 23:10"), run.Store.Sent.Single(e => e.Email.Kind == "Urgent").At);
+    }
+
+    [Fact]
+    public void A_second_notification_about_a_child_with_an_open_case_is_linked_and_the_open_case_is_told()
+    {
+        var store = new InMemoryCase { OpenCasesOfTheChild = ["OPENCASE00000001"] };
+        var run = Open(At("2026-04-01 10:00"), childKeys: ["child-key"], store: store);
+
+        Assert.Equal(["OPENCASE00000001"], store.Stored!.State.LinkedCaseIds);
+        Assert.Empty(store.Stored.State.PendingChildKeys);
+        Assert.Contains(store.History, e => e.EventType == "LinkedToOpenCase" && e.Details!["caseId"] == "OPENCASE00000001");
+        var (target, message) = Assert.Single(run.SentEvents);
+        Assert.Equal("OPENCASE00000001", target);
+        Assert.Equal(new RelatedNotificationReceived(CaseId), message.ToEvent());
+        // The receipt did not wait for the child index.
+        Assert.Equal(CaseActivities.SendEmail, store.Calls[1].Activity);
+        Assert.Equal(CaseActivities.LinkChildren, store.Calls[2].Activity);
+    }
+
+    [Fact]
+    public void An_event_that_lost_a_race_is_recorded_as_refused_against_its_request_and_changes_nothing_else()
+    {
+        var run = Open(At("2026-04-01 10:00"));
+        run.Raise(new DecisionMade(true, "start") { Actor = "first.worker" }, At("2026-04-02 09:00"), requestId: "r1");
+        run.Raise(new DecisionMade(false, "no need") { Actor = "second.worker" }, At("2026-04-02 09:00"), requestId: "r2");
+
+        var outcomes = run.Store.Steps.Values.Select(s => s.Request).OfType<RequestOutcome>().ToList();
+        Assert.Equal([new RequestOutcome("r1", Applied: true), new RequestOutcome("r2", Applied: false, outcomes[1].Reason)], outcomes);
+        Assert.Contains("not allowed", outcomes[1].Reason);
+        var refused = Assert.Single(run.Store.History, e => e.EventType == "EventRefused");
+        Assert.Equal(("second.worker", "DecisionMade"), (refused.Actor, refused.Details!["event"]));
+        Assert.Equal(CasePhase.Assessing, run.Store.Stored!.State.Phase);
+        Assert.Single(run.Store.Sent, e => e.Email.Kind == "NotifierDecision");
+    }
+
+    [Fact]
+    public void An_email_that_fails_every_retry_is_tried_again_later_and_sent_once()
+    {
+        var store = new InMemoryCase { FailingSends = 5 }; // the first send and its four retries fail
+        var run = Open(At("2026-04-01 10:00"), store: store);
+        Assert.Empty(store.Sent);
+        Assert.Equal(At("2026-04-01 10:00") + CaseOrchestration.UndeliveredRetryAfter, run.NextTimer);
+
+        run.RunUntil(At("2026-04-01 12:00"));
+
+        var receipt = Assert.Single(store.Sent);
+        Assert.Equal(At("2026-04-01 10:15"), receipt.At);
+        Assert.Equal("Receipt", receipt.Email.Kind);
+    }
+
+    [Fact]
+    public void A_long_case_continues_as_new_carrying_its_state_so_its_Durable_history_stays_short()
+    {
+        var run = Open(At("2026-04-01 10:00"));
+        run.Raise(new DecisionMade(true, "assessment needed"), At("2026-04-02 10:00"));
+        // Sixty notes over two months: sixty wake-ups.
+        for (var day = 0; day < 60; day++)
+            run.Raise(new ChildViewsRecorded($"note {day}"), At("2026-04-03 10:00").AddDays(day));
+
+        Assert.True(run.Generations.Count >= 3, $"{run.Generations.Count} generations");
+        Assert.All(run.ActionsPerGeneration, actions => Assert.InRange(actions, 1, 20 * CaseOrchestration.WakeUpsPerGeneration));
+        Assert.All(run.Versions, v => Assert.Equal(CaseOrchestration.Version, v));
+        // Each generation starts from the case as recorded, with nothing of the opening left to write.
+        Assert.All(run.Generations.Skip(1), g => Assert.Null(g.Opening));
+        // None lost across generations: every step, in order, once (InMemoryCase checks the order as they come).
+        Assert.Equal(Enumerable.Range(1, run.Store.Steps.Count), run.Store.Steps.Keys);
+        Assert.Equal(run.Store.Steps.Count, run.Store.Stored!.Step);
+        Assert.Equal(60, run.Store.History.Count(e => e.EventType == "ChildViewsRecorded"));
+    }
+
+    [Fact]
+    public void No_custom_status_or_recorded_step_id_carries_personal_data()
+    {
+        var run = Open(At("2026-04-01 10:00"), ValidNotification(offenceSuspected: true, immediateDanger: true));
+        run.Raise(new PartnerInputRequested(School, ConfidentialNote, PartnerSecret), At("2026-04-02 10:00"));
+        run.RunUntil(At("2026-08-01 00:00"));
+
+        var status = JsonSerializer.Serialize(run.CustomStatus);
+        var emails = string.Join("\n", run.Store.Sent.Select(e => e.Email.Subject + "\n" + e.Email.TextBody));
+        foreach (var text in PersonalData)
+        {
+            Assert.DoesNotContain(text, status, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(text, emails, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    private static readonly DateTimeOffset From = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset To = new(2029, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static Arbitrary<DateTimeOffset> ReceiptInstants { get; } =
+        Arb.From(Gen.Choose(0, (int)(To - From).TotalSeconds - 1).Select(seconds => From.AddSeconds(seconds)));
+
+    /// <summary>The orchestration fires exactly what the pure workflow would, for any moment of receipt.</summary>
+    [Property(MaxTest = 100)]
+    public Property Without_staff_action_the_orchestration_sends_what_the_workflow_alone_sends() =>
+        Prop.ForAll(ReceiptInstants, received =>
+        {
+            var harness = new WorkflowHarness();
+            harness.Open(received);
+            var end = ReminderSchedule.EndOf(harness.State.Deadlines!.AssessmentDue).AddDays(40);
+            harness.RunUntil(end);
+
+            var run = Open(received);
+            run.RunUntil(end);
+
+            Assert.Equal(harness.EmailLog(), run.Store.EmailLog());
+            Assert.Equal(harness.Sent.Select(e => e.At).Order(), run.Store.Sent.Select(e => e.At).Order());
+            // The same state, but for the offset LastUpdatedTime is written in (the same instant).
+            Assert.Equal(JsonSerializer.Serialize(harness.State with { LastUpdatedTime = harness.State.LastUpdatedTime.ToUniversalTime() }),
+                JsonSerializer.Serialize(run.Store.Stored!.State with { LastUpdatedTime = run.Store.Stored.State.LastUpdatedTime.ToUniversalTime() }));
+        });
+}

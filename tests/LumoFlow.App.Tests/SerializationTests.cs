@@ -1,0 +1,90 @@
+using System.Text.Json;
+using LumoFlow.App.Http;
+using LumoFlow.App.Orchestration;
+using LumoFlow.App.Records;
+using LumoFlow.Domain.Workflow;
+using Microsoft.DurableTask.Converters;
+using LumoFlow.Domain.Tests.Workflow;
+using static LumoFlow.Domain.Tests.Workflow.WorkflowHarness;
+
+namespace LumoFlow.App.Tests;
+
+/// <summary>
+/// What crosses Durable's boundary — orchestration inputs, activity inputs, external events — must read back exactly as
+/// written, with Durable's own data converter (the one both hosts use by default).
+/// </summary>
+public sealed class SerializationTests
+{
+    private static readonly JsonDataConverter Durable = JsonDataConverter.Default;
+
+    [Fact]
+    public void An_opened_case_survives_Durable_s_converter_whole()
+    {
+        var opened = NewWorkflow().Open(CaseId, new NotificationReceived(ValidNotification(), North, ["key"], At("2026-04-01 10:00"), "registrar") { Actor = "registrar" }, At("2026-04-02 10:00"));
+        var input = CaseOrchestrationInput.Open(opened, new IntakeRecord("{\"concern\":\"x\"}", "HASH"));
+
+        var read = Durable.Deserialize<CaseOrchestrationInput>(Durable.Serialize(input))!;
+
+        Assert.Equal(JsonSerializer.Serialize(input), JsonSerializer.Serialize(read));
+        Assert.Equal(input.Case.Timers.Earliest, read.Case.Timers.Earliest);
+    }
+
+    [Fact]
+    public void A_case_with_partners_and_outcomes_survives_Durable_s_converter_whole()
+    {
+        var h = new WorkflowHarness();
+        h.Open(At("2026-04-20 10:00"));
+        h.Accept(new DecisionMade(true, "needed"), At("2026-04-22 10:00"));
+        var step = h.Accept(new PartnerInputRequested(School, ConfidentialNote, PartnerSecret), At("2026-04-30 10:00"));
+        var update = new CaseRecordUpdate(new StoredCase(h.State, new PendingTimers([.. h.PendingTimers.Values]), 3),
+            [new RecordedStep(3, step.History, step.DocumentsToStore, step.Emails, new RequestOutcome("r", false, "why"))]);
+
+        var read = Durable.Deserialize<CaseRecordUpdate>(Durable.Serialize(update))!;
+
+        Assert.Equal(JsonSerializer.Serialize(update), JsonSerializer.Serialize(read));
+    }
+
+    /// <summary>Every event staff can raise, as its HTTP body reads, through the event message and back.</summary>
+    [Theory]
+    [MemberData(nameof(StaffEvents))]
+    public void Every_staff_event_reaches_the_orchestration_as_it_was_raised(string eventName, string body)
+    {
+        var (caseEvent, errors) = CaseEvents.Read(eventName, JsonDocument.Parse(body).RootElement, "worker@kunta.test", At("2026-04-02 10:00"));
+        Assert.Empty(errors);
+
+        var message = Durable.Deserialize<CaseEventMessage>(Durable.Serialize(CaseEventMessage.From(caseEvent!, "request-1")))!;
+
+        Assert.Equal(eventName, message.Event);
+        Assert.Equal("request-1", message.RequestId);
+        var read = message.ToEvent();
+        Assert.Equal(caseEvent!.GetType(), read.GetType());
+        Assert.Equal("worker@kunta.test", read.Actor);
+        Assert.Equal(JsonSerializer.Serialize(caseEvent, caseEvent.GetType()), JsonSerializer.Serialize(read, read.GetType()));
+    }
+
+    public static TheoryData<string, string> StaffEvents() => new()
+    {
+        { "UrgencyAssessed", """{"urgent": false, "note": "ei kiireellinen"}""" },
+        { "NotifierContacted", """{"how": "phone", "at": "2026-04-02T09:00:00+03:00", "note": "soitettu"}""" },
+        { "NotifierContactImpossible", """{"reason": "ei tavoitettu"}""" },
+        { "DecisionMade", """{"startAssessment": true, "reason": "huoli"}""" },
+        { "ChildAndGuardiansInformed", """{"how": "letter"}""" },
+        { "PartnerInputRequested", """{"partner": {"kind": "school", "organisation": "Koulu", "email": "rehtori@koulu.example.test"}, "question": "?"}""" },
+        { "PartnerInputWaived", """{"partnerRequestId": "P1", "reason": "muutti"}""" },
+        { "ChildMet", """{"how": "home visit"}""" },
+        { "ChildNotMet", """{"reason": "sairas"}""" },
+        { "ChildViewsRecorded", """{"note": "haluaa apua"}""" },
+        { "GuardiansHeard", """{"note": "kuultu"}""" },
+        { "OffenceSuspected", """{}""" },
+        { "PoliceReportFiled", """{}""" },
+        { "Reassigned", """{"team": "north", "worker": "virpi@kunta.test"}""" },
+        { "TransferredOut", """{"region": "Lappi"}""" },
+        { "AssessmentCompleted", """{"outcome": "socialWelfareServices", "summary": {"situationAndServiceNeeds": "a", "conclusionOnClientStatus": "b", "clientView": "c", "childView": "d", "namedWorkerNeeded": true}}""" },
+        { "ChildBorn", """{"identityCode": "200326A456R"}""" },
+        { "PreBirthCaseClosed", """{"reason": "tuki muualla"}""" },
+    };
+
+    [Fact]
+    public void Every_event_that_can_be_raised_over_HTTP_is_covered_above() =>
+        Assert.Equal(CaseEvents.Names.Order(), StaffEvents().Select(row => (string)row[0]).Order());
+}
