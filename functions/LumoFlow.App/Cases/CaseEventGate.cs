@@ -14,14 +14,18 @@ namespace LumoFlow.App.Cases;
 /// </summary>
 public sealed class CaseEventGate(CaseRecords records, CaseWorkflow workflow, TimeProvider time)
 {
+    /// <summary>How long an event waits for a just-opened case's orchestration to start before the caller is asked to retry.</summary>
+    public static readonly TimeSpan StartWait = TimeSpan.FromSeconds(15);
+
     /// <summary>What the workflow says of the event now; null when there is no such case.</summary>
     public async Task<WorkflowOutcome?> RaiseAsync(DurableTaskClient durable, string caseId, CaseEvent caseEvent, CancellationToken cancellationToken)
     {
-        if (await CurrentStateAsync(caseId, cancellationToken) is not { } state) return null;
+        if (await records.GetWithPendingRequestsAsync(caseId, cancellationToken) is not { } found) return null;
         var now = time.GetUtcNow();
-        var outcome = workflow.Apply(state, caseEvent, now);
+        var outcome = workflow.Apply(Fold(found.Case.State, found.Pending), caseEvent, now);
         if (outcome is WorkflowRefusal) return outcome;
 
+        if (found.Case.Case.Step == 1) await EnsureStartedAsync(durable, caseId, cancellationToken);
         var request = PendingRequest.New(caseEvent, now);
         await durable.RaiseEventAsync(caseId, CaseOrchestration.EventName, request.Message, cancellationToken);
         // Raised first, then noted as pending: a note without its event would make later requests see what never comes.
@@ -33,13 +37,35 @@ public sealed class CaseEventGate(CaseRecords records, CaseWorkflow workflow, Ti
     /// The case as it will be once the requests already on their way are applied: the recorded state with each pending
     /// request applied in the order raised (one that will be refused changes nothing). Null for an unknown case.
     /// </summary>
-    public async Task<CaseState?> CurrentStateAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<CaseState?> CurrentStateAsync(string caseId, CancellationToken cancellationToken) =>
+        await records.GetWithPendingRequestsAsync(caseId, cancellationToken) is { } found ? Fold(found.Case.State, found.Pending) : null;
+
+    private CaseState Fold(CaseState recorded, IReadOnlyList<PendingRequest> pending)
     {
-        if (await records.GetWithPendingRequestsAsync(caseId, cancellationToken) is not { } found) return null;
-        var state = found.Case.State;
-        foreach (var pending in found.Pending)
-            if (workflow.Apply(state, pending.Message.ToEvent(), pending.RaisedAt) is WorkflowStep step)
+        var state = recorded;
+        foreach (var request in pending)
+            if (workflow.Apply(state, request.Message.ToEvent(), request.RaisedAt) is WorkflowStep step)
                 state = step.State;
         return state;
+    }
+
+    /// <summary>
+    /// Durable's Azure Storage backend discards an event that reaches an instance whose start it has not processed yet
+    /// ("No such instance"). A case whose record has only its opening may be that young: wait for its orchestration to
+    /// start. (Once it has recorded a second step, it has started.) Too long a wait is a timeout: 503, retry.
+    /// </summary>
+    private static async Task EnsureStartedAsync(DurableTaskClient durable, string caseId, CancellationToken cancellationToken)
+    {
+        if (await durable.GetInstanceAsync(caseId, cancellationToken) is not { RuntimeStatus: OrchestrationRuntimeStatus.Pending }) return;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(StartWait);
+        try
+        {
+            await durable.WaitForInstanceStartAsync(caseId, wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Case {caseId}'s orchestration did not start within {StartWait.TotalSeconds} s.");
+        }
     }
 }
