@@ -52,8 +52,7 @@ public static class LumoFlowServices
             CreateTableService(sp.GetRequiredService<IConfiguration>(), sp.GetService<TableClientOptions>() ?? new TableClientOptions()),
             Section(sp)["Storage:TablePrefix"] ?? ""));
         services.AddSingleton<CaseRecords>();
-        services.AddSingleton(sp => new ChildIndex(sp.GetRequiredService<LumoFlowTables>().ChildIndex,
-            System.Text.Encoding.UTF8.GetBytes(Section(sp)["ChildIndexKey"] ?? throw Missing("LumoFlow:ChildIndexKey"))));
+        services.AddSingleton(sp => new ChildIndex(sp.GetRequiredService<LumoFlowTables>().ChildIndex, ChildIndexKey(Section(sp))));
         services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<LumoFlowTables>().AccessLog, sp.GetRequiredService<TimeProvider>()));
 
         // The pure rules and their settings.
@@ -90,6 +89,24 @@ public static class LumoFlowServices
         services.AddSingleton<WeeklyDigest>();
         return services;
     }
+
+    /// <summary>
+    /// The secret of the child index's keyed hash. It must never change once cases exist (links would be lost), so a
+    /// key that is obviously not the real one is refused at once rather than used: App Service passes an unresolved
+    /// Key Vault reference through as its literal text.
+    /// </summary>
+    private static byte[] ChildIndexKey(IConfiguration settings)
+    {
+        var key = settings["ChildIndexKey"] ?? throw Missing("LumoFlow:ChildIndexKey");
+        if (key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException("LumoFlow:ChildIndexKey is an unresolved Key Vault reference; check the app's access to the vault.");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(key);
+        if (bytes.Length < MinChildIndexKeyBytes)
+            throw new InvalidOperationException($"LumoFlow:ChildIndexKey must be at least {MinChildIndexKeyBytes} bytes.");
+        return bytes;
+    }
+
+    private const int MinChildIndexKeyBytes = 32;
 
     private static IConfigurationSection Section(IServiceProvider services) =>
         services.GetRequiredService<IConfiguration>().GetSection("LumoFlow");
