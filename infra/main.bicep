@@ -1,20 +1,32 @@
 // LumoFlow — Azure resources for one environment, deployed into an existing resource group.
 //
-// Written by hand: no Bicep compiler was available where this was written, so it has not been
-// compiled or deployed. See README.md (same folder) for what each resource is for, the choices made,
-// and how to deploy and publish the app.
+// Shape: an Azure Functions app on the Flex Consumption plan running the .NET 10 isolated worker
+// (functions/LumoFlow.Functions) with Durable Functions; identity-only access to Storage (no account
+// keys); Key Vault for the app's secrets (the child-index HMAC key); Application Insights on a Log
+// Analytics workspace; Azure Communication Services Email with an Azure-managed sender domain, reached
+// with the app's managed identity (no ACS access key in configuration).
 //
-// Shape: a Linux Consumption (Y1) Function App running LumoFlow as an Azure Functions custom handler
-// (FUNCTIONS_WORKER_RUNTIME=custom, self-contained linux-x64 executable, run from a package blob),
-// identity-only access to Storage (no account keys), Key Vault for the staff API key, Application
-// Insights on a Log Analytics workspace, and Azure Communication Services Email with an
-// Azure-managed sender domain, reached with the app's managed identity (no ACS access key in config).
+// One storage account holds four things, each with its own names, so none can overwrite another:
+//   - LumoFlow's own records: the tables Cases, ChildIndex, AccessLog, TeamDigests (created here);
+//   - the Durable Functions task hub "LumoFlow" (host.json), default Azure Storage backend: the tables
+//     LumoFlowInstances and LumoFlowHistory, the queues lumoflow-control-NN and lumoflow-workitems and
+//     lumoflow-* blob containers, all created by the Durable extension at start-up, not here;
+//   - the Functions host's own blobs (host and function keys, timer schedule monitor, locks);
+//   - the blob container "deployments" the Flex Consumption platform runs the app package from.
+// Purging task hub history (instances, history, queues) never deletes LumoFlow's records: those are
+// only in LumoFlow's own tables, which the Durable extension does not touch.
+//
+// Checked with `bicep build` and `bicep lint` (Bicep CLI 0.49.2, scripts/bicep-check.sh): that checks
+// resource types, API versions and property names against the CLI's built-in schemas, no more. Not
+// verified without Azure: that the values are accepted (e.g. runtime dotnet-isolated 10.0 and the
+// scale limits in the chosen region), region availability of Flex Consumption, quotas, and that the
+// app starts and reaches Storage, Key Vault and ACS with these role assignments. See README.md.
 
 targetScope = 'resourceGroup'
 
 // ---------------------------------------------------------------- parameters
 
-@description('Azure region for the regional resources (the Communication Services resources are global).')
+@description('Azure region for the regional resources; must offer Flex Consumption (az functionapp list-flexconsumption-locations). The Communication Services resources are global.')
 param location string = resourceGroup().location
 
 @description('Short lowercase name prefix, letters and digits only (2-10 chars), e.g. "lumoflow".')
@@ -30,11 +42,11 @@ param namePrefix string
 ])
 param environment string
 
-@description('The staff API key the app checks in the x-functions-key header (at least 32 characters; generate e.g. with: openssl rand -base64 48). Stored only in Key Vault. Required on the first deployment; leave empty on later ones to keep the stored key (a new value rotates it).')
+@description('HMAC key of the child index (LumoFlow__ChildIndexKey; at least 32 random bytes, e.g. openssl rand -base64 48). Stored only in Key Vault. Required on the first deployment; leave empty on later ones to keep the stored key. Never change it once cases exist: ChildIndex rows are keyed with it, so a new key stops new notifications from linking to existing cases.')
 @secure()
-param functionKey string = ''
+param childIndexKey string = ''
 
-@description('Storage redundancy for the state account (Cases, CaseAlarms, ChildIndex, AccessLog, TeamDigests).')
+@description('Storage redundancy of the account that holds LumoFlow\'s tables, the Durable task hub and the app package.')
 @allowed([
   'Standard_LRS'
   'Standard_ZRS'
@@ -47,10 +59,20 @@ param publicBaseUrl string = ''
 @description('Data location of the Communication Services resources (where email data is stored at rest).')
 param communicationDataLocation string = 'Europe'
 
-@description('Name of the package blob (in the "deployments" container) the Function App runs from.')
-param packageBlobName string = 'lumoflow-functions.zip'
+@description('Flex Consumption: most instances the app may scale out to (documented range 40-1000).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
 
-@description('Optional: object id of the user or CI service principal that uploads the package; gets Storage Blob Data Contributor on the account. Empty: no assignment.')
+@description('Flex Consumption: memory of each instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Optional: object id of the user or CI service principal that deploys the app package (az functionapp deployment source config-zip); gets Website Contributor on the Function App. Empty: no assignment.')
 param deployerPrincipalId string = ''
 
 @description('Principal type of deployerPrincipalId.')
@@ -79,14 +101,16 @@ var appInsightsName = 'appi-${baseName}-${suffix}'
 var communicationName = 'acs-${baseName}-${suffix}'
 var emailServiceName = 'ecs-${baseName}-${suffix}'
 var deploymentContainerName = 'deployments'
-var functionKeySecretName = 'lumoflow-function-key'
+var childIndexKeySecretName = 'lumoflow-child-index-key'
+// LumoFlow's own records (functions/LumoFlow.App/Records/LumoFlowTables.cs). The Durable task hub's
+// tables (LumoFlowInstances, LumoFlowHistory) are not listed: the Durable extension creates them.
 var tableNames = [
   'Cases'
-  'CaseAlarms'
   'ChildIndex'
   'AccessLog'
   'TeamDigests'
 ]
+var tableEndpoint = 'https://${storageAccountName}.table.${az.environment().suffixes.storage}'
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
 var tags = {
   application: 'LumoFlow'
@@ -96,16 +120,16 @@ var tags = {
 // Built-in role definition ids (the same in every tenant).
 var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c'
+  websiteContributor: 'de139f84-1756-47ae-9be6-808fbbe84772'
 }
 
 // ---------------------------------------------------------------- monitoring
 
-resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   name: logAnalyticsName
   location: location
   tags: tags
@@ -128,9 +152,9 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   }
 }
 
-// ---------------------------------------------------------------- storage (state + Functions host + package)
+// ---------------------------------------------------------------- storage (records + task hub + host + package)
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-08-01' = {
   name: storageAccountName
   location: location
   tags: tags
@@ -142,19 +166,21 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
-    // Identity only: the app (AzureWebJobsStorage__accountName, the table client) and the deployer use Entra ID.
+    // Identity only: the Functions host, Durable Functions, the table client and the Flex deployment
+    // all use the app's managed identity (Entra ID). No account key exists in configuration.
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     accessTier: 'Hot'
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01' = {
   parent: storage
   name: 'default'
 }
 
-resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+// Flex Consumption keeps the app package here (functionAppConfig.deployment.storage).
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-08-01' = {
   parent: blobService
   name: deploymentContainerName
   properties: {
@@ -162,21 +188,21 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-08-01' = {
   parent: storage
   name: 'default'
 }
 
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-08-01' = [
   for tableName in tableNames: {
     parent: tableService
     name: tableName
   }
 ]
 
-// ---------------------------------------------------------------- Key Vault (staff API key)
+// ---------------------------------------------------------------- Key Vault (app secrets)
 
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: keyVaultName
   location: location
   tags: tags
@@ -191,23 +217,24 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     softDeleteRetentionInDays: 90
     // Purge protection cannot be turned off once on, and 'false' is not an accepted value: null leaves it off.
     enablePurgeProtection: environment == 'prod' ? true : null
+    // Key Vault references in Flex Consumption app settings need a vault that is not network-restricted.
     publicNetworkAccess: 'Enabled'
   }
 }
 
 // Written only when a key is passed, so a redeployment without one keeps the current key.
-resource functionKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(functionKey)) {
+resource childIndexKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(childIndexKey)) {
   parent: keyVault
-  name: functionKeySecretName
+  name: childIndexKeySecretName
   properties: {
-    value: functionKey
-    contentType: 'LumoFlow staff API key (x-functions-key)'
+    value: childIndexKey
+    contentType: 'LumoFlow child index HMAC key (never rotate while ChildIndex has rows)'
   }
 }
 
 // ---------------------------------------------------------------- Communication Services Email
 
-resource emailService 'Microsoft.Communication/emailServices@2023-04-01' = {
+resource emailService 'Microsoft.Communication/emailServices@2025-09-01' = {
   name: emailServiceName
   location: 'global'
   tags: tags
@@ -218,7 +245,7 @@ resource emailService 'Microsoft.Communication/emailServices@2023-04-01' = {
 
 // Azure-managed domain: <guid>.azurecomm.net, sender DoNotReply@..., no DNS work; low sending limits.
 // For production volumes link a custom, verified domain instead (see README).
-resource emailDomain 'Microsoft.Communication/emailServices/domains@2023-04-01' = {
+resource emailDomain 'Microsoft.Communication/emailServices/domains@2025-09-01' = {
   parent: emailService
   name: 'AzureManagedDomain'
   location: 'global'
@@ -229,7 +256,7 @@ resource emailDomain 'Microsoft.Communication/emailServices/domains@2023-04-01' 
   }
 }
 
-resource communication 'Microsoft.Communication/communicationServices@2023-04-01' = {
+resource communication 'Microsoft.Communication/communicationServices@2025-09-01' = {
   name: communicationName
   location: 'global'
   tags: tags
@@ -241,23 +268,24 @@ resource communication 'Microsoft.Communication/communicationServices@2023-04-01
   }
 }
 
-// ---------------------------------------------------------------- Function App (custom handler)
+// ---------------------------------------------------------------- Function App (Flex Consumption, dotnet-isolated)
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+// A Flex Consumption plan holds exactly one app.
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
-  kind: 'linux'
+  kind: 'functionapp'
   sku: {
-    name: 'Y1'
-    tier: 'Dynamic'
+    name: 'FC1'
+    tier: 'FlexConsumption'
   }
   properties: {
-    reserved: true // Linux
+    reserved: true // Linux (Flex Consumption is Linux only)
   }
 }
 
-resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: functionAppName
   location: location
   tags: tags
@@ -266,52 +294,55 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
     type: 'SystemAssigned'
   }
   dependsOn: [
-    functionKeySecret
+    // The platform stores the package in this container on the first code deployment.
+    deploymentContainer
+    childIndexKeySecret
   ]
   properties: {
     serverFarmId: plan.id
-    reserved: true
     httpsOnly: true
-    clientCertEnabled: false
     keyVaultReferenceIdentity: 'SystemAssigned'
+    // On Flex the runtime, the package location and scaling live here, not in app settings:
+    // FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and WEBSITE_RUN_FROM_PACKAGE are not used,
+    // and siteConfig stack properties (linuxFxVersion, use32BitWorkerProcess, alwaysOn, ftpsState, ...)
+    // are rejected or ignored, so siteConfig below sets only TLS and the app settings.
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+    }
     siteConfig: {
-      // Custom handler: no language stack. The package is a self-contained linux-x64 build (README).
-      linuxFxVersion: ''
-      ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      http20Enabled: true
-      use32BitWorkerProcess: false
       appSettings: [
         {
-          name: 'FUNCTIONS_EXTENSION_VERSION'
-          value: '~4'
-        }
-        {
-          name: 'FUNCTIONS_WORKER_RUNTIME'
-          value: 'custom'
-        }
-        {
-          // Identity-based host storage (keys, timer schedule monitor, singleton locks): blob + queue.
+          // Identity-based host storage (keys, timer schedule monitor, locks) and, through the same
+          // default connection, the Durable task hub "LumoFlow": blob, queue and table.
           name: 'AzureWebJobsStorage__accountName'
           value: storage.name
-        }
-        {
-          // Run from the package blob, fetched with the app's system-assigned identity (no SAS).
-          name: 'WEBSITE_RUN_FROM_PACKAGE'
-          value: 'https://${storage.name}.blob.${az.environment().suffixes.storage}/${deploymentContainerName}/${packageBlobName}'
-        }
-        {
-          name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID'
-          value: 'SystemAssigned'
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsights.properties.ConnectionString
         }
         {
+          // LumoFlow's own tables, reached with the managed identity (DefaultAzureCredential).
           name: 'LumoFlow__Storage__TableEndpoint'
-          value: 'https://${storage.name}.table.${az.environment().suffixes.storage}'
+          value: tableEndpoint
         }
         {
           name: 'LumoFlow__Email__Provider'
@@ -331,16 +362,17 @@ resource functionApp 'Microsoft.Web/sites@2023-12-01' = {
           value: effectivePublicBaseUrl
         }
         {
-          name: 'LumoFlow__FunctionKey'
-          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${functionKeySecretName})'
+          // Resolved by the platform with the app's identity (Key Vault Secrets User below).
+          name: 'LumoFlow__ChildIndexKey'
+          value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${childIndexKeySecretName})'
         }
       ]
     }
   }
 }
 
-// No FTP or basic-auth publishing: deployment goes through the package blob with Entra ID.
-resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+// No FTP or basic-auth publishing: code deployment goes through the SCM site with Entra ID.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: functionApp
   name: 'ftp'
   properties: {
@@ -348,7 +380,7 @@ resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
   }
 }
 
-resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: functionApp
   name: 'scm'
   properties: {
@@ -359,6 +391,7 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
 // ---------------------------------------------------------------- role assignments for the app's identity
 // Names use functionApp.id (known at the start of the deployment), not the principal id (known only later).
 
+// Host storage (keys, locks), the Flex deployment container, Durable's lease and large-message blobs.
 resource appBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, functionApp.id, roleIds.storageBlobDataOwner)
@@ -369,6 +402,7 @@ resource appBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// Durable's control and work-item queues.
 resource appQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, functionApp.id, roleIds.storageQueueDataContributor)
@@ -379,6 +413,7 @@ resource appQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   }
 }
 
+// LumoFlow's tables and Durable's instance and history tables.
 resource appTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
   name: guid(storage.id, functionApp.id, roleIds.storageTableDataContributor)
@@ -412,12 +447,13 @@ resource appCommunicationContributor 'Microsoft.Authorization/roleAssignments@20
   }
 }
 
-// Lets whoever deploys upload the package blob without account keys.
-resource deployerBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
-  scope: storage
-  name: guid(storage.id, deployerPrincipalId, roleIds.storageBlobDataContributor)
+// Lets whoever deploys publish the package (Flex one-deploy through the SCM site, Entra ID) and read
+// function keys, without rights on anything else in the resource group.
+resource deployerWebsiteContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(deployerPrincipalId)) {
+  scope: functionApp
+  name: guid(functionApp.id, deployerPrincipalId, roleIds.websiteContributor)
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.websiteContributor)
     principalId: deployerPrincipalId
     principalType: deployerPrincipalType
   }
@@ -430,9 +466,9 @@ output functionAppHostName string = functionApp.properties.defaultHostName
 output publicBaseUrl string = effectivePublicBaseUrl
 output storageAccountName string = storage.name
 output deploymentContainerName string = deploymentContainer.name
-output packageBlobName string = packageBlobName
-output tableEndpoint string = 'https://${storage.name}.table.${az.environment().suffixes.storage}'
+output tableEndpoint string = tableEndpoint
 output keyVaultName string = keyVault.name
+output childIndexKeySecretName string = childIndexKeySecretName
 output communicationEndpoint string = 'https://${communication.properties.hostName}'
 output senderAddress string = 'DoNotReply@${emailDomain.properties.mailFromSenderDomain}'
 output appInsightsName string = appInsights.name
