@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using LumoFlow.App.Records;
 using LumoFlow.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LumoFlow.IntegrationTests;
 
-/// <summary>Whole cases through HTTP, Azurite and maildev: what staff, notifiers and partners see.</summary>
+/// <summary>Whole cases through HTTP, Durable on Azurite, and maildev: what staff, notifiers and partners see.</summary>
 [Collection(DevServicesCollection.Name)]
 public sealed partial class AssessmentLifecycleTests(DevServices services)
 {
@@ -80,12 +82,11 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         // Meeting the child is the last thing missing; then the assessment closes with its SHL § 37 summary.
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "ChildMet", new { how = "home visit", note = "Lapsi kertoi koulusta." })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "ChildViewsRecorded", new { note = "Haluaa apua läksyihin." })).StatusCode);
-        var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+        var status = await app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "ChildViewsRecorded"));
         Assert.Equal("ReadyToClose", (string)status!["customStatus"]!["phase"]!);
 
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "AssessmentCompleted", Completion())).StatusCode);
-        status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
-        Assert.Equal("Completed", (string)status!["runtimeStatus"]!);
+        status = await app.WaitForStatusAsync(id, s => (string)s["runtimeStatus"]! == "Completed");
         Assert.Equal("Closed", (string)status["customStatus"]!["phase"]!);
         Assert.Equal("socialWelfareServices", (string)status["customStatus"]!["outcome"]!);
         Assert.Empty(status["customStatus"]!["openObligations"]!.AsArray());
@@ -93,54 +94,15 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         Assert.Contains("PartnerInputReceived", events);
         Assert.Equal("AssessmentCompleted", events.Last(e => e != "EmailSent"));
 
-        // Ended: further events are gone, and the case keeps no timers.
+        // Ended: further events are gone, the orchestration has completed, and the record keeps no timers.
         Assert.Equal(HttpStatusCode.Gone, (await RaiseAsync(staff, id, "ChildMet", new { how = "again" })).StatusCode);
-        var rows = await app.Table("Cases").QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id).ToListAsync();
-        Assert.Empty((await DurabilityTests.StoredCaseAsync(app, id)).Timers);
-        Assert.Empty(await DurabilityTests.AlarmRowsOfAsync(app, id));
+        var engine = await app.Durable.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, engine.RuntimeStatus);
+        Assert.Contains("socialWelfareServices", engine.SerializedOutput);
+        var rows = await app.Table("Cases").QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id).AllAsync();
+        Assert.Empty((await app.Services.GetRequiredService<CaseRecords>().GetAsync(id, CancellationToken.None))!.Case.Timers.Timers);
         Assert.Contains(rows, r => r.RowKey == "document-assessment-summary");
         Assert.Contains(rows, r => r.RowKey == "document-partner-P1-answer");
-    }
-
-    [Fact]
-    public async Task When_every_deadline_passes_each_escalation_arrives_once()
-    {
-        // Received Wednesday 1.4.2026 before Easter: decisionDue 14.4.2026, assessmentDue 1.7.2026.
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 10, 0, 0, TimeSpan.FromHours(3)));
-        await using var app = new LumoFlowApp(services, time: clock, settings: new Dictionary<string, string?> { ["LumoFlow:Engine:RunSweeper"] = "false" });
-        var staff = app.StaffClient();
-        var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("late"), "Joensuu"));
-
-        // Sweep every hour of the simulated four months, as the timer trigger would (hourly is enough: timers fire on the hour).
-        var end = new DateTimeOffset(2026, 7, 10, 12, 0, 0, TimeSpan.FromHours(3));
-        while (clock.GetUtcNow() < end)
-        {
-            clock.Advance(TimeSpan.FromHours(1));
-            await staff.PostAsync("/Sweep", null);
-        }
-
-        var mail = (await services.Mail.AllAsync()).Where(m => m.Subject.Contains(id)).ToList();
-        int Count(string to, string subjectStart) => mail.Count(m => m.IsTo(to) && m.Subject.StartsWith(subjectStart));
-        Assert.Equal(1, Count("pk-johtava@lumoflow.example.test", "Eskalointi: päätöstä"));
-        Assert.Equal(1, Count("pk-johtava@lumoflow.example.test", "Eskalointi: palvelutarpeen arvioinnin määräaika"));
-        Assert.Equal(1, Count("pk-vastaanotto@lumoflow.example.test", "Muistutus: päätös"));
-        Assert.Equal(1, Count("pk-vastaanotto@lumoflow.example.test", "Muistutus: lapselle"));
-        Assert.Equal(2, Count("pk-vastaanotto@lumoflow.example.test", "Muistutus: palvelutarpeen arvioinnin on valmistuttava"));
-        // Notifier-contact reminders on working days 3, 5 and 7 after receipt, until decisionDue.
-        Assert.Equal(3, Count("pk-vastaanotto@lumoflow.example.test", "Muistutus: ilmoittajaan"));
-
-        var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
-        Assert.Equal(["decision", "assessment"], status!["customStatus"]!["overdue"]!.AsArray().Select(o => (string)o!));
-        Assert.Equal("Running", (string)status["runtimeStatus"]!);
-
-        // The weekly digest to the lead lists the case every Monday from the first one after decisionDue (20.4) — once a week.
-        var digests = await app.Table("TeamDigests").QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "pohjois-karjala").ToListAsync();
-        var sentWeeks = digests.Where(d => d.GetString("Status") == "Sent").Select(d => d.RowKey).ToList();
-        Assert.Equal(["2026-04-20", "2026-04-27", "2026-05-04", "2026-05-11", "2026-05-18", "2026-05-25", "2026-06-01",
-                      "2026-06-08", "2026-06-15", "2026-06-22", "2026-06-29", "2026-07-06"], sentWeeks);
-        Assert.All(digests.Where(d => d.GetString("Status") == "Sent"), d => Assert.Contains(id, d.GetString("TextBody")));
-        var digestMail = (await services.Mail.AllAsync()).Where(m => m.IsTo("pk-johtava@lumoflow.example.test") && m.Text.Contains(id) && m.Subject.StartsWith("Viikkokooste")).ToList();
-        Assert.Equal(12, digestMail.Count);
     }
 
     [Fact]
@@ -171,9 +133,9 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         Assert.Equal(HttpStatusCode.NotFound, (await RaiseAsync(staff, "0000000000000000", "OffenceSuspected", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await RaiseAsync(app.CreateClient(), id, "OffenceSuspected", new { })).StatusCode);
 
-        // None of that left a trace in the history.
-        var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
-        var events = status!["history"]!.AsArray().Select(h => (string)h!["eventType"]!).ToList();
+        // None of that left a trace in the history (nor any request waiting to be applied).
+        var status = await app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "EmailSent"));
+        var events = Cases.Events(status);
         Assert.DoesNotContain("NotifierContacted", events);
         Assert.DoesNotContain("PartnerInputRequested", events);
 
@@ -186,8 +148,7 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         Assert.Equal(["policeReport"], (await refused.Content.ReadFromJsonAsync<JsonObject>())!["missing"]!.AsArray().Select(m => (string)m!));
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "PoliceReportFiled", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "DecisionMade", new { startAssessment = false, reason = "ilmeisen tarpeeton" })).StatusCode);
-        status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
-        Assert.Equal("Completed", (string)status!["runtimeStatus"]!);
+        status = await app.WaitForStatusAsync(id, s => (string)s["runtimeStatus"]! == "Completed");
         Assert.Equal("noAssessment", (string)status["customStatus"]!["outcome"]!);
     }
 
@@ -212,8 +173,7 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
 
         Assert.Equal(HttpStatusCode.BadRequest, (await RaiseAsync(staff, id, "ChildBorn", new { identityCode = "150315A123Y" })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "ChildBorn", new { identityCode = Sample.IdentityCode() })).StatusCode);
-        status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
-        Assert.Equal("AwaitingDecision", (string)status!["customStatus"]!["phase"]!);
+        status = await app.WaitForStatusAsync(id, s => (string)s["customStatus"]!["phase"]! == "AwaitingDecision");
         Assert.NotNull(status["deadlines"]!["decisionDue"]);
     }
 

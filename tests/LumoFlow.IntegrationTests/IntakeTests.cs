@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using LumoFlow.App.Records;
 using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Deadlines;
 using LumoFlow.IntegrationTests.Infrastructure;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LumoFlow.IntegrationTests;
@@ -20,7 +21,7 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task A_notification_is_stored_routed_given_deadlines_and_the_notifier_gets_a_receipt()
+    public async Task A_notification_is_stored_routed_given_deadlines_and_its_case_orchestration_sends_the_receipt()
     {
         var notifierEmail = Sample.UniqueEmail("teacher");
         var identityCode = Sample.IdentityCode();
@@ -36,21 +37,22 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         Assert.EndsWith($"/api/cases/{id}/events/{{eventName}}", (string)body["sendEventPostUri"]!);
         Assert.Contains($"/api/cases/{id}/terminate?reason=", (string)body["terminatePostUri"]!);
 
-        // Durable before the answer: the state row is there the moment 202 came back.
+        // Durable before the answer: the case's orchestration and its record both exist the moment 202 came back.
+        Assert.NotNull(await _app.Durable.GetInstanceAsync(id));
         var stateRow = await _app.Table("Cases").GetEntityAsync<TableEntity>(id, "state");
         Assert.Equal("Running", stateRow.Value.GetString("RuntimeStatus"));
 
-        var status = await _app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
-        Assert.Equal(id, (string)status!["id"]!);
+        var status = await _app.StatusAsync(id);
+        Assert.Equal(id, (string)status["id"]!);
         Assert.Equal("Running", (string)status["runtimeStatus"]!);
         Assert.Equal("pohjois-savo", (string)status["team"]!);
         Assert.Equal("AwaitingDecision", (string)status["customStatus"]!["phase"]!);
-        var expected = new DeadlineRules(WorkingDayCalendar.Default).For(DateTimeOffset.Parse((string)status["createdTime"]!));
+        var receivedAt = DateTimeOffset.Parse((string)status["receivedAt"]!);
+        var expected = new DeadlineRules(WorkingDayCalendar.Default).For(receivedAt);
         Assert.Equal(expected.DecisionDue.ToString("yyyy-MM-dd"), (string)status["deadlines"]!["decisionDue"]!);
         Assert.Equal(expected.AssessmentDue.ToString("yyyy-MM-dd"), (string)status["deadlines"]!["assessmentDue"]!);
         Assert.InRange(DateTimeOffset.Parse((string)status["createdTime"]!), before.AddSeconds(-1), DateTimeOffset.UtcNow);
-        var events = status["history"]!.AsArray().Select(h => (string)h!["eventType"]!).ToList();
-        Assert.Equal(["NotificationReceived", "RoutedToTeam", "DeadlinesSet", "EmailQueued"], events.Take(4));
+        Assert.Equal(["NotificationReceived", "RoutedToTeam", "DeadlinesSet", "EmailQueued"], Cases.Events(status).Take(4));
 
         var receipt = Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(notifierEmail)));
         Assert.Contains(id, receipt.Subject);
@@ -59,19 +61,23 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         Assert.DoesNotContain("Testi Lapsi", receipt.Text);
         Assert.DoesNotContain(identityCode, receipt.Text);
         Assert.DoesNotContain("nälkäisenä", receipt.Text);
-        Assert.Contains(DateOnly.Parse((string)status["deadlines"]!["decisionDue"]!).ToString("d.M.yyyy"), receipt.Text);
+        Assert.Contains(expected.DecisionDue.ToString("d.M.yyyy"), receipt.Text);
 
-        // The history records that the receipt went out.
-        var history = await WaitForHistoryAsync(id, "EmailSent");
-        Assert.Contains("EmailSent", history);
+        // The history records that the receipt went out; Durable's custom status says the same as the record.
+        status = await _app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "EmailSent"));
+        var engine = await _app.Durable.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, engine!.RuntimeStatus);
+        var engineStatus = JsonNode.Parse(engine.SerializedCustomStatus!)!.AsObject();
+        foreach (var field in new[] { "phase", "openObligations", "overdue" })
+            Assert.Equal(status["customStatus"]![field]!.ToJsonString(),
+                engineStatus.Single(p => string.Equals(p.Key, field, StringComparison.OrdinalIgnoreCase)).Value!.ToJsonString());
+        Assert.DoesNotContain("Testi", engine.SerializedCustomStatus);
     }
 
     [Fact]
     public async Task A_child_in_immediate_danger_reaches_the_teams_on_call_address_at_once()
     {
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/notifications",
-            Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("nurse"), "Joensuu", immediateDanger: true));
-        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var id = await _app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("nurse"), "Joensuu", immediateDanger: true));
 
         var urgent = await services.Mail.WaitForAsync(m => m.IsTo("pk-paivystys@lumoflow.example.test") && m.Subject.Contains(id));
         var email = Assert.Single(urgent);
@@ -83,11 +89,8 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_municipality_goes_to_the_default_intake_team()
     {
-        var response = await _app.CreateClient().PostAsJsonAsync("/api/notifications",
-            Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("police"), "Nowhere"));
-        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var status = await _app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
-        Assert.Equal("intake", (string)status!["team"]!);
+        var id = await _app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("police"), "Nowhere"));
+        Assert.Equal("intake", (string)(await _app.StatusAsync(id))["team"]!);
     }
 
     [Fact]
@@ -102,12 +105,11 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
-        var errors = problem!["errors"]!.AsObject();
-        Assert.Contains("notifier.anonymous", errors.Select(e => e.Key));
-        Assert.Contains("children[0].identityCode", errors.Select(e => e.Key));
-        Assert.Contains("concern", errors.Select(e => e.Key));
-        Assert.Empty(await RowsAsync("Cases"));
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key).ToList();
+        Assert.Contains("notifier.anonymous", errors);
+        Assert.Contains("children[0].identityCode", errors);
+        Assert.Contains("concern", errors);
+        await AssertNothingStoredAsync();
     }
 
     [Theory]
@@ -118,9 +120,8 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
     {
         var response = await _app.CreateClient().PostAsync("/api/notifications", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Contains(field, problem!["errors"]!.AsObject().Select(e => e.Key));
-        Assert.Empty(await RowsAsync("Cases"));
+        Assert.Contains(field, (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+        await AssertNothingStoredAsync();
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         notification["padding"] = new string('x', 256 * 1024);
         var response = await _app.CreateClient().PostAsJsonAsync("/api/notifications", notification);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(await RowsAsync("Cases"));
+        await AssertNothingStoredAsync();
     }
 
     [Fact]
@@ -149,8 +150,8 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         var response = await _app.CreateClient().PostAsJsonAsync("/api/notifications", notification);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var store = _app.Services.GetRequiredService<LumoFlow.Engine.Storage.CaseStore>();
-        var stored = JsonNode.Parse((await store.GetNotificationJsonAsync(id, CancellationToken.None))!)!;
+        var records = _app.Services.GetRequiredService<CaseRecords>();
+        var stored = JsonNode.Parse((await records.GetNotificationJsonAsync(id, CancellationToken.None))!)!;
         Assert.Equal(19_000, ((string)stored["concern"]!).Length);
     }
 
@@ -165,67 +166,71 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
         var firstId = (string)(await first.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var secondId = (string)(await second.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        Assert.Equal(firstId, secondId);
+        Assert.Equal(firstId, (string)(await second.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
         Assert.Single(await RowsAsync("Cases"), r => r.RowKey == "state");
+        Assert.Single(await InstancesAsync());
 
         notification["concern"] = "Something else entirely.";
-        var reused = await PostWithKeyAsync(notification, key);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostWithKeyAsync(notification, key)).StatusCode);
     }
 
     [Fact]
-    public async Task A_second_notification_about_the_same_child_is_linked_to_the_open_case()
+    public async Task A_second_notification_about_the_same_child_is_linked_to_the_open_case_and_the_open_case_hears_of_it()
     {
         var identityCode = Sample.IdentityCode();
-        var client = _app.CreateClient();
-        var first = await client.PostAsJsonAsync("/api/notifications", Sample.Notification(identityCode, Sample.UniqueEmail("a")));
-        var firstId = (string)(await first.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var second = await client.PostAsJsonAsync("/api/notifications", Sample.Notification(identityCode.ToLowerInvariant(), Sample.UniqueEmail("b")));
-        var secondId = (string)(await second.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var firstId = await _app.SubmitAsync(Sample.Notification(identityCode, Sample.UniqueEmail("a")));
+        await _app.WaitForStatusAsync(firstId, s => Cases.HasEvent(s, "EmailSent")); // its first wake-up has registered the child
+        var secondId = await _app.SubmitAsync(Sample.Notification(identityCode.ToLowerInvariant(), Sample.UniqueEmail("b")));
 
-        Assert.NotEqual(firstId, secondId);
-        // The link is made on the cases' first runs, right after intake (off the intake path), and recorded on both,
-        // whichever of the two found the other.
-        Assert.Contains(firstId, await WaitForLinkAsync(secondId, firstId));
-        Assert.Contains(secondId, await WaitForLinkAsync(firstId, secondId));
-        var history = (await WaitForHistoryAsync(secondId, firstId)) + (await WaitForHistoryAsync(firstId, secondId));
-        Assert.Contains("LinkedToOpenCase", history);
-        Assert.Contains("RelatedNotificationReceived", history);
+        var second = await _app.WaitForStatusAsync(secondId, s => s["linkedCases"]!.AsArray().Any(l => (string)l! == firstId));
+        Assert.Contains(second["history"]!.AsArray(), h => (string)h!["eventType"]! == "LinkedToOpenCase" && (string)h["details"]!["caseId"]! == firstId);
+        var first = await _app.WaitForStatusAsync(firstId, s => s["linkedCases"]!.AsArray().Any(l => (string)l! == secondId));
+        Assert.Contains(first["history"]!.AsArray(), h => (string)h!["eventType"]! == "RelatedNotificationReceived");
         // The index holds no identity code.
         Assert.DoesNotContain(await RowsAsync("ChildIndex"), r => r.PartitionKey.Contains(identityCode[..6]));
     }
 
     [Fact]
-    public async Task Linking_two_cases_whose_ids_share_a_lock_stripe_does_not_deadlock()
+    public async Task Staff_register_a_phoned_notification_with_its_real_time_of_receipt_and_what_is_due_fires_at_once()
     {
-        // Case work is serialised per instance by striped locks (64 stripes by the id's hash); a case's first run tells
-        // the linked case after releasing its own lock. Choose Idempotency-Keys whose case ids fall on the same stripe.
-        static uint Stripe(string key) => (uint)StringComparer.Ordinal.GetHashCode(LumoFlow.Engine.CaseIds.FromIdempotencyKey(key)) % 64;
-        var first = Guid.NewGuid().ToString();
-        var second = Enumerable.Range(0, 10_000).Select(_ => Guid.NewGuid().ToString()).First(k => Stripe(k) == Stripe(first));
-        var identityCode = Sample.IdentityCode();
+        // Received by phone nine working days ago: its decision deadline has passed.
+        var receivedAt = DateTimeOffset.UtcNow.AddDays(-16);
+        var notification = Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("phoned"), "Joensuu");
+        notification["receivedAt"] = receivedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz");
 
-        var a = await PostWithKeyAsync(Sample.Notification(identityCode, Sample.UniqueEmail("stripe-a")), first);
-        var b = await PostWithKeyAsync(Sample.Notification(identityCode, Sample.UniqueEmail("stripe-b")), second);
-        var firstId = (string)(await a.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var secondId = (string)(await b.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var response = await _app.StaffClient("sosiaalityontekija@kunta.test").PostAsJsonAsync("/api/notifications", notification);
 
-        Assert.Contains(firstId, await WaitForLinkAsync(secondId, firstId));
-        Assert.Contains(secondId, await WaitForLinkAsync(firstId, secondId));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var deadlines = new DeadlineRules(WorkingDayCalendar.Default).For(receivedAt);
+        var status = await _app.WaitForStatusAsync(id, s => s["customStatus"]!["overdue"]!.AsArray().Count > 0);
+        Assert.Equal(["decision"], status["customStatus"]!["overdue"]!.AsArray().Select(o => (string)o!));
+        Assert.Equal(deadlines.DecisionDue.ToString("yyyy-MM-dd"), (string)status["deadlines"]!["decisionDue"]!);
+        Assert.Equal(receivedAt.ToUnixTimeSeconds(), DateTimeOffset.Parse((string)status["receivedAt"]!).ToUnixTimeSeconds());
+        var registered = status["history"]!.AsArray().Single(h => (string)h!["eventType"]! == "NotificationRegistered")!;
+        Assert.Equal("sosiaalityontekija@kunta.test", (string)registered["actor"]!);
+        // The escalation went to the team lead at once.
+        Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo("pk-johtava@lumoflow.example.test") && m.Subject.Contains(id)));
     }
 
-    private async Task<IReadOnlyList<string>> WaitForLinkAsync(string id, string other)
+    [Fact]
+    public async Task A_notifier_cannot_set_the_time_of_receipt_and_a_wrong_key_is_refused()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var status = await _app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
-            var linked = status!["linkedCases"]!.AsArray().Select(l => (string)l!).ToList();
-            if (linked.Contains(other) || DateTime.UtcNow > deadline) return linked;
-            await Task.Delay(100);
-        }
+        var notification = Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("public"));
+        notification["receivedAt"] = DateTimeOffset.UtcNow.AddDays(-3).ToString("O");
+        var response = await _app.CreateClient().PostAsJsonAsync("/api/notifications", notification);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("receivedAt", (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key));
+
+        var wrongKey = _app.CreateClient();
+        wrongKey.DefaultRequestHeaders.Add("x-functions-key", "not-the-key");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.PostAsJsonAsync("/api/notifications", notification)).StatusCode);
+
+        notification["receivedAt"] = DateTimeOffset.UtcNow.AddHours(2).ToString("O");
+        Assert.Equal(HttpStatusCode.BadRequest, (await _app.StaffClient().PostAsJsonAsync("/api/notifications", notification)).StatusCode);
+        await AssertNothingStoredAsync();
     }
 
     private async Task<HttpResponseMessage> PostWithKeyAsync(JsonObject notification, string key)
@@ -235,24 +240,22 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         return await _app.CreateClient().SendAsync(request);
     }
 
+    private async Task AssertNothingStoredAsync()
+    {
+        Assert.Empty(await RowsAsync("Cases"));
+        Assert.Empty(await InstancesAsync());
+    }
+
     private async Task<List<TableEntity>> RowsAsync(string table)
     {
         _ = _app.Server; // make sure the app (and its tables) exist
-        return await _app.Table(table).QueryAsync<TableEntity>().ToListAsync();
+        return await _app.Table(table).QueryAsync<TableEntity>().AllAsync();
     }
 
-    /// <summary>The case's history as text once it contains <paramref name="eventType"/> (or after a timeout).</summary>
-    private async Task<string> WaitForHistoryAsync(string id, string eventType)
+    private async Task<List<OrchestrationMetadata>> InstancesAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string text;
-        do
-        {
-            var status = await _app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
-            text = status!["history"]!.ToJsonString();
-            if (text.Contains(eventType)) return text;
-            await Task.Delay(100);
-        } while (DateTime.UtcNow < deadline);
-        return text;
+        var instances = new List<OrchestrationMetadata>();
+        await foreach (var instance in _app.Durable.GetAllInstancesAsync(new OrchestrationQuery())) instances.Add(instance);
+        return instances;
     }
 }

@@ -4,12 +4,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Core;
-using LumoFlow.Functions.Email;
+using LumoFlow.App.Email;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using DomainEmail = LumoFlow.Domain.Messaging.Email;
 
-namespace LumoFlow.IntegrationTests.Email;
+namespace LumoFlow.App.Tests.Email;
 
 public sealed class AcsHmacSignerTests
 {

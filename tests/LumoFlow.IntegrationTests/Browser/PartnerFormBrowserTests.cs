@@ -59,8 +59,8 @@ public sealed partial class PartnerFormBrowserTests(DevServices services)
         Assert.Equal("Länken används inte längre", await page.InnerTextAsync("h1"));
         Assert.Contains("redan besvarats", await page.InnerTextAsync("main"));
 
-        var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}?showHistory=true");
-        Assert.Contains(status!["history"]!.AsArray(), h => (string)h!["eventType"]! == "PartnerInputReceived" && (string)h["actor"]! == "partner");
+        var status = await app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "PartnerInputReceived"));
+        Assert.Contains(status["history"]!.AsArray(), h => (string)h!["eventType"]! == "PartnerInputReceived" && (string)h["actor"]! == "partner");
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1/partner-input/\S+")]

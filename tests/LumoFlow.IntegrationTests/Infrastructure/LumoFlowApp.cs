@@ -4,28 +4,28 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LumoFlow.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real app (Program) in-process, against the fixture's Azurite and maildev. Each app gets its own
-/// table prefix unless one is given, so tests don't see each other's cases; two apps with the same
-/// prefix share storage, which is how the restart test starts the app "again".
+/// The real local host (Program of functions/LumoFlow.LocalHost) in-process, against the fixture's Azurite and
+/// maildev: its HTTP routes, and its case orchestrations on Durable's Azure Storage backend. Each app gets its own task
+/// hub and tables unless one is given; two apps with the same hub share everything, as two instances of a scaled-out
+/// app do.
 /// </summary>
-public sealed class LumoFlowApp(DevServices services, string? tablePrefix = null, TimeProvider? time = null,
-    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
-    public const string FunctionKey = "integration-test-key";
+    public const string FunctionKey = TestSettings.FunctionKey;
 
-    public string TablePrefix { get; } = tablePrefix ?? NewPrefix();
+    public string Hub { get; } = hub ?? TestSettings.NewHub();
 
-    public static string NewPrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+    public TableClient Table(string name) => new TableServiceClient(services.StorageConnectionString).GetTableClient(Hub + name);
 
-    public TableClient Table(string name) =>
-        new TableServiceClient(services.StorageConnectionString).GetTableClient(TablePrefix + name);
+    public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
 
     /// <summary>Submits a notification as a notifier would; the answer must be 202. Returns the new case's id.</summary>
     public async Task<string> SubmitAsync(JsonObject notification)
@@ -35,31 +35,52 @@ public sealed class LumoFlowApp(DevServices services, string? tablePrefix = null
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
 
-    public HttpClient StaffClient()
+    public HttpClient StaffClient(string user = "test.worker")
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
-        client.DefaultRequestHeaders.Add("x-lumoflow-user", "test.worker");
+        client.DefaultRequestHeaders.Add("x-lumoflow-user", user);
         return client;
     }
 
+    public Task<JsonObject> StatusAsync(string id, bool history = true) => Cases.StatusAsync(StaffClient(), id, history);
+
+    /// <summary>The case's status once <paramref name="done"/> holds (the orchestration applies events a moment after 202).</summary>
+    public Task<JsonObject> WaitForStatusAsync(string id, Func<JsonObject, bool> done, int seconds = 30) =>
+        Cases.WaitForStatusAsync(StaffClient(), id, done, seconds);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = services.StorageConnectionString,
-            ["DevFunctionKey"] = FunctionKey,
-            ["LumoFlow:Storage:TablePrefix"] = TablePrefix,
-            ["LumoFlow:Email:Provider"] = "smtp",
-            ["LumoFlow:Email:SmtpHost"] = "127.0.0.1",
-            ["LumoFlow:Email:SmtpPort"] = services.SmtpPort.ToString(),
-            ["LumoFlow:Engine:SweepIntervalSeconds"] = "0.5",
-            ["LumoFlow:Engine:SendRetryDelaySeconds"] = "1",
-            ["LumoFlow:PublicBaseUrl"] = "https://lumoflow.test",
-        };
+        var values = TestSettings.For(services, Hub, workerId: $"{Hub}-{Guid.NewGuid():N}"[..30]);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));
-        if (time is not null)
-            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(time)));
     }
+}
+
+/// <summary>Reading a case over HTTP, as staff do.</summary>
+public static class Cases
+{
+    public static async Task<JsonObject> StatusAsync(HttpClient staff, string id, bool history = true)
+    {
+        var response = await staff.GetAsync($"/api/cases/{id}{(history ? "?showHistory=true" : "")}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static async Task<JsonObject> WaitForStatusAsync(HttpClient staff, string id, Func<JsonObject, bool> done, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var status = await StatusAsync(staff, id);
+            if (done(status)) return status;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Case {id} did not get there in {seconds} s: {status.ToJsonString()}");
+            await Task.Delay(100);
+        }
+    }
+
+    public static IReadOnlyList<string> Events(JsonObject status) =>
+        status["history"]!.AsArray().Select(h => (string)h!["eventType"]!).ToList();
+
+    public static bool HasEvent(JsonObject status, string eventType) => Events(status).Contains(eventType);
 }

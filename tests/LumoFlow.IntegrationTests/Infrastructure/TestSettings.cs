@@ -1,0 +1,28 @@
+namespace LumoFlow.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The settings a test's LumoFlow runs with: the tests' Azurite and maildev, a task hub and tables of its own (so tests
+/// don't see each other's cases), and Durable polling fast enough that a test waits a fraction of a second, not 30.
+/// </summary>
+public static class TestSettings
+{
+    public const string FunctionKey = "integration-test-key";
+
+    public static string NewHub() => "t" + Guid.NewGuid().ToString("N")[..12];
+
+    public static Dictionary<string, string?> For(DevServices services, string hub, string workerId, string? storage = null) => new()
+    {
+        ["AzureWebJobsStorage"] = storage ?? services.StorageConnectionString,
+        ["DevFunctionKey"] = FunctionKey,
+        ["LumoFlow:Storage:TablePrefix"] = hub,
+        ["LumoFlow:Durable:TaskHub"] = hub,
+        ["LumoFlow:Durable:WorkerId"] = workerId,
+        ["LumoFlow:Durable:MaxQueuePollingIntervalSeconds"] = "0.5",
+        ["LumoFlow:Digest:IntervalSeconds"] = "0",
+        ["LumoFlow:Email:Provider"] = "smtp",
+        ["LumoFlow:Email:SmtpHost"] = "127.0.0.1",
+        ["LumoFlow:Email:SmtpPort"] = services.SmtpPort.ToString(),
+        ["LumoFlow:PublicBaseUrl"] = "https://lumoflow.test",
+        ["LumoFlow:ChildIndexKey"] = "integration-test-child-index-key",
+    };
+}
