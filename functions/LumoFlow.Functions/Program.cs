@@ -1,5 +1,6 @@
 using LumoFlow.App.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // The Azure host: the same LumoFlow.App the local host runs, under the Functions host with Durable Functions.
@@ -7,4 +8,5 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Configuration.AddLumoFlowRouting();
 builder.Services.AddLumoFlow();
+builder.Services.AddHostedService<LumoFlow.Functions.TablesOnStart>();
 builder.Build().Run();
