@@ -31,10 +31,12 @@ public sealed class DurabilityTests(DevServices services)
         };
         var hub = TestSettings.NewHub();
         var ids = new List<string>();
-        await using (var first = await AppProcess.StartAsync(services, hub, "worker-1", settings))
+        var identityCodes = Enumerable.Range(0, 12).Select(_ => Sample.IdentityCode()).ToList();
+        var first = await AppProcess.StartAsync(services, hub, "worker-1", settings);
+        await using (first)
         {
-            var submitted = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
-                await first.Http.PostAsJsonAsync("api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail($"kill{i}")))));
+            var submitted = await Task.WhenAll(identityCodes.Select(async (code, i) =>
+                await first.Http.PostAsJsonAsync("api/notifications", Sample.Notification(code, Sample.UniqueEmail($"kill{i}")))));
             Assert.All(submitted, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
             foreach (var response in submitted) ids.Add((string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
             // Staff act on half of them; then the process dies before (or while) its orchestrations apply it.
@@ -57,6 +59,12 @@ public sealed class DurabilityTests(DevServices services)
         Assert.All(ids, id => Assert.Single(reminders, m => m.Subject.Contains(id)));
         var all = await services.Mail.AllAsync();
         Assert.All(ids, id => Assert.Single(all, m => m.Subject.Contains(id) && m.Subject.StartsWith("Lastensuojeluilmoituksesi")));
+
+        // Through all of it — intake, events, a crash, recovery, reminders — no personal data reached the logs.
+        var logs = string.Join("\n", new[] { first.Log, second.Log }.Select(File.ReadAllText));
+        Assert.Contains(ids[0], logs); // the logs are there, and name cases by id
+        foreach (var personal in (string[])["Testi Lapsi", "Testi Huoltaja", "Maija Opettaja", "nälkäisenä", "@example.test", "+358", .. identityCodes])
+            Assert.DoesNotContain(personal, logs);
     }
 
     [Fact]
