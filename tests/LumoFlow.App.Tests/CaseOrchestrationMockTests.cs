@@ -28,6 +28,9 @@ public sealed class CaseOrchestrationMockTests
         context.Setup(c => c.CallActivityAsync<object>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName name, object? input, TaskOptions? options) => log.Add($"{name.Name}{(options?.Retry is null ? "" : " (retry)")}"))
             .Returns(Task.FromResult<object>(true));
+        context.Setup(c => c.CallActivityAsync<string>(It.Is<TaskName>(n => n.Name == CaseActivities.RecordCase), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback((TaskName name, object? input, TaskOptions? options) => log.Add($"{name.Name}{(options?.Retry is null ? "" : " (retry)")}"))
+            .Returns(Task.FromResult("etag"));
         context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? s) => log.Add($"status {((CustomStatus)s!).Phase}"));
         return context;
     }
@@ -67,9 +70,9 @@ public sealed class CaseOrchestrationMockTests
             .Callback((DateTime _, CancellationToken token) => tokens.Add(token))
             .Returns(new TaskCompletionSource().Task);
         var recorded = new List<CaseRecordUpdate>();
-        context.Setup(c => c.CallActivityAsync<object>(It.Is<TaskName>(n => n.Name == CaseActivities.RecordCase), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.Setup(c => c.CallActivityAsync<string>(It.Is<TaskName>(n => n.Name == CaseActivities.RecordCase), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName _, object? input, TaskOptions? _) => recorded.Add((CaseRecordUpdate)input!))
-            .Returns(Task.FromResult<object>(true));
+            .Returns(() => Task.FromResult($"etag-{recorded.Count}"));
 
         _ = new CaseOrchestration(NewWorkflow()).RunAsync(context.Object, OpenedCase());
 
@@ -79,6 +82,8 @@ public sealed class CaseOrchestrationMockTests
         Assert.Equal(2, decided.Step);
         Assert.Contains(decided.History, e => e.EventType == "DecisionMade" && e.Actor == "worker");
         Assert.Equal(new RequestOutcome("request-1", Applied: true), decided.Request);
+        Assert.Null(recorded[0].RecordedAs); // the first write reads the record first
+        Assert.Equal("etag-1", recorded[1].RecordedAs); // the next one goes by what the first returned
         Assert.Equal(CasePhase.Assessing, recorded[1].After.State.Phase);
     }
 

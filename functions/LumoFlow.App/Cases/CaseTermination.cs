@@ -27,7 +27,7 @@ public sealed class CaseTermination(CaseRecords records, CaseWorkflow workflow, 
 
             var after = new StoredCase(step.State, stored.Case.Timers.After(step), stored.Case.Step + 1);
             var recorded = new RecordedStep(after.Step, step.History, step.DocumentsToStore, step.Emails);
-            if (await records.RecordAsync(new CaseRecordUpdate(after, [recorded]), cancellationToken))
+            if ((await records.RecordAsync(new CaseRecordUpdate(after, [recorded]), cancellationToken)).Written)
                 return outcome;
             // A step of the orchestration got into the record first: terminate on top of it.
         }

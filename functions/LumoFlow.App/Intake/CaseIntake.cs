@@ -88,8 +88,8 @@ public sealed class CaseIntake(CaseRecords records, CaseWorkflow workflow, Routi
     /// </summary>
     private async Task<IntakeResult?> ExistingAsync(DurableTaskClient durable, string caseId, string? bodyHash, CancellationToken cancellationToken)
     {
-        if (await records.GetAsync(caseId, cancellationToken) is { } recorded)
-            return Replay(caseId, recorded.BodyHash, bodyHash);
+        if (await records.GetBodyHashAsync(caseId, cancellationToken) is (true, var recordedHash))
+            return Replay(caseId, recordedHash, bodyHash);
         if (await durable.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken) is not { } started
             || started.ReadInputAs<CaseOrchestrationInput>() is not { Opening: { } opening } input)
             return null;
@@ -105,7 +105,7 @@ public sealed class CaseIntake(CaseRecords records, CaseWorkflow workflow, Routi
     {
         try
         {
-            await records.RecordAsync(input.OpeningUpdate!, cancellationToken);
+            await records.CreateAsync(input.OpeningUpdate!, cancellationToken);
         }
         catch (Exception e) when (e is RequestFailedException or TableTransactionFailedException)
         {

@@ -94,7 +94,7 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
     {
         if (run.TakeUnrecorded() is { } update)
         {
-            await context.CallActivityAsync(CaseActivities.RecordCase, update, RecordRetry);
+            run.RecordedAs = await context.CallActivityAsync<string>(CaseActivities.RecordCase, update, RecordRetry);
             run.Undelivered.AddRange(update.Steps.SelectMany(s => s.Emails).Select(e => e.Id));
         }
         if (run.Undelivered.Count == 0) return;

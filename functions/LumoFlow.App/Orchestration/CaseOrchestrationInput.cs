@@ -10,7 +10,9 @@ namespace LumoFlow.App.Orchestration;
 /// the case, so a long case keeps a short Durable history.
 /// </summary>
 /// <param name="Undelivered">Emails whose sending failed even after retries; tried again at the next wake-up.</param>
-public sealed record CaseOrchestrationInput(StoredCase Case, CaseOpening? Opening = null, IReadOnlyList<string>? Undelivered = null)
+/// <param name="RecordedAs">The record's ETag as the last write left it (<see cref="CaseRecordUpdate.RecordedAs"/>).</param>
+public sealed record CaseOrchestrationInput(StoredCase Case, CaseOpening? Opening = null, IReadOnlyList<string>? Undelivered = null,
+    string? RecordedAs = null)
 {
     /// <summary>The first generation, for a case that intake has just opened.</summary>
     public static CaseOrchestrationInput Open(WorkflowStep opened, IntakeRecord intake) => new(

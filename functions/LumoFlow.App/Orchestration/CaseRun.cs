@@ -15,6 +15,7 @@ internal sealed class CaseRun
     public CaseRun(CaseOrchestrationInput input)
     {
         Case = input.Case;
+        RecordedAs = input.RecordedAs;
         Undelivered = [.. input.Undelivered ?? []];
         if (input.OpeningUpdate is { } opening)
         {
@@ -31,6 +32,9 @@ internal sealed class CaseRun
     /// <summary>Emails recorded but not delivered, by outbox id.</summary>
     public List<string> Undelivered { get; }
 
+    /// <summary>The record's ETag after the last write of this orchestration (null until its first).</summary>
+    public string? RecordedAs { get; set; }
+
     /// <summary>The next step of the case; <paramref name="request"/> when it answers a staff request.</summary>
     public void Apply(WorkflowStep step, RequestOutcome? request = null)
     {
@@ -46,12 +50,12 @@ internal sealed class CaseRun
     public CaseRecordUpdate? TakeUnrecorded()
     {
         if (_unrecorded.Count == 0) return null;
-        var update = new CaseRecordUpdate(Case, [.. _unrecorded], _intake);
+        var update = new CaseRecordUpdate(Case, [.. _unrecorded], _intake, RecordedAs);
         _unrecorded.Clear();
         _intake = null;
         return update;
     }
 
     /// <summary>What the next generation starts from.</summary>
-    public CaseOrchestrationInput Next() => new(Case, Undelivered: Undelivered.Count > 0 ? [.. Undelivered] : null);
+    public CaseOrchestrationInput Next() => new(Case, Undelivered: Undelivered.Count > 0 ? [.. Undelivered] : null, RecordedAs: RecordedAs);
 }

@@ -29,7 +29,11 @@ public sealed record IntakeRecord(string NotificationJson, string? BodyHash);
 /// One write of a case record: the steps not recorded yet, and the case after them. Writing it again changes nothing
 /// (<see cref="CaseRecords.RecordAsync"/>), so the activity that writes it may be retried.
 /// </summary>
-public sealed record CaseRecordUpdate(StoredCase After, IReadOnlyList<RecordedStep> Steps, IntakeRecord? Intake = null)
+/// <param name="RecordedAs">
+/// The state row's ETag as the writer's previous write left it, when it knows it: then the record is exactly where
+/// that write left it, and this one need not read it first.
+/// </param>
+public sealed record CaseRecordUpdate(StoredCase After, IReadOnlyList<RecordedStep> Steps, IntakeRecord? Intake = null, string? RecordedAs = null)
 {
     public string CaseId => After.State.CaseId;
 }

@@ -4,8 +4,11 @@ using LumoFlow.Domain.Workflow;
 
 namespace LumoFlow.App.Records;
 
+/// <summary>What a write of the record did, and the state row's ETag after it (to guard the next write).</summary>
+public sealed record RecordResult(bool Written, string ETag);
+
 /// <summary>The case's state row as read, with the ETag that guards the next write.</summary>
-public sealed record CaseSnapshot(StoredCase Case, string? BodyHash, ETag ETag)
+public sealed record CaseSnapshot(StoredCase Case, ETag ETag)
 {
     public CaseState State => Case.State;
 }
@@ -14,7 +17,8 @@ public sealed record CaseSnapshot(StoredCase Case, string? BodyHash, ETag ETag)
 /// Reads and writes case records (<see cref="CaseRows"/>). A write is ordered by the step number: it writes the steps
 /// the record does not have yet, with the new state row, in one entity-group transaction guarded by the state row's
 /// ETag — so a write that is repeated (a retried activity, a duplicate message) or that loses a race changes nothing,
-/// and the record never holds half a step.
+/// and the record never holds half a step. A writer that knows the ETag its last write left (the case's orchestration)
+/// writes in one request; one that does not reads first.
 /// </summary>
 public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
 {
@@ -46,26 +50,54 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
     }
 
     /// <summary>
-    /// Writes the steps of <paramref name="update"/> that the record does not have yet, with the state after them.
-    /// False when there was nothing left to write (the record already holds every step). Retries by itself when another
-    /// write got in first, and then writes only what is still missing.
+    /// Writes the record of a case that intake has just opened — without reading first: nobody else can have written a
+    /// case whose id was drawn a moment ago, but for its own orchestration's first step, and then this write is moot.
+    /// False when the record was there already.
     /// </summary>
-    public async Task<bool> RecordAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
+    public async Task<bool> CreateAsync(CaseRecordUpdate opening, CancellationToken cancellationToken)
     {
+        try
+        {
+            await Cases.SubmitTransactionAsync(Transaction(opening, current: null, opening.Steps), cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Writes the steps of <paramref name="update"/> that the record does not have yet, with the state after them, and
+    /// returns the state row's ETag (after this write, or as it found it when there was nothing left to write). With
+    /// <see cref="CaseRecordUpdate.RecordedAs"/> it writes at once, guarded by that ETag; when another write got in
+    /// first (a termination), or without it, it reads the record and writes only what is still missing.
+    /// </summary>
+    public async Task<RecordResult> RecordAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
+    {
+        if (update.RecordedAs is { } recordedAs)
+        {
+            try
+            {
+                return new RecordResult(true, await SubmitAsync(Transaction(update, new ETag(recordedAs), update.Steps), cancellationToken));
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // Someone else wrote the record since: see below.
+            }
+        }
         for (var attempt = 1; ; attempt++)
         {
             var current = await GetAsync(update.CaseId, cancellationToken);
             var recorded = current?.Case.Step ?? 0;
             var missing = update.Steps.Where(s => s.Step > recorded).ToList();
-            if (missing.Count == 0 || update.After.Step <= recorded) return false;
+            if (current is not null && (missing.Count == 0 || update.After.Step <= recorded)) return new RecordResult(false, current.ETag.ToString());
             // An ended case stays ended: a step that lost the race with a termination is not written over it.
-            if (current is { State.IsOpen: false } && update.After.State.IsOpen) return false;
+            if (current is { State.IsOpen: false } && update.After.State.IsOpen) return new RecordResult(false, current.ETag.ToString());
 
-            var transaction = Transaction(update, current, missing);
             try
             {
-                await Cases.SubmitTransactionAsync(transaction, cancellationToken);
-                return true;
+                return new RecordResult(true, await SubmitAsync(Transaction(update, current?.ETag, missing), cancellationToken));
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 5)
             {
@@ -75,19 +107,25 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
         }
     }
 
-    private List<TableTransactionAction> Transaction(CaseRecordUpdate update, CaseSnapshot? current, IReadOnlyList<RecordedStep> steps)
+    /// <summary>Submits a write whose first action is the state row's, and returns the state row's new ETag.</summary>
+    private async Task<string> SubmitAsync(List<TableTransactionAction> transaction, CancellationToken cancellationToken) =>
+        (await Cases.SubmitTransactionAsync(transaction, cancellationToken)).Value[0].Headers.ETag?.ToString()
+        ?? throw new InvalidOperationException("The storage service returned no ETag for the state row.");
+
+    /// <param name="current">The state row's ETag to replace it under; null when the record does not exist yet.</param>
+    private List<TableTransactionAction> Transaction(CaseRecordUpdate update, ETag? current, IReadOnlyList<RecordedStep> steps)
     {
         var caseId = update.CaseId;
         var now = time.GetUtcNow();
-        var state = CaseRows.StateEntity(update.After, current?.BodyHash ?? update.Intake?.BodyHash);
+        var state = CaseRows.StateEntity(update.After);
         var actions = new List<TableTransactionAction>
         {
-            current is null
-                ? new(TableTransactionActionType.Add, state)
-                : new(TableTransactionActionType.UpdateReplace, state, current.ETag),
+            current is { } etag
+                ? new(TableTransactionActionType.UpdateReplace, state, etag)
+                : new(TableTransactionActionType.Add, state),
         };
         if (current is null && update.Intake is { } intake)
-            actions.Add(new(TableTransactionActionType.Add, CaseRows.NotificationEntity(caseId, intake.NotificationJson)));
+            actions.Add(new(TableTransactionActionType.Add, CaseRows.NotificationEntity(caseId, intake)));
         foreach (var step in steps)
         {
             if (step.History.Count > 0)
@@ -134,6 +172,13 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
         return [.. steps.Concat(deliveries).OrderBy(e => e.At)];
     }
 
+    /// <summary>Whether the case exists, and the hash of the submission that opened it (for an Idempotency-Key's retry).</summary>
+    public async Task<(bool Exists, string? BodyHash)> GetBodyHashAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var row = await Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.Notification, select: ["BodyHash"], cancellationToken: cancellationToken);
+        return row.HasValue ? (true, row.Value!.GetString("BodyHash")) : (false, null);
+    }
+
     public async Task<string?> GetNotificationJsonAsync(string caseId, CancellationToken cancellationToken)
     {
         var row = await Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.Notification, cancellationToken: cancellationToken);
@@ -146,5 +191,5 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
         return row.HasValue ? CaseRows.ReadDocument(row.Value!) : null;
     }
 
-    private static CaseSnapshot Snapshot(TableEntity row) => new(CaseRows.ReadStored(row), row.GetString("BodyHash"), row.ETag);
+    private static CaseSnapshot Snapshot(TableEntity row) => new(CaseRows.ReadStored(row), row.ETag);
 }

@@ -12,7 +12,7 @@ using Email = LumoFlow.Domain.Messaging.Email;
 /// <list type="bullet">
 /// <item><c>state</c>: the <see cref="StoredCase"/> as one document, plus projections for queries (team, phase,
 /// deadlines, overdue flags). Every write of the record replaces it under its ETag.</item>
-/// <item><c>notification</c>: the notification as submitted.</item>
+/// <item><c>notification</c>: the notification as submitted, and the hash of the submission (Idempotency-Key).</item>
 /// <item><c>history-NNNNNN</c>: what step NNNNNN caused, one append-only row per step.</item>
 /// <item><c>document-…</c>: notes, partner questions and answers, the assessment summary (SHL § 37).</item>
 /// <item><c>email-…</c>: the outbox: each email a step queued, and whether it was sent.</item>
@@ -30,7 +30,7 @@ public static class CaseRows
 
     public static string HistoryKey(int step) => $"{HistoryPrefix}{step:D6}";
 
-    public static TableEntity StateEntity(StoredCase stored, string? bodyHash)
+    public static TableEntity StateEntity(StoredCase stored)
     {
         var state = stored.State;
         var entity = new TableEntity(state.CaseId, State)
@@ -51,7 +51,6 @@ public static class CaseRows
             ["NextTimer"] = stored.Timers.Earliest?.DueAt,
         };
         ChunkedText.Write(entity, JsonSerializer.Serialize(stored, LumoFlowJson.Options), "Doc");
-        if (bodyHash is not null) entity["BodyHash"] = bodyHash;
         return entity;
     }
 
@@ -59,10 +58,12 @@ public static class CaseRows
         JsonSerializer.Deserialize<StoredCase>(ChunkedText.Read(entity, "Doc"), LumoFlowJson.Options)
         ?? throw new InvalidDataException($"Case {entity.PartitionKey} has an empty state row.");
 
-    public static TableEntity NotificationEntity(string caseId, string notificationJson)
+    /// <summary>The notification as submitted, with the hash of the submission when it came with an Idempotency-Key.</summary>
+    public static TableEntity NotificationEntity(string caseId, IntakeRecord intake)
     {
         var entity = new TableEntity(caseId, Notification);
-        ChunkedText.Write(entity, notificationJson);
+        ChunkedText.Write(entity, intake.NotificationJson);
+        if (intake.BodyHash is not null) entity["BodyHash"] = intake.BodyHash;
         return entity;
     }
 

@@ -22,6 +22,9 @@ internal sealed record DeliveredEmail(Email Email, DateTimeOffset At)
 internal sealed class InMemoryCase
 {
     private readonly Dictionary<string, Email> _outbox = [];
+    private bool _returnedETag;
+
+    private static string ETagOf(int step) => $"W/\"step-{step}\"";
 
     public SortedDictionary<int, RecordedStep> Steps { get; } = [];
     public StoredCase? Stored { get; private set; }
@@ -46,6 +49,8 @@ internal sealed class InMemoryCase
         {
             case CaseActivities.RecordCase:
                 var update = (CaseRecordUpdate)input!;
+                // The orchestration hands each write the ETag the previous one returned (the first has none).
+                Assert.Equal(Stored is null || !_returnedETag ? null : ETagOf(Stored.Step), update.RecordedAs);
                 var recorded = Stored?.Step ?? 0;
                 foreach (var step in update.Steps.Where(s => s.Step > recorded))
                 {
@@ -57,7 +62,8 @@ internal sealed class InMemoryCase
                 Assert.Equal(recorded, update.After.Step);
                 Stored = update.After;
                 Intake ??= update.Intake;
-                return true;
+                _returnedETag = true;
+                return ETagOf(recorded);
 
             case CaseActivities.SendEmail:
                 // The SDK's context retries by the task's retry policy; this one tries that many times at once.
