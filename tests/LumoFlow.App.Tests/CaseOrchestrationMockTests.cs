@@ -28,9 +28,9 @@ public sealed class CaseOrchestrationMockTests
         context.Setup(c => c.CallActivityAsync<object>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName name, object? input, TaskOptions? options) => log.Add($"{name.Name}{(options?.Retry is null ? "" : " (retry)")}"))
             .Returns(Task.FromResult<object>(true));
-        context.Setup(c => c.CallActivityAsync<string>(It.Is<TaskName>(n => n.Name == CaseActivities.RecordCase), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.Setup(c => c.CallActivityAsync<RecordedCase>(It.Is<TaskName>(n => n.Name == CaseActivities.RecordCase), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName name, object? input, TaskOptions? options) => log.Add($"{name.Name}{(options?.Retry is null ? "" : " (retry)")}"))
-            .Returns(Task.FromResult("etag"));
+            .Returns(Task.FromResult(new RecordedCase("etag", new Dictionary<string, string>())));
         context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback((object? s) => log.Add($"status {((CustomStatus)s!).Phase}"));
         return context;
     }
@@ -70,9 +70,9 @@ public sealed class CaseOrchestrationMockTests
             .Callback((DateTime _, CancellationToken token) => tokens.Add(token))
             .Returns(new TaskCompletionSource().Task);
         var recorded = new List<CaseRecordUpdate>();
-        context.Setup(c => c.CallActivityAsync<string>(It.Is<TaskName>(n => n.Name == CaseActivities.RecordCase), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+        context.Setup(c => c.CallActivityAsync<RecordedCase>(It.Is<TaskName>(n => n.Name == CaseActivities.RecordCase), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Callback((TaskName _, object? input, TaskOptions? _) => recorded.Add((CaseRecordUpdate)input!))
-            .Returns(() => Task.FromResult($"etag-{recorded.Count}"));
+            .Returns(() => Task.FromResult(new RecordedCase($"etag-{recorded.Count}", new Dictionary<string, string>())));
 
         _ = new CaseOrchestration(NewWorkflow()).RunAsync(context.Object, OpenedCase());
 

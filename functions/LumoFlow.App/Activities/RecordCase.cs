@@ -1,13 +1,18 @@
+using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
 
 namespace LumoFlow.App.Activities;
 
 /// <summary>
-/// Activity: writes the steps the case record does not have yet. Repeating it changes nothing. Returns the state row's
-/// ETag, which the orchestration hands to its next write so that it need not read the record first.
+/// Activity: writes the steps the case record does not have yet. Repeating it changes nothing. Returns the ETags the
+/// write left — the state row's, which the orchestration hands to its next write, and each email's, which it hands to
+/// the email's delivery — so that neither need read first.
 /// </summary>
 public sealed class RecordCase(CaseRecords records)
 {
-    public async Task<string> RunAsync(CaseRecordUpdate update, CancellationToken cancellationToken) =>
-        (await records.RecordAsync(update, cancellationToken)).ETag;
+    public async Task<RecordedCase> RunAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
+    {
+        var result = await records.RecordAsync(update, cancellationToken);
+        return new RecordedCase(result.ETag, result.EmailETags);
+    }
 }

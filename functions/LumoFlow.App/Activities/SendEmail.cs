@@ -8,7 +8,7 @@ public sealed class SendEmail(EmailDelivery delivery)
 {
     public async Task<bool> RunAsync(SendEmailInput input, CancellationToken cancellationToken)
     {
-        await delivery.DeliverAsync(input.CaseId, input.EmailId, cancellationToken);
+        await delivery.DeliverAsync(input, cancellationToken);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
 using Microsoft.Extensions.Logging;
 
@@ -17,33 +18,51 @@ public sealed class EmailDelivery(LumoFlowTables tables, IEmailSender sender, Ti
     /// <summary>How long a claim keeps other deliveries of the same email away; longer than any send takes.</summary>
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
 
-    public async Task DeliverAsync(string caseId, string emailId, CancellationToken cancellationToken)
+    public async Task DeliverAsync(SendEmailInput input, CancellationToken cancellationToken)
     {
-        var found = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, CaseRows.EmailPrefix + emailId, cancellationToken: cancellationToken);
+        var (caseId, emailId) = (input.CaseId, input.EmailId);
+        var claim = new TableEntity(caseId, CaseRows.EmailPrefix + emailId)
+        {
+            ["Status"] = nameof(OutboxStatus.Sending),
+            ["ClaimedUntil"] = time.GetUtcNow() + ClaimDuration,
+        };
+        // With the ETag its recording left, the email is claimed at once; if anything touched it since (an earlier
+        // attempt, another delivery), it is read to see where it stands.
+        if (input is { Email: { } recorded, RecordedAs: { } etag } && await TryClaimAsync(claim, new ETag(etag), cancellationToken) is { } claimedAtOnce)
+        {
+            await SendAsync(caseId, recorded, claimedAtOnce, cancellationToken);
+            return;
+        }
+
+        var found = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(caseId, claim.RowKey, cancellationToken: cancellationToken);
         if (!found.HasValue) return; // never recorded (its step lost a race with a termination): nothing to send
         var row = found.Value!;
-        var now = time.GetUtcNow();
         switch (CaseRows.StatusOf(row))
         {
             case OutboxStatus.Sent:
                 return;
-            case OutboxStatus.Sending when row.GetDateTimeOffset("ClaimedUntil") > now:
+            case OutboxStatus.Sending when row.GetDateTimeOffset("ClaimedUntil") > time.GetUtcNow():
                 throw new EmailBusyException(emailId);
         }
+        var claimed = await TryClaimAsync(claim, row.ETag, cancellationToken) ?? throw new EmailBusyException(emailId); // another delivery claimed it first
+        await SendAsync(caseId, CaseRows.ReadEmail(row), claimed, cancellationToken);
+    }
 
-        row["Status"] = nameof(OutboxStatus.Sending);
-        row["ClaimedUntil"] = now + ClaimDuration;
-        ETag claimed;
+    /// <summary>The claim's ETag, or null when the row is no longer as expected (or gone).</summary>
+    private async Task<ETag?> TryClaimAsync(TableEntity claim, ETag expected, CancellationToken cancellationToken)
+    {
         try
         {
-            claimed = (await tables.Cases.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
+            return (await tables.Cases.UpdateEntityAsync(claim, expected, TableUpdateMode.Merge, cancellationToken)).Headers.ETag ?? ETag.All;
         }
-        catch (RequestFailedException e) when (e.Status == 412)
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
-            throw new EmailBusyException(emailId); // another delivery claimed it first
+            return null;
         }
+    }
 
-        var email = CaseRows.ReadEmail(row);
+    private async Task SendAsync(string caseId, LumoFlow.Domain.Messaging.Email email, ETag claimed, CancellationToken cancellationToken)
+    {
         try
         {
             await sender.SendAsync(email, cancellationToken);
@@ -52,11 +71,11 @@ public sealed class EmailDelivery(LumoFlowTables tables, IEmailSender sender, Ti
         {
             // No address or content in the log: the email's id and kind only.
             logger.LogWarning("Sending {Kind} email {EmailId} failed ({Error}); it will be retried", email.Kind, email.Id, e.GetType().Name);
-            await ReleaseAsync(caseId, emailId, claimed);
+            await ReleaseAsync(caseId, email.Id, claimed);
             throw;
         }
 
-        var sent = new TableEntity(caseId, row.RowKey) { ["Status"] = nameof(OutboxStatus.Sent), ["SentAt"] = time.GetUtcNow() };
+        var sent = new TableEntity(caseId, CaseRows.EmailPrefix + email.Id) { ["Status"] = nameof(OutboxStatus.Sent), ["SentAt"] = time.GetUtcNow() };
         await tables.Cases.UpdateEntityAsync(sent, ETag.All, TableUpdateMode.Merge, cancellationToken);
         logger.LogInformation("Sent {Kind} email {EmailId}", email.Kind, email.Id);
     }

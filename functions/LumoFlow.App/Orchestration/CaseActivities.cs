@@ -18,6 +18,13 @@ public static class CaseActivities
     public const string LinkChildren = nameof(LinkChildren);
 }
 
-public sealed record SendEmailInput(string CaseId, string EmailId);
+/// <summary>What a write of the record left: the state row's ETag and each written email's.</summary>
+public sealed record RecordedCase(string ETag, IReadOnlyDictionary<string, string> EmailETags);
+
+/// <summary>
+/// One email to deliver. With <paramref name="Email"/> and its <paramref name="RecordedAs"/> (the ETag its recording
+/// left), the delivery claims it without reading it first; otherwise it reads the outbox row.
+/// </summary>
+public sealed record SendEmailInput(string CaseId, string EmailId, LumoFlow.Domain.Messaging.Email? Email = null, string? RecordedAs = null);
 
 public sealed record LinkChildrenInput(string CaseId, IReadOnlyList<string> ChildKeys);

@@ -94,13 +94,15 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
     {
         if (run.TakeUnrecorded() is { } update)
         {
-            run.RecordedAs = await context.CallActivityAsync<string>(CaseActivities.RecordCase, update, RecordRetry);
-            run.Undelivered.AddRange(update.Steps.SelectMany(s => s.Emails).Select(e => e.Id));
+            var recorded = await context.CallActivityAsync<RecordedCase>(CaseActivities.RecordCase, update, RecordRetry);
+            run.RecordedAs = recorded.ETag;
+            run.Undelivered.AddRange(update.Steps.SelectMany(s => s.Emails)
+                .Select(e => new SendEmailInput(run.CaseId, e.Id, e, recorded.EmailETags.GetValueOrDefault(e.Id))));
         }
         if (run.Undelivered.Count == 0) return;
 
         var emails = run.Undelivered.ToList();
-        var sent = await Task.WhenAll(emails.Select(id => TrySendAsync(context, new SendEmailInput(run.CaseId, id))));
+        var sent = await Task.WhenAll(emails.Select(email => TrySendAsync(context, email)));
         run.Undelivered.Clear();
         run.Undelivered.AddRange(emails.Where((_, i) => !sent[i]));
     }

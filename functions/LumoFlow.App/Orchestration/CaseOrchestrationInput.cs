@@ -11,7 +11,7 @@ namespace LumoFlow.App.Orchestration;
 /// </summary>
 /// <param name="Undelivered">Emails whose sending failed even after retries; tried again at the next wake-up.</param>
 /// <param name="RecordedAs">The record's ETag as the last write left it (<see cref="CaseRecordUpdate.RecordedAs"/>).</param>
-public sealed record CaseOrchestrationInput(StoredCase Case, CaseOpening? Opening = null, IReadOnlyList<string>? Undelivered = null,
+public sealed record CaseOrchestrationInput(StoredCase Case, CaseOpening? Opening = null, IReadOnlyList<SendEmailInput>? Undelivered = null,
     string? RecordedAs = null)
 {
     /// <summary>The first generation, for a case that intake has just opened.</summary>

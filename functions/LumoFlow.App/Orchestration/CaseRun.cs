@@ -29,8 +29,8 @@ internal sealed class CaseRun
     public PendingTimers Timers => Case.Timers;
     public string CaseId => Case.State.CaseId;
 
-    /// <summary>Emails recorded but not delivered, by outbox id.</summary>
-    public List<string> Undelivered { get; }
+    /// <summary>Emails recorded but not delivered.</summary>
+    public List<SendEmailInput> Undelivered { get; }
 
     /// <summary>The record's ETag after the last write of this orchestration (null until its first).</summary>
     public string? RecordedAs { get; set; }

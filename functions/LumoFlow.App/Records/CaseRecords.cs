@@ -4,8 +4,14 @@ using LumoFlow.Domain.Workflow;
 
 namespace LumoFlow.App.Records;
 
-/// <summary>What a write of the record did, and the state row's ETag after it (to guard the next write).</summary>
-public sealed record RecordResult(bool Written, string ETag);
+/// <summary>
+/// What a write of the record did, the state row's ETag after it (to guard the next write), and the ETag of each outbox
+/// email it wrote (so that its delivery can claim the email without reading it first).
+/// </summary>
+public sealed record RecordResult(bool Written, string ETag, IReadOnlyDictionary<string, string> EmailETags)
+{
+    public static RecordResult AsFound(CaseSnapshot current) => new(false, current.ETag.ToString(), new Dictionary<string, string>());
+}
 
 /// <summary>The case's state row as read, with the ETag that guards the next write.</summary>
 public sealed record CaseSnapshot(StoredCase Case, ETag ETag)
@@ -79,7 +85,7 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
         {
             try
             {
-                return new RecordResult(true, await SubmitAsync(Transaction(update, new ETag(recordedAs), update.Steps), cancellationToken));
+                return await SubmitAsync(Transaction(update, new ETag(recordedAs), update.Steps), cancellationToken);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
@@ -91,13 +97,13 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
             var current = await GetAsync(update.CaseId, cancellationToken);
             var recorded = current?.Case.Step ?? 0;
             var missing = update.Steps.Where(s => s.Step > recorded).ToList();
-            if (current is not null && (missing.Count == 0 || update.After.Step <= recorded)) return new RecordResult(false, current.ETag.ToString());
+            if (current is not null && (missing.Count == 0 || update.After.Step <= recorded)) return RecordResult.AsFound(current);
             // An ended case stays ended: a step that lost the race with a termination is not written over it.
-            if (current is { State.IsOpen: false } && update.After.State.IsOpen) return new RecordResult(false, current.ETag.ToString());
+            if (current is { State.IsOpen: false } && update.After.State.IsOpen) return RecordResult.AsFound(current);
 
             try
             {
-                return new RecordResult(true, await SubmitAsync(Transaction(update, current?.ETag, missing), cancellationToken));
+                return await SubmitAsync(Transaction(update, current?.ETag, missing), cancellationToken);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 5)
             {
@@ -107,10 +113,17 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
         }
     }
 
-    /// <summary>Submits a write whose first action is the state row's, and returns the state row's new ETag.</summary>
-    private async Task<string> SubmitAsync(List<TableTransactionAction> transaction, CancellationToken cancellationToken) =>
-        (await Cases.SubmitTransactionAsync(transaction, cancellationToken)).Value[0].Headers.ETag?.ToString()
-        ?? throw new InvalidOperationException("The storage service returned no ETag for the state row.");
+    /// <summary>Submits a write whose first action is the state row's; returns the new ETags of the state row and the emails.</summary>
+    private async Task<RecordResult> SubmitAsync(List<TableTransactionAction> transaction, CancellationToken cancellationToken)
+    {
+        var responses = (await Cases.SubmitTransactionAsync(transaction, cancellationToken)).Value;
+        var emails = new Dictionary<string, string>();
+        for (var i = 0; i < transaction.Count; i++)
+            if (transaction[i].Entity.RowKey.StartsWith(CaseRows.EmailPrefix, StringComparison.Ordinal) && responses[i].Headers.ETag is { } etag)
+                emails[transaction[i].Entity.RowKey[CaseRows.EmailPrefix.Length..]] = etag.ToString();
+        return new RecordResult(true, responses[0].Headers.ETag?.ToString()
+            ?? throw new InvalidOperationException("The storage service returned no ETag for the state row."), emails);
+    }
 
     /// <param name="current">The state row's ETag to replace it under; null when the record does not exist yet.</param>
     private List<TableTransactionAction> Transaction(CaseRecordUpdate update, ETag? current, IReadOnlyList<RecordedStep> steps)

@@ -18,7 +18,7 @@ public sealed class CaseOrchestrationFunctions(CaseWorkflow workflow, RecordCase
         new CaseOrchestration(workflow).RunAsync(context, context.GetInput<CaseOrchestrationInput>()!);
 
     [Function(CaseActivities.RecordCase)]
-    public Task<string> RecordCase([ActivityTrigger] CaseRecordUpdate update, CancellationToken cancellationToken) =>
+    public Task<RecordedCase> RecordCase([ActivityTrigger] CaseRecordUpdate update, CancellationToken cancellationToken) =>
         record.RunAsync(update, cancellationToken);
 
     [Function(CaseActivities.SendEmail)]

@@ -63,11 +63,14 @@ internal sealed class InMemoryCase
                 Stored = update.After;
                 Intake ??= update.Intake;
                 _returnedETag = true;
-                return ETagOf(recorded);
+                return new RecordedCase(ETagOf(recorded), update.Steps.SelectMany(s => s.Emails).ToDictionary(e => e.Id, e => $"W/\"{e.Id}\""));
 
             case CaseActivities.SendEmail:
                 // The SDK's context retries by the task's retry policy; this one tries that many times at once.
                 var send = (SendEmailInput)input!;
+                // Delivered by what the recording returned: the email itself and its ETag, so nothing is read first.
+                Assert.Equal(_outbox[send.EmailId], send.Email);
+                Assert.Equal($"W/\"{send.EmailId}\"", send.RecordedAs);
                 for (var attempt = 1; FailingSends > 0; attempt++)
                 {
                     FailingSends--;
