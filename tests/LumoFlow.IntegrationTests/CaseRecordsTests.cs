@@ -29,10 +29,10 @@ public sealed class CaseRecordsTests(DevServices services) : IAsyncLifetime
     public async Task Steps_are_written_once_in_order_whoever_writes_them_and_however_often()
     {
         var (opening, state) = Opened();
-        Assert.True(await Records.CreateAsync(opening, CancellationToken.None));
-        Assert.False(await Records.CreateAsync(opening, CancellationToken.None)); // intake's write and the orchestration's: one lands
+        Assert.True((await Records.RecordAsync(opening, CancellationToken.None)).Written); // a new record: no read first
+        Assert.False((await Records.RecordAsync(opening, CancellationToken.None)).Written); // a repeated write of it lands nothing
 
-        // The orchestration's first write reads first (it does not know intake's ETag); it finds step 1 and writes step 2.
+        // A write that still carries the opening (a retry of the first write, with more steps) finds step 1 and writes step 2.
         var (decided, afterDecision) = Next(state, 1, new DecisionMade(true, "needed"));
         var first = await Records.RecordAsync(new CaseRecordUpdate(afterDecision, [opening.Steps[0], decided], opening.Intake), CancellationToken.None);
         Assert.True(first.Written);
@@ -55,7 +55,7 @@ public sealed class CaseRecordsTests(DevServices services) : IAsyncLifetime
     public async Task A_step_that_lost_the_race_with_a_termination_is_not_written_over_the_ended_case()
     {
         var (opening, state) = Opened();
-        await Records.CreateAsync(opening, CancellationToken.None);
+        await Records.RecordAsync(opening, CancellationToken.None);
         var read = (await Records.GetAsync(opening.CaseId, CancellationToken.None))!;
 
         // An administrator terminates the case (step 2)…
@@ -77,7 +77,7 @@ public sealed class CaseRecordsTests(DevServices services) : IAsyncLifetime
     {
         var (opening, _) = Opened(bodyHash: "ABC123");
         Assert.Equal((false, null), await Records.GetBodyHashAsync(opening.CaseId, CancellationToken.None));
-        await Records.CreateAsync(opening, CancellationToken.None);
+        await Records.RecordAsync(opening, CancellationToken.None);
         Assert.Equal((true, "ABC123"), await Records.GetBodyHashAsync(opening.CaseId, CancellationToken.None));
     }
 

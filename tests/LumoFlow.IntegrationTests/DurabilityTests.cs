@@ -108,6 +108,7 @@ public sealed class DurabilityTests(DevServices services)
         await using var storage = await AzuriteInstance.StartAsync(folder);
         await using var app = new LumoFlowApp(services, settings: new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage.ConnectionString });
         var before = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("before")));
+        await app.WaitForStatusAsync(before, s => Cases.HasEvent(s, "EmailSent")); // recorded and settled before storage goes
 
         await storage.StopAsync();
         var response = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("during")));

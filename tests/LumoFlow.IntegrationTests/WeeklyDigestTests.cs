@@ -67,7 +67,7 @@ public sealed class WeeklyDigestTests(DevServices services)
             Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("digest"), municipality).ToJsonString(), LumoFlow.App.LumoFlowJson.Options)!;
         var opened = workflow.Open(id, new NotificationReceived(notification, routing.Route(municipality), [], receivedAt), receivedAt);
         var state = overdueDecision ? opened.State with { DecisionOverdue = true } : opened.State;
-        await records.CreateAsync(new CaseRecordUpdate(new StoredCase(state, PendingTimers.None.After(opened), 1),
+        await records.RecordAsync(new CaseRecordUpdate(new StoredCase(state, PendingTimers.None.After(opened), 1),
             [new RecordedStep(1, opened.History, opened.DocumentsToStore, opened.Emails)]), CancellationToken.None);
         return id;
     }

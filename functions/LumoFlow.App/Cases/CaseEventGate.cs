@@ -12,7 +12,7 @@ namespace LumoFlow.App.Cases;
 /// which applies it; if another request got there first and it no longer applies, the orchestration records the
 /// refusal in the history.
 /// </summary>
-public sealed class CaseEventGate(CaseRecords records, CaseWorkflow workflow, TimeProvider time)
+public sealed class CaseEventGate(CaseRecords records, CaseLookup lookup, CaseWorkflow workflow, TimeProvider time)
 {
     /// <summary>How long an event waits for a just-opened case's orchestration to start before the caller is asked to retry.</summary>
     public static readonly TimeSpan StartWait = TimeSpan.FromSeconds(15);
@@ -20,12 +20,12 @@ public sealed class CaseEventGate(CaseRecords records, CaseWorkflow workflow, Ti
     /// <summary>What the workflow says of the event now; null when there is no such case.</summary>
     public async Task<WorkflowOutcome?> RaiseAsync(DurableTaskClient durable, string caseId, CaseEvent caseEvent, CancellationToken cancellationToken)
     {
-        if (await records.GetWithPendingRequestsAsync(caseId, cancellationToken) is not { } found) return null;
+        if (await lookup.FindAsync(durable, caseId, cancellationToken) is not { } found) return null;
         var now = time.GetUtcNow();
         var outcome = workflow.Apply(Fold(found.Case.State, found.Pending), caseEvent, now);
         if (outcome is WorkflowRefusal) return outcome;
 
-        if (found.Case.Case.Step == 1) await EnsureStartedAsync(durable, caseId, cancellationToken);
+        if (found.MayBeUnstarted) await EnsureStartedAsync(durable, caseId, cancellationToken);
         var request = PendingRequest.New(caseEvent, now);
         await durable.RaiseEventAsync(caseId, CaseOrchestration.EventName, request.Message, cancellationToken);
         // Raised first, then noted as pending: a note without its event would make later requests see what never comes.
@@ -38,7 +38,7 @@ public sealed class CaseEventGate(CaseRecords records, CaseWorkflow workflow, Ti
     /// request applied in the order raised (one that will be refused changes nothing). Null for an unknown case.
     /// </summary>
     public async Task<CaseState?> CurrentStateAsync(string caseId, CancellationToken cancellationToken) =>
-        await records.GetWithPendingRequestsAsync(caseId, cancellationToken) is { } found ? Fold(found.Case.State, found.Pending) : null;
+        await records.GetWithPendingRequestsAsync(caseId, cancellationToken) is ({ } recorded, var pending) ? Fold(recorded.State, pending) : null;
 
     private CaseState Fold(CaseState recorded, IReadOnlyList<PendingRequest> pending)
     {
@@ -51,8 +51,8 @@ public sealed class CaseEventGate(CaseRecords records, CaseWorkflow workflow, Ti
 
     /// <summary>
     /// Durable's Azure Storage backend discards an event that reaches an instance whose start it has not processed yet
-    /// ("No such instance"). A case whose record has only its opening may be that young: wait for its orchestration to
-    /// start. (Once it has recorded a second step, it has started.) Too long a wait is a timeout: 503, retry.
+    /// ("No such instance"). A case with no record, or one with only its opening, may be that young: wait for its
+    /// orchestration to start. (Once it has recorded a second step, it has started.) Too long a wait is a timeout: 503.
     /// </summary>
     private static async Task EnsureStartedAsync(DurableTaskClient durable, string caseId, CancellationToken cancellationToken)
     {

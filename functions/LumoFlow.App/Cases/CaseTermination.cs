@@ -11,23 +11,28 @@ namespace LumoFlow.App.Cases;
 /// a step already in flight loses to the termination in the record (<see cref="CaseRecords.RecordAsync"/>). A request
 /// that fails between the two is completed by its retry.
 /// </summary>
-public sealed class CaseTermination(CaseRecords records, CaseWorkflow workflow, TimeProvider time)
+public sealed class CaseTermination(CaseRecords records, CaseLookup lookup, CaseWorkflow workflow, TimeProvider time)
 {
     /// <summary>Null when there is no such case.</summary>
     public async Task<WorkflowOutcome?> TerminateAsync(DurableTaskClient durable, string caseId, string reason, string actor, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= 10; attempt++)
         {
-            if (await records.GetAsync(caseId, cancellationToken) is not { } stored) return null;
+            if (await lookup.FindAsync(durable, caseId, cancellationToken) is not { } found) return null;
+            var stored = found.Case;
             var outcome = workflow.Apply(stored.State, new CaseTerminated(reason) { Actor = actor }, time.GetUtcNow());
             if (outcome is not WorkflowStep step) return outcome; // ended already: 410
 
             if (attempt == 1 && await durable.GetInstanceAsync(caseId, cancellationToken) is { IsCompleted: false })
                 await durable.TerminateInstanceAsync(caseId, reason, cancellationToken);
 
-            var after = new StoredCase(step.State, stored.Case.Timers.After(step), stored.Case.Step + 1);
+            // A case terminated before its orchestration wrote its record gets its opening recorded with the termination.
+            var after = new StoredCase(step.State, stored.Timers.After(step), stored.Step + 1);
             var recorded = new RecordedStep(after.Step, step.History, step.DocumentsToStore, step.Emails);
-            if ((await records.RecordAsync(new CaseRecordUpdate(after, [recorded]), cancellationToken)).Written)
+            var update = found.Opening is { } opening
+                ? new CaseRecordUpdate(after, [.. opening.Steps, recorded], opening.Intake)
+                : new CaseRecordUpdate(after, [recorded]);
+            if ((await records.RecordAsync(update, cancellationToken)).Written)
                 return outcome;
             // A step of the orchestration got into the record first: terminate on top of it.
         }

@@ -80,6 +80,7 @@ public static class LumoFlowServices
 
         // What the HTTP endpoints do, and the weekly digest.
         services.AddSingleton<CaseIntake>();
+        services.AddSingleton<CaseLookup>();
         services.AddSingleton<CaseEventGate>();
         services.AddSingleton<CaseTermination>();
         services.AddSingleton<IntakeApi>();

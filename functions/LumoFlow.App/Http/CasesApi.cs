@@ -8,19 +8,21 @@ using Microsoft.DurableTask.Client;
 namespace LumoFlow.App.Http;
 
 /// <summary>Staff look at a case and act on it (status, events, terminate). Every call is authenticated and access-logged.</summary>
-public sealed class CasesApi(CaseRecords records, CaseEventGate gate, CaseTermination termination, AccessLog accessLog, TimeProvider time)
+public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGate gate, CaseTermination termination, AccessLog accessLog, TimeProvider time)
 {
     public const int MaxEventBodyBytes = 64 * 1024;
 
     public Task<IResult> GetStatusAsync(string id, bool? showHistory, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
-            if (!CaseIds.IsWellFormed(id) || await records.GetAsync(id, cancellationToken) is not { } stored) return NotFound(id);
+            if (!CaseIds.IsWellFormed(id) || await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return NotFound(id);
             await accessLog.RecordAsync(id, who, showHistory == true ? "ReadStatusAndHistory" : "ReadStatus", cancellationToken);
 
             var engine = await durable.GetInstanceAsync(id, cancellationToken);
-            var history = showHistory == true ? await records.GetHistoryAsync(id, cancellationToken) : null;
-            return Results.Json(CaseStatusView.Of(stored.State, engine?.RuntimeStatus, history), LumoFlowJson.Options);
+            var history = showHistory != true ? null
+                : found.Opening is { } opening ? opening.Steps.SelectMany(s => s.History).ToList()
+                : await records.GetHistoryAsync(id, cancellationToken);
+            return Results.Json(CaseStatusView.Of(found.Case.State, engine?.RuntimeStatus, history), LumoFlowJson.Options);
         });
 
     public Task<IResult> TerminateAsync(string id, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>

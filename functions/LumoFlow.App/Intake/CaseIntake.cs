@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using DurableTask.Core.Exceptions;
+using LumoFlow.App.Cases;
 using LumoFlow.App.Http;
 using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
@@ -28,10 +27,10 @@ public enum IntakeOutcome
 public sealed record IntakeResult(string CaseId, IntakeOutcome Outcome);
 
 /// <summary>
-/// Opens a case for a valid notification: routes it, lets the workflow open it, starts its orchestration and writes
-/// its record — all before the notifier gets an answer. Durable's start is what makes the case exist: if it fails,
-/// nothing was created and the notifier is asked to retry; once it succeeded, the case's own orchestration records the
-/// opening itself should this handler's write of it fail.
+/// Opens a case for a valid notification: routes it, lets the workflow open it and starts its orchestration, before
+/// the notifier gets an answer. Durable's start is what makes the case exist, durably: if it fails, nothing was
+/// created and the notifier is asked to retry (503); once it succeeded, the case's orchestration writes its record as
+/// its first step.
 /// </summary>
 public sealed class CaseIntake(CaseRecords records, CaseWorkflow workflow, RoutingTable routing, ChildIndex children,
     TimeProvider time, ILogger<CaseIntake> logger)
@@ -72,45 +71,25 @@ public sealed class CaseIntake(CaseRecords records, CaseWorkflow workflow, Routi
         }
         catch (OrchestrationAlreadyExistsException) when (idempotencyKey is not null)
         {
-            // A retry overtook its own first attempt, which has started the case but not yet written its record.
+            // A retry overtook its own first attempt, which has started the case but whose record is not written yet.
             return await ExistingAsync(durable, caseId, bodyHash, cancellationToken)
                    ?? throw new InvalidOperationException($"Case {caseId} exists and cannot be read.");
         }
 
-        await RecordOpeningAsync(input, cancellationToken);
+        // Durable holds the case: it exists. Its orchestration writes the record as its first step, a moment from now;
+        // until then staff reach the case through the opening Durable holds (CaseLookup).
         logger.LogInformation("Case {CaseId} opened for team {TeamId}", caseId, team.Id);
         return new IntakeResult(caseId, IntakeOutcome.Created);
     }
 
-    /// <summary>
-    /// The case an Idempotency-Key already opened — in the record, or (when its first attempt stopped between starting
-    /// the case and writing the record) in Durable, whose input then completes the record. Null when there is none.
-    /// </summary>
+    /// <summary>The case an Idempotency-Key already opened — in the record, or still only in Durable. Null when there is none.</summary>
     private async Task<IntakeResult?> ExistingAsync(DurableTaskClient durable, string caseId, string? bodyHash, CancellationToken cancellationToken)
     {
         if (await records.GetBodyHashAsync(caseId, cancellationToken) is (true, var recordedHash))
             return Replay(caseId, recordedHash, bodyHash);
-        if (await durable.GetInstanceAsync(caseId, getInputsAndOutputs: true, cancellationToken) is not { } started
-            || started.ReadInputAs<CaseOrchestrationInput>() is not { Opening: { } opening } input)
-            return null;
-        if (opening.Intake.BodyHash == bodyHash) await RecordOpeningAsync(input, cancellationToken);
-        return Replay(caseId, opening.Intake.BodyHash, bodyHash);
-    }
-
-    /// <summary>
-    /// The case is accepted once Durable holds it; the record is written now so that it can be read at once. Should this
-    /// write fail, the orchestration's first step writes it.
-    /// </summary>
-    private async Task RecordOpeningAsync(CaseOrchestrationInput input, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await records.CreateAsync(input.OpeningUpdate!, cancellationToken);
-        }
-        catch (Exception e) when (e is RequestFailedException or TableTransactionFailedException)
-        {
-            logger.LogWarning("Case {CaseId} started; its record is left to its orchestration ({Error})", input.Case.State.CaseId, e.GetType().Name);
-        }
+        return await CaseLookup.OpeningAsync(durable, caseId, cancellationToken) is { Intake: { } intake }
+            ? Replay(caseId, intake.BodyHash, bodyHash)
+            : null;
     }
 
     private static IntakeResult Replay(string caseId, string? storedHash, string? bodyHash) =>

@@ -40,8 +40,11 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
         return row.HasValue ? Snapshot(row.Value!) : null;
     }
 
-    /// <summary>The state row and the staff requests not yet recorded, oldest first, in one query of the partition.</summary>
-    public async Task<(CaseSnapshot Case, IReadOnlyList<PendingRequest> Pending)?> GetWithPendingRequestsAsync(string caseId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The state row (null when there is none yet) and the staff requests not yet recorded, oldest first, in one query of
+    /// the partition.
+    /// </summary>
+    public async Task<(CaseSnapshot? Case, IReadOnlyList<PendingRequest> Pending)> GetWithPendingRequestsAsync(string caseId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {caseId} and (RowKey eq {CaseRows.State} or (RowKey ge {CaseRows.RequestPrefix} and RowKey lt {"request."} and Status eq {nameof(RequestStatus.Pending)}))");
@@ -52,40 +55,25 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
             if (row.RowKey == CaseRows.State) snapshot = Snapshot(row);
             else pending.Add(CaseRows.ReadRequest(row));
         }
-        return snapshot is null ? null : (snapshot, pending);
-    }
-
-    /// <summary>
-    /// Writes the record of a case that intake has just opened — without reading first: nobody else can have written a
-    /// case whose id was drawn a moment ago, but for its own orchestration's first step, and then this write is moot.
-    /// False when the record was there already.
-    /// </summary>
-    public async Task<bool> CreateAsync(CaseRecordUpdate opening, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Cases.SubmitTransactionAsync(Transaction(opening, current: null, opening.Steps), cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
+        return (snapshot, pending);
     }
 
     /// <summary>
     /// Writes the steps of <paramref name="update"/> that the record does not have yet, with the state after them, and
-    /// returns the state row's ETag (after this write, or as it found it when there was nothing left to write). With
-    /// <see cref="CaseRecordUpdate.RecordedAs"/> it writes at once, guarded by that ETag; when another write got in
-    /// first (a termination), or without it, it reads the record and writes only what is still missing.
+    /// returns the state row's ETag (after this write, or as it found it when there was nothing left to write). It
+    /// writes at once when it can tell where the record is: guarded by <see cref="CaseRecordUpdate.RecordedAs"/>, the
+    /// ETag the writer's last write left; or, for the opening (<see cref="CaseRecordUpdate.Intake"/>), as a new record.
+    /// When another write got in first (a termination, a retry), or otherwise, it reads the record and writes only what
+    /// is still missing.
     /// </summary>
     public async Task<RecordResult> RecordAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
     {
-        if (update.RecordedAs is { } recordedAs)
+        if (update.RecordedAs is not null || update.Intake is not null)
         {
             try
             {
-                return await SubmitAsync(Transaction(update, new ETag(recordedAs), update.Steps), cancellationToken);
+                var expected = update.RecordedAs is { } recordedAs ? new ETag(recordedAs) : (ETag?)null;
+                return await SubmitAsync(Transaction(update, expected, update.Steps), cancellationToken);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
