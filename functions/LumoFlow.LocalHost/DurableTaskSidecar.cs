@@ -15,7 +15,8 @@ namespace LumoFlow.LocalHost;
 /// an inner Kestrel host on a Unix domain socket (no port to collide with, reachable only from this machine), started
 /// before the SDK's worker and stopped after it, so the worker closes its stream first (one host for both hung on
 /// shutdown). Known limits of this sidecar: one worker connection, no entities, and it accepts purging a running
-/// instance (LumoFlow never asks it to).</para>
+/// instance (LumoFlow never asks it to). It stops the backend even when it never started it: see
+/// <see cref="StopOnlyIfStarted"/>.</para>
 /// </summary>
 public sealed class DurableTaskSidecar(AzureStorageOrchestrationService backend, string socketPath, ILoggerFactory loggerFactory) : IHostedService
 {
@@ -57,7 +58,7 @@ public sealed class DurableTaskSidecar(AzureStorageOrchestrationService backend,
         builder.WebHost.SuppressStatusMessages(true); // the app itself announces that it started
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socketPath, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = MaxMessageBytes);
-        builder.Services.AddSingleton<IOrchestrationService>(backend);
+        builder.Services.AddSingleton<IOrchestrationService>(new StopOnlyIfStarted(backend));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();
