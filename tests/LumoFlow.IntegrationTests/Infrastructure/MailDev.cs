@@ -10,7 +10,8 @@ public sealed class MailDev(Uri baseAddress) : IDisposable
 
     public sealed record Address([property: JsonPropertyName("address")] string Value);
 
-    public sealed record Message(string Id, string Subject, string Text, IReadOnlyList<Address> To)
+    /// <param name="MessageId">The Message-ID header LumoFlow set: one per outbox email, the same on every copy of it.</param>
+    public sealed record Message(string Id, string Subject, string Text, IReadOnlyList<Address> To, string? MessageId = null)
     {
         public bool IsTo(string address) => To.Any(a => string.Equals(a.Value, address, StringComparison.OrdinalIgnoreCase));
     }
