@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# Measures LumoFlow against its own Azurite (in memory) and prints a table of figures, all from this run:
-# the raw insert floor, intake throughput and latency, the sweep, one lifecycle's storage requests, and a year's replay.
-# ./bench.sh [--quick] [--sweep N] [--replay N] [--only intake|sweep|lifecycle|replay] [--stock-azurite]
-#   --quick scales every size down 20x (a smoke run); --sweep sets the cases due at once (10000);
-#   --replay the notifications replayed over a year (23000); --only runs one part;
-#   --stock-azurite runs Azurite without bench/azurite-keyed-lookups.js (see that file and docs/performance.md)
+# Measures LumoFlow on Durable against its own stock Azurite (in memory, blob + queue + table, free ports) and prints
+# one table of figures, all from this run, each beside what a bare Durable orchestration of the same shape (the peer)
+# gets on the same backend with the same settings:
+#   floor     raw single-entity table inserts
+#   peer      the peer alone: its start rate, events, catch-up and storage requests (no LumoFlow)
+#   intake    notifications accepted per second at concurrency 1, 8 and 32 (taking turns with the floor and peer starts)
+#   events    staff events per second, from 202 to visible in the case's status
+#   catchup   10,000 cases registered with a past time of receipt, every escalation due at once
+#   cost      storage requests per complete lifecycle, per call, and an idle app's requests per hour
+# and the peak memory, then the targets, each met or missed. Also written to .run/bench-latest.md.
+# ./bench.sh [--quick] [--only floor|peer|intake|events|catchup|cost] [--catchup N] [--events N]
+#   --quick scales the sizes down (about 20x; catch-up 500) for a smoke run of a few minutes; the full run takes about
+#   30-40 minutes on 2 cores. --only runs one part (a LumoFlow part runs its peer beside it: the ratios need it).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/dev-services.sh
@@ -12,19 +19,17 @@ trap stop_dev_services EXIT
 trap 'exit 130' INT TERM
 
 ensure_npm_tools
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 10102)
-args=()
-preload="--require \"$PWD/bench/azurite-keyed-lookups.js\""
-for arg in "$@"; do
-  if [ "$arg" = --stock-azurite ]; then preload=""; else args+=("$arg"); fi
-done
-# The preload must find what Azurite would find without it (a second's self-check).
-[ -z "$preload" ] || node bench/azurite-keyed-lookups.check.js
-NODE_OPTIONS="$preload" start_azurite "$port" --inMemoryPersistence --skipApiVersionCheck --silent
-dotnet build bench/LumoFlow.Benchmarks -c Release -nologo -v quiet > /dev/null
+read -r blob queue table < <(python3 -c '
+import socket
+sockets = [socket.socket() for _ in range(3)]
+for s in sockets: s.bind(("127.0.0.1", 0))
+print(*(s.getsockname()[1] for s in sockets))')
+start_azurite "$blob" "$queue" "$table" --inMemoryPersistence --silent
+dotnet build bench/LumoFlow.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly
 mkdir -p .run
-dotnet bench/LumoFlow.Benchmarks/bin/Release/net10.0/LumoFlow.Benchmarks.dll --table-port "$port" --out .run/bench-latest.md --azurite-pid "${LUMOFLOW_PIDS[-1]}" \
-  --azurite "$(node -p 'require("./node_modules/azurite/package.json").version') in memory${preload:+, with bench/azurite-keyed-lookups.js}" \
-  "${args[@]}"
+dotnet bench/LumoFlow.Benchmarks/bin/Release/net10.0/LumoFlow.Benchmarks.dll \
+  --blob-port "$blob" --queue-port "$queue" --table-port "$table" --out .run/bench-latest.md --azurite-pid "${LUMOFLOW_PIDS[-1]}" \
+  --azurite "$(node -p 'require("./node_modules/azurite/package.json").version') (stock) in memory" \
+  "$@"
 echo
 echo "(also written to .run/bench-latest.md)"

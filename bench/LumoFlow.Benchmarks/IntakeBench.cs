@@ -1,57 +1,70 @@
 namespace LumoFlow.Benchmarks;
 
 /// <summary>
-/// Notifications accepted per second through HTTP (the app's whole pipeline, in-process server). One app serves every
-/// round, warmed up first, as a running server would be: a new host per round would measure its start-up (the JIT
-/// compiling its dependency-injection and serializer code again) instead of intake.
+/// The floor (raw single-entity inserts), the peer's start rate (ScheduleNewOrchestrationInstanceAsync, the Durable
+/// client's own call, with an input of LumoFlow's size) and intake (POST /api/notifications to 202: validation,
+/// routing, Durable's start and the case's record) at one concurrency, taking turns: in each round every part runs
+/// <c>slices</c> times, in turn, so that a machine whose speed drifts (a shared VM) slows all alike. After each slice
+/// of starts the app is left to settle (<see cref="BenchApp.QuietAsync"/>) — the cases just started run their first
+/// wake-up meanwhile, as they would — so that no slice pays for the one before.
 /// </summary>
-public sealed class IntakeBench : IAsyncDisposable
+public sealed class IntakeBench(BenchApp? app, BenchStorage storage, PeerInput? peer, bool floor, bool intake)
 {
-    public sealed record Result(Load.Result Load, double RequestsPerIntake)
+    public sealed record Level(int Concurrency, Load.Result? Floor, Load.Result? Peer, Load.Result? Intake, IReadOnlyList<double> Ratios);
+
+    private int _next = 10_000_000; // notification numbers: every child is new
+
+    public async Task WarmUpAsync(int operations)
     {
-        /// <summary>Runs measured in parts, as one.</summary>
-        public static Result Combine(IReadOnlyList<Result> parts)
+        if (floor) await (await FloorBench.CreateAsync(storage.ConnectionString)).RunAsync(operations, 8);
+        if (peer is not null) await PeerStartsAsync(operations, 8);
+        if (intake) await IntakesAsync(operations, 8);
+    }
+
+    /// <summary>The median round by intake/peer (or whichever ratio there is), with every round's ratio.</summary>
+    public async Task<Level> RunAsync(int concurrency, int operations, int rounds, int slices)
+    {
+        var measured = new List<(Load.Result? Floor, Load.Result? Peer, Load.Result? Intake, double Ratio)>();
+        for (var round = 0; round < rounds; round++)
         {
-            var load = Benchmarks.Load.Result.Combine([.. parts.Select(p => p.Load)]);
-            return new Result(load, parts.Sum(p => p.RequestsPerIntake * p.Load.Operations) / load.Operations);
+            var floorBench = floor ? await FloorBench.CreateAsync(storage.ConnectionString) : null; // a fresh table each round
+            var parts = new List<(string Name, Func<Task<Load.Result>> Run)>();
+            if (floorBench is not null) parts.Add(("floor", () => floorBench.RunAsync(operations / slices, concurrency)));
+            if (peer is not null) parts.Add(("peer", () => PeerStartsAsync(operations / slices, concurrency)));
+            if (intake) parts.Add(("intake", () => IntakesAsync(operations / slices, concurrency)));
+            var results = parts.ToDictionary(p => p.Name, _ => new List<Load.Result>());
+            for (var slice = 0; slice < slices; slice++)
+                for (var k = 0; k < parts.Count; k++)
+                {
+                    var (name, run) = parts[(slice + k) % parts.Count]; // each part goes first in turn
+                    results[name].Add(await run());
+                }
+            Load.Result? Of(string name) => results.TryGetValue(name, out var r) ? Load.Result.Combine(r) : null;
+            var (f, p, i) = (Of("floor"), Of("peer"), Of("intake"));
+            var ratio = i is not null && p is not null ? i.PerSecond / p.PerSecond
+                : i is not null && f is not null ? i.PerSecond / f.PerSecond
+                : p is not null && f is not null ? p.PerSecond / f.PerSecond : double.NaN;
+            measured.Add((f, p, i, ratio));
         }
+        var median = measured.OrderBy(m => m.Ratio).ElementAt(rounds / 2);
+        return new Level(concurrency, median.Floor, median.Peer, median.Intake, [.. measured.Select(m => m.Ratio)]);
     }
 
-    private readonly BenchApp _app;
-    private readonly HttpClient _client;
-    private int _next = 10_000_000; // notification numbers, so that every child is new
-
-    public IntakeBench(string connectionString)
+    private async Task<Load.Result> PeerStartsAsync(int operations, int concurrency)
     {
-        _app = new BenchApp(connectionString, TimeProvider.System, poke: false);
-        // The test server's own client: WebApplicationFactory's CreateClient adds cookie and redirect handlers, which a
-        // notifier's client would run on its own machine, not on the server's.
-        _client = _app.Server.CreateClient();
+        var result = await Load.RunAsync(operations, concurrency, _ => PeerDriver.StartAsync(app!.Durable, peer!));
+        await app!.QuietAsync();
+        return result;
     }
 
-    public async Task WarmUpAsync(int operations) => await RunAsync(operations, 8);
-
-    public async Task<Result> RunAsync(int operations, int concurrency)
+    private async Task<Load.Result> IntakesAsync(int operations, int concurrency)
     {
+        // Bodies are made before the clock starts, as a load generator replays prepared requests.
         var first = Interlocked.Add(ref _next, operations) - operations;
-        // The bodies are prepared before the clock starts, as a load generator replays prepared requests: building
-        // them is the notifiers' work, not the server's.
-        var bodies = Enumerable.Range(first, operations)
-            .Select(n => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Notifications.Create(n), LumoFlow.Engine.EngineJson.Options)).ToList();
-        _app.Counter.Reset();
-        var load = await Load.RunAsync(operations, concurrency, async i =>
-        {
-            using var body = new ByteArrayContent(bodies[i]);
-            body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-            using var response = await _client.PostAsync("/api/notifications", body);
-            if ((int)response.StatusCode != 202) throw new InvalidOperationException($"intake answered {(int)response.StatusCode}");
-        });
-        return new Result(load, (double)_app.Counter.Count / operations);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
+        var bodies = Enumerable.Range(first, operations).Select(n => Notifications.Body(n)).ToList();
+        var client = app!.Http();
+        var result = await Load.RunAsync(operations, concurrency, i => LumoFlowDriver.SubmitAsync(client, bodies[i]));
+        await app.QuietAsync();
+        return result;
     }
 }

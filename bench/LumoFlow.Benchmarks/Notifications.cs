@@ -1,3 +1,5 @@
+using System.Text.Json;
+using LumoFlow.App;
 using LumoFlow.Domain.Notifications;
 
 namespace LumoFlow.Benchmarks;
@@ -7,7 +9,8 @@ public static class Notifications
 {
     private static readonly string[] Municipalities = ["Kuopio", "Joensuu", "Jyväskylä", "Mikkeli", "Vaasa", "Tampere"];
 
-    public static Notification Create(int i, bool notifierEmail = true, bool sometimesUrgent = true) => new()
+    /// <param name="receivedAt">Set by staff registering a notification received by phone (only they may).</param>
+    public static Notification Create(int i, DateTimeOffset? receivedAt = null) => new()
     {
         Kind = NotificationKinds.ChildWelfare,
         Notifier = new Notifier
@@ -17,12 +20,15 @@ public static class Notifications
             Profession = "luokanopettaja",
             Organisation = "Koulu",
             Phone = "+358 40 123 4567",
-            Email = notifierEmail ? $"notifier{i}@koulu.example.test" : null,
+            Email = $"notifier{i}@koulu.example.test",
         },
         Children = [new Child { Name = "Lapsi", IdentityCode = IdentityCode(i), HomeMunicipality = Municipalities[i % Municipalities.Length] }],
         Concern = "Huoli lapsen arjesta.",
-        ImmediateDanger = sometimesUrgent && i % 50 == 0,
+        ReceivedAt = receivedAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
     };
+
+    /// <summary>The request body, as a notifier's client sends it.</summary>
+    public static byte[] Body(int i, DateTimeOffset? receivedAt = null) => JsonSerializer.SerializeToUtf8Bytes(Create(i, receivedAt), LumoFlowJson.Options);
 
     /// <summary>A valid, unique-per-i identity code of a child born 2010–2024.</summary>
     public static string IdentityCode(int i) =>

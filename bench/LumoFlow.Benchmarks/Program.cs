@@ -1,133 +1,218 @@
+using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using static LumoFlow.Benchmarks.Report;
 
 namespace LumoFlow.Benchmarks;
 
-// LumoFlow benchmark: every figure measured in this run, against the Azurite that bench.sh started.
-// Usage: LumoFlow.Benchmarks --table-port PORT [--azurite DESCRIPTION] [--quick] [--sweep N] [--replay N] [--only intake|sweep|lifecycle|replay] [--out FILE]
+// LumoFlow benchmark: every figure measured in this run, against the Azurite that bench.sh started (see bench.sh).
+// Usage: LumoFlow.Benchmarks --blob-port P --queue-port P --table-port P [--quick] [--only floor|peer|intake|events|catchup|cost]
+//        [--catchup N] [--events N] [--out FILE] [--azurite DESCRIPTION] [--azurite-pid PID]
 public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        var port = int.Parse(Arg("--table-port") ?? "10002", CultureInfo.InvariantCulture);
+        string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+        int Int(string name, int fallback) => Arg(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var storage = new BenchStorage(Int("--blob-port", 10000), Int("--queue-port", 10001), Int("--table-port", 10002));
         var quick = args.Contains("--quick");
-        var outFile = Arg("--out");
-        var only = Arg("--only"); // one section alone; "intake" is the floor-and-intake table
-        bool Runs(string section) => only is null || only == section;
-        var connectionString =
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-            $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-        int Scale(int full) => quick ? Math.Max(20, full / 20) : full;
-
-        var report = new StringBuilder();
-        void Line(string text = "") { Console.WriteLine(text); report.AppendLine(text); }
-        static string F(double value, string format = "0") => value.ToString(format, CultureInfo.InvariantCulture);
-        // CPU milliseconds per operation: this process (load and app) / Azurite.
-        static string CpuPer(CpuTime.Sample cpu, int operations) =>
-            $"{F(cpu.Bench.TotalMilliseconds / operations, "0.00")} / {(cpu.Azurite is { } azurite ? F(azurite.TotalMilliseconds / operations, "0.00") : "?")}";
-        static string Cpu(Load.Result load) => CpuPer(load.Cpu, load.Operations);
-
-        Line($"LumoFlow benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}{(quick ? " — QUICK (scaled down)" : "")}");
-        if (Arg("--azurite") is { } azurite) Line($"Azurite {azurite}");
+        int Scale(int full) => quick ? Math.Max(10, full / 20) : full;
+        var only = Arg("--only");
+        string[] parts = ["floor", "peer", "intake", "events", "catchup", "cost"];
+        if (only is not null && !parts.Contains(only)) throw new ArgumentException($"--only takes one of: {string.Join(", ", parts)}");
+        // Each LumoFlow part measures its peer beside it (the ratios need it); --only peer runs the peer's parts alone.
+        bool Runs(string part) => only is null || only == part || (only == "peer" && part != "floor");
+        var lumoflow = only != "peer";
         if (Arg("--azurite-pid") is { } azuritePid) CpuTime.AzuritePid = int.Parse(azuritePid, CultureInfo.InvariantCulture);
-        Line();
 
-        // 1. Floor and intake at the same concurrency levels.
-        if (Runs("intake")) await FloorAndIntake();
-        // 2. The sweep: many cases due at the same instant.
-        if (Runs("sweep")) await Sweep();
-        // 3. One complete lifecycle, request by request: staff acting promptly, and with two reminders firing.
-        if (Runs("lifecycle")) await Lifecycles();
-        // 4. A tenth of Finland's yearly volume through complete lifecycles on a simulated clock.
-        if (Runs("replay")) await Replay();
+        var report = new Report();
+        var durableNotes = new List<string>();
+        report.Line($"LumoFlow benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}{(quick ? " — QUICK (sizes scaled down)" : "")}");
+        if (Arg("--azurite") is { } azurite) report.Line($"Azurite {azurite}; Durable: DurableTask.AzureStorage 2.11.2 through the local host's sidecar, its default settings (LocalDurableTask)");
+        report.Line();
+        var total = Stopwatch.StartNew();
 
-        if (outFile is not null) await File.WriteAllTextAsync(outFile, report.ToString());
+        // The shape of one LumoFlow lifecycle, as Durable ran it: the peer replays it.
+        ShapeProbe.Shapes? shapes = null;
+        if (only != "floor")
+        {
+            shapes = await OnFreshAppAsync(storage, ShapeProbe.ReadAsync, "shapes");
+            report.Line($"The peer's shapes, read from Durable's history of a real case (each a bare orchestration with no-op activities, the same inputs' sizes):");
+            report.Line();
+            foreach (var shape in new[] { shapes.Lifecycle, shapes.CatchUp })
+                report.Line($"- **{shape.Name}** — {shape.Activities} activities ({shape.CallsOf("RecordCase")} RecordCase, {shape.CallsOf("SendEmail")} SendEmail, " +
+                            $"{shape.CallsOf("LinkChildren")} LinkChildren), {shape.Events} external events, {shape.TimersCreated} timers created (none fires), " +
+                            $"{shape.Episodes} episodes, input {shape.InputChars} chars: {shape.Describe()}");
+            report.Line();
+        }
+
+        if (Runs("floor") || Runs("intake")) await IntakeAsync();
+        if (Runs("events")) await EventsAsync();
+        if (Runs("catchup")) await CatchUpAsync();
+        if (Runs("cost")) await CostAsync();
+
+        report.Line($"Peak memory: benchmark process (load, app, sidecar, Durable worker) {F(PeakMemory.Self() / 1048576.0)} MiB" +
+                    (PeakMemory.Azurite() is { } azuritePeak ? $"; Azurite {F(azuritePeak / 1048576.0)} MiB" : "") +
+                    $". Wall time {F(total.Elapsed.TotalMinutes, "0.0")} min.");
+        report.Line();
+        report.Line("Durable's warnings, counted per part (not printed; see DurableLog.cs): " + string.Join("; ", durableNotes) + ".");
+        report.Line();
+        report.Targets();
+        if (Arg("--out") is { } outFile) await File.WriteAllTextAsync(outFile, report.Text);
         return 0;
 
-        async Task FloorAndIntake()
+        async Task IntakeAsync()
         {
-            // Each row is the median of five rounds, by the ratio; the ratios of all five are shown. In a round the floor
-            // (in a fresh table) and intake take turns, five slices each, so that a machine whose speed drifts from one
-            // second to the next (a shared VM: a floor measured alone varied by a third) slows both alike.
-            const int rounds = 5, slices = 5;
-            Line("| concurrency | floor inserts/s | floor p50 ms | floor p99 ms | intake/s | intake p50 ms | intake p95 ms | intake p99 ms | intake / floor | the 5 rounds | storage requests per intake | CPU ms per insert: bench / Azurite | CPU ms per intake: bench / Azurite |");
-            Line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
-            await using var intakes = new IntakeBench(connectionString);
-            await intakes.WarmUpAsync(Scale(1000));
-            await (await FloorBench.CreateAsync(connectionString)).RunAsync(Scale(1000), 8); // warm-up
-            foreach (var (concurrency, operations) in new[] { (1, Scale(300)), (8, Scale(2000)), (32, Scale(3000)) })
-            {
-                var measured = new List<(Load.Result Floor, IntakeBench.Result Intake, double Ratio)>();
-                for (var round = 0; round < rounds; round++)
+            var withPeer = Runs("peer") || Runs("intake");
+            var withIntake = lumoflow && Runs("intake");
+            var peerInput = withPeer && shapes is not null ? PeerDriver.InputFor(shapes.Lifecycle) : null;
+            // Each concurrency on a task hub of its own: on Azurite every case waiting with a timer (one queue message)
+            // makes every later queue operation dearer, so a level measured after another would pay for the cases before.
+            var rows = new List<IntakeBench.Level>();
+            var rounds = quick ? 1 : 3;
+            foreach (var (concurrency, operations) in new[] { (1, Scale(60)), (8, Scale(300)), (32, Scale(480)) })
+                rows.Add(await OnFreshAppAsync(storage, async app =>
                 {
-                    var floors = new List<Load.Result>();
-                    var intakeSlices = new List<IntakeBench.Result>();
-                    var floorBench = await FloorBench.CreateAsync(connectionString);
-                    for (var slice = 0; slice < slices; slice++)
-                    {
-                        floors.Add(await floorBench.RunAsync(operations / slices, concurrency));
-                        intakeSlices.Add(await intakes.RunAsync(operations / slices, concurrency));
-                    }
-                    var (floor, intake) = (Load.Result.Combine(floors), IntakeBench.Result.Combine(intakeSlices));
-                    measured.Add((floor, intake, intake.Load.PerSecond / floor.PerSecond));
-                }
-                var (f, i, ratio) = measured.OrderBy(m => m.Ratio).ElementAt(rounds / 2);
-                Line($"| {concurrency} | {F(f.PerSecond)} | {F(f.Latency[50], "0.0")} | {F(f.Latency[99], "0.0")} | {F(i.Load.PerSecond)} | " +
-                     $"{F(i.Load.Latency[50], "0.0")} | {F(i.Load.Latency[95], "0.0")} | {F(i.Load.Latency[99], "0.0")} | " +
-                     $"{F(ratio * 100)} % | {string.Join(", ", measured.Select(m => F(m.Ratio * 100) + " %"))} | {F(i.RequestsPerIntake, "0.00")} | {Cpu(f)} | {Cpu(i.Load)} |");
-            }
-            Line();
+                    var bench = new IntakeBench(app, storage, peerInput, floor: lumoflow, intake: withIntake);
+                    await bench.WarmUpAsync(Scale(100));
+                    return await bench.RunAsync(concurrency, operations, rounds, slices: 2);
+                }, $"intake at concurrency {concurrency}", needsApp: peerInput is not null || withIntake));
+            static string Cpu(Load.Result r) => $"{F(r.Cpu.Bench.TotalMilliseconds / r.Operations, "0.00")} / {(r.Cpu.Azurite is { } a ? F(a.TotalMilliseconds / r.Operations, "0.00") : "?")}";
+            static string Rate(Load.Result? r) => r is null ? "–" : F(r.PerSecond);
+            static string Ms(Load.Result? r, int p) => r is null ? "–" : F(r.Latency[p], "0.0");
+            report.Line($"Floor, the peer's starts and intake at three concurrencies (each row the median of {rounds} rounds; in a round the parts take turns, 2 slices each, the app left to settle after each slice of starts; each concurrency on a fresh task hub). " +
+                        "Floor: single-entity inserts into a fresh table. Peer start: ScheduleNewOrchestrationInstanceAsync. Intake: POST /api/notifications until 202. CPU ms per operation: benchmark process / Azurite.");
+            report.Line();
+            report.Table(["concurrency", "floor inserts/s", "floor p50 ms", "peer starts/s", "peer p50 ms", "peer p99 ms", "intake/s", "intake p50 ms", "intake p95 ms", "intake p99 ms",
+                    "intake / peer", "intake / floor", "every round's intake / peer", "CPU per floor insert", "CPU per peer start", "CPU per intake"],
+                rows.Select(l => (IReadOnlyList<string>)[
+                    l.Concurrency.ToString(CultureInfo.InvariantCulture), Rate(l.Floor), Ms(l.Floor, 50), Rate(l.Peer), Ms(l.Peer, 50), Ms(l.Peer, 99),
+                    Rate(l.Intake), Ms(l.Intake, 50), Ms(l.Intake, 95), Ms(l.Intake, 99),
+                    l.Intake is not null && l.Peer is not null ? Percent(l.Intake.PerSecond / l.Peer.PerSecond) : "–",
+                    l.Intake is not null && l.Floor is not null ? Percent(l.Intake.PerSecond / l.Floor.PerSecond) : "–",
+                    string.Join(", ", l.Ratios.Select(Percent)),
+                    l.Floor is null ? "–" : Cpu(l.Floor), l.Peer is null ? "–" : Cpu(l.Peer), l.Intake is null ? "–" : Cpu(l.Intake)]));
+            foreach (var l in rows.Where(l => l.Intake is not null && l.Peer is not null))
+                report.Target($"intake ≥ 70 % of the peer's start rate, concurrency {l.Concurrency}", l.Intake!.PerSecond >= 0.7 * l.Peer!.PerSecond,
+                    $"{Percent(l.Intake.PerSecond / l.Peer.PerSecond)}: {F(l.Intake.PerSecond)} intakes/s against {F(l.Peer.PerSecond)} starts/s (rounds: {string.Join(", ", l.Ratios.Select(Percent))})");
         }
 
-        async Task Sweep()
+        async Task EventsAsync()
         {
-            var sweep = await SweepBench.RunAsync(connectionString, Arg("--sweep") is { } sweepSize ? int.Parse(sweepSize, CultureInfo.InvariantCulture) : Scale(10_000));
-            var floorOps = sweep.FloorAtScale.PerSecond;
-            Line("| sweep: cases due at once | processed/s | firing delay p50 ms | p99 ms | storage requests per case | requests/s | floor (c=8) in the same table | sweep requests / floor | CPU ms per case: bench / Azurite | CPU ms per floor insert: bench / Azurite |");
-            Line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            Line($"| {sweep.Cases} | {F(sweep.PerSecond)} | {F(sweep.FiringDelay[50])} | {F(sweep.FiringDelay[99])} | {F(sweep.RequestsPerCase, "0.00")} | " +
-                 $"{F(sweep.PerSecond * sweep.RequestsPerCase)} | {F(floorOps)} inserts/s at {sweep.EntitiesInTable} entities, before and after the sweep | {F(sweep.PerSecond * sweep.RequestsPerCase / floorOps * 100)} % | " +
-                 $"{CpuPer(sweep.Cpu, sweep.Cases)} | {Cpu(sweep.FloorAtScale)} |");
-            Line();
-            Line($"Cases processed per second as a share of that floor: {F(sweep.PerSecond / floorOps * 100)} %.");
-            Line();
-            Line("Sweep requests by kind: " + string.Join(", ", sweep.ByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}")));
-            Line();
-        }
-
-        async Task Lifecycles()
-        {
-            var prompt = await LifecycleBench.RunAsync(connectionString, remindersFire: false);
-            var late = await LifecycleBench.RunAsync(connectionString, remindersFire: true);
-            foreach (var (title, lifecycle) in new[] { ("staff act before any reminder is due", prompt), ("two reminders come due and fire", late) })
+            var events = Arg("--events") is not null ? Int("--events", 0) : Scale(800);
+            const int concurrency = 32, pollMs = 200, slices = 4;
+            var (peer, lumo) = await OnFreshAppAsync(storage, async app =>
             {
-                Line($"| lifecycle step — {title} | storage requests |");
-                Line("| --- | ---: |");
-                foreach (var step in lifecycle.Steps) Line($"| {step.What} | {step.Requests} |");
-                Line($"| **total per case** | **{lifecycle.Total}** |");
-                Line($"| (shared by all cases: hourly sweep polls that found nothing, and the weekly digests, over these 12 days) | {lifecycle.SharedSweepPolls} |");
-                Line();
-                Line("Requests by kind: " + string.Join(", ", lifecycle.ByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}")));
-                Line();
+                var bench = new EventsBench(app, shapes!.Lifecycle, concurrency, pollMs);
+                var (cases, peers) = await bench.PrepareAsync(lumoflow ? events : 0, events);
+                var (peerParts, lumoParts) = (new List<EventsBench.Result>(), new List<EventsBench.Result>());
+                var size = events / slices;
+                for (var s = 0; s < slices; s++)
+                {
+                    // Peer, LumoFlow, LumoFlow, peer, …: each goes first as often.
+                    var peerSlice = peers.Skip(s * size).Take(size).ToList();
+                    var caseSlice = cases.Skip(s * size).Take(size).ToList();
+                    if (s % 2 == 0) peerParts.Add(await bench.PeerAsync(peerSlice));
+                    if (caseSlice.Count > 0) lumoParts.Add(await bench.LumoFlowAsync(caseSlice));
+                    if (s % 2 == 1) peerParts.Add(await bench.PeerAsync(peerSlice));
+                }
+                return (EventsBench.Result.Combine(peerParts), lumoParts.Count > 0 ? EventsBench.Result.Combine(lumoParts) : null);
+            }, "events");
+            report.Line($"Events: {concurrency} staff members at once, each raising an event on a waiting case and reading it every {pollMs} ms until it shows the event applied; " +
+                        $"{events} events each, in {slices} slices taking turns. LumoFlow: NotifierContacted over HTTP, GET /api/cases/{{id}}. Peer: RaiseEventAsync, GetInstanceAsync (custom status).");
+            report.Line();
+            static IReadOnlyList<string> Row(string who, EventsBench.Result r) =>
+                [who, r.Events.ToString(CultureInfo.InvariantCulture), F(r.PerSecond, "0.0"), F(r.Answer[50], "0.0"), F(r.Answer[99], "0.0"), F(r.Visible[50]), F(r.Visible[99])];
+            var rows = new List<IReadOnlyList<string>> { Row("peer (bare Durable)", peer) };
+            if (lumo is not null) rows.Add(Row("LumoFlow", lumo));
+            report.Table(["", "events", "applied/s", "answer p50 ms", "answer p99 ms", "202 → visible p50 ms", "p99 ms"], rows);
+            if (lumo is not null)
+                report.Target("events ≥ 70 % of the peer's", lumo.PerSecond >= 0.7 * peer.PerSecond,
+                    $"{Percent(lumo.PerSecond / peer.PerSecond)}: {F(lumo.PerSecond, "0.0")} events/s applied against {F(peer.PerSecond, "0.0")}; 202 → visible p50 {F(lumo.Visible[50])} ms against {F(peer.Visible[50])} ms");
+        }
+
+        async Task CatchUpAsync()
+        {
+            // 10,000 was the aim; on stock Azurite the catch-up grows with the square of its size (docs/performance.md:
+            // every queue operation re-sorts an index of all the account's messages), and 2,000 took 25 minutes.
+            var cases = Arg("--catchup") is not null ? Int("--catchup", 0) : quick ? 300 : 1_000;
+            // Each on a task hub and tables of its own, one after the other: both start from the same empty Azurite.
+            var peer = await OnFreshAppAsync(storage, app => CatchUpBench.PeerAsync(app, shapes!.CatchUp, cases), "catch-up, peer");
+            var lumo = lumoflow ? await OnFreshAppAsync(storage, app => CatchUpBench.LumoFlowAsync(app, cases), "catch-up, LumoFlow") : null;
+            report.Line($"Catch-up: {cases} cases registered by staff with a time of receipt 20 days ago ({CatchUpBench.Concurrency} at once), so every timer up to the decision escalation is due at once. " +
+                        "Emails per second from the first registration to the last email; firing delay from a case's 202 to its escalation email. The peer: as many instances of the catch-up shape, started as fast.");
+            report.Line();
+            static IReadOnlyList<string> Row(string who, CatchUpBench.Result r) =>
+                [who, r.Cases.ToString(CultureInfo.InvariantCulture), F(r.RegisteredPerSecond), r.Emails.ToString(CultureInfo.InvariantCulture), F(r.Elapsed.TotalSeconds), F(r.EmailsPerSecond, "0.0"),
+                 F(r.Delay[50] / 1000, "0.0"), F(r.Delay[99] / 1000, "0.0"), F(r.RequestsPerCase, "0.0")];
+            var rows = new List<IReadOnlyList<string>> { Row("peer (bare Durable)", peer) };
+            if (lumo is not null) rows.Add(Row("LumoFlow", lumo));
+            report.Table(["", "cases", "registered/s", "emails", "seconds", "emails/s", "firing delay p50 s", "p99 s", "storage requests per case"], rows);
+            foreach (var (who, r) in new[] { ("peer", peer), ("LumoFlow", lumo) })
+                if (r is not null) report.Line($"Catch-up requests per case by kind, {who}: " + string.Join(", ", r.ByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {F((double)k.Value / r.Cases, "0.##")}")));
+            report.Line();
+            if (lumo is not null)
+                report.Target("catch-up ≥ 70 % of the peer's", lumo.EmailsPerSecond >= 0.7 * peer.EmailsPerSecond,
+                    $"{Percent(lumo.EmailsPerSecond / peer.EmailsPerSecond)}: {F(lumo.EmailsPerSecond, "0.0")} emails/s against {F(peer.EmailsPerSecond, "0.0")}; firing delay p50 {F(lumo.Delay[50] / 1000, "0.0")} s against {F(peer.Delay[50] / 1000, "0.0")} s");
+        }
+
+        async Task CostAsync()
+        {
+            var cases = quick ? 3 : 20;
+            var window = TimeSpan.FromSeconds(quick ? 20 : 120);
+            var (idle, calls, peer, lumo) = await OnFreshAppAsync(storage, async app =>
+            {
+                var idle = await CostBench.IdleAsync(app, window);
+                var calls = await CostBench.CallsAsync(app, shapes!.Lifecycle);
+                var peer = await CostBench.PeerAsync(app, shapes.Lifecycle, cases);
+                var lumo = lumoflow ? await CostBench.LumoFlowAsync(app, cases) : null;
+                return (idle, calls, peer, lumo);
+            }, "cost");
+            report.Line($"Storage requests per complete lifecycle ({cases} side by side, each step left to settle): work only; background (empty polls, partition bookkeeping) counted apart.");
+            report.Line();
+            var rows = new List<IReadOnlyList<string>>();
+            for (var i = 0; i < peer.Steps.Count; i++)
+                rows.Add([lumo is not null ? lumo.Steps[i].What : peer.Steps[i].What, lumo is null ? "–" : F(lumo.Steps[i].Work, "0.0"), F(peer.Steps[i].Work, "0.0")]);
+            rows.Add(["**total per lifecycle**", lumo is null ? "–" : $"**{F(lumo.Work, "0.0")}**", $"**{F(peer.Work, "0.0")}**"]);
+            rows.Add([$"(background in the whole window: {(lumo is null ? "" : $"LumoFlow {F(lumo.Window.TotalSeconds)} s, ")}peer {F(peer.Window.TotalSeconds)} s)",
+                lumo is null ? "–" : lumo.Background.ToString(CultureInfo.InvariantCulture), peer.Background.ToString(CultureInfo.InvariantCulture)]);
+            report.Table(["step", "LumoFlow", "peer"], rows);
+            if (lumo is not null) report.Line("LumoFlow's requests per lifecycle by kind: " + ByKind(lumo));
+            report.Line("The peer's requests per lifecycle by kind: " + ByKind(peer));
+            report.Line();
+            report.Table(["one call, alone (requests before it answers)", "LumoFlow", "peer"],
+                calls.LumoFlow.Zip(calls.Peer, (l, p) => (IReadOnlyList<string>)[$"{l.What} / {p.What}", $"{l.Requests}: {Kinds(l.ByKind)}", $"{p.Requests}: {Kinds(p.ByKind)}"]));
+            report.Line($"Idle: an app with nothing to do sent {idle.Requests} requests in {F(idle.Window.TotalSeconds)} s ({string.Join(", ", idle.ByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}"))}); " +
+                        $"the weekly-digest loop's run (every {F(CostBench.DigestInterval.TotalMinutes)} min) {idle.DigestRun}. Extrapolated: **{F(idle.PerHour)} requests per hour**, {F(idle.PerHour * 24 * 30 / 1e6, "0.0")} million a month.");
+            report.Line();
+            if (lumo is not null)
+                report.Target("storage requests per lifecycle ≤ 1.3× the peer's", lumo.Work <= 1.3 * peer.Work,
+                    $"{F(lumo.Work / peer.Work, "0.00")}×: {F(lumo.Work, "0.0")} requests against {F(peer.Work, "0.0")} (work; background apart)");
+        }
+
+        /// <summary>Runs <paramref name="part"/> on an app with a task hub and tables of its own, and deletes them after.</summary>
+        async Task<T> OnFreshAppAsync<T>(BenchStorage on, Func<BenchApp, Task<T>> part, string label, bool needsApp = true)
+        {
+            if (!needsApp) return await part(null!);
+            var app = new BenchApp(on);
+            try
+            {
+                await app.StartAsync();
+                var result = await part(app);
+                await app.QuietAsync(); // nothing in flight when it stops
+                return result;
+            }
+            finally
+            {
+                await app.DisposeAsync();
+                await app.DeleteStorageAsync();
+                durableNotes.Add($"{label}: {app.DurableLog.Describe()}");
             }
         }
 
-        async Task Replay()
-        {
-            // 23,000 is a tenth of Finland's yearly volume (about 230,000 notifications in 2024). About 16 minutes with
-            // bench/azurite-keyed-lookups.js; hours on stock Azurite (see docs/performance.md).
-            var replay = await ReplayBench.RunAsync(connectionString, Arg("--replay") is { } replaySize ? int.Parse(replaySize, CultureInfo.InvariantCulture) : Scale(23_000));
-            Line("| replay: notifications | completed | actions | refused | simulated | wall time | storage requests | per case | peak memory |");
-            Line("| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |");
-            Line($"| {replay.Cases} | {replay.Completed} | {replay.Actions} | {replay.Refused} | {replay.From:yyyy-MM-dd} → {replay.To:yyyy-MM-dd} ({replay.Sweeps} hourly sweeps) | " +
-                 $"{F(replay.Wall.TotalSeconds, "0")} s | {replay.Requests} | {F((double)replay.Requests / replay.Cases, "0.0")} | {F(replay.PeakWorkingSetBytes / 1048576.0)} MiB |");
-        }
+        static string Kinds(IReadOnlyDictionary<string, long> byKind) =>
+            string.Join(", ", byKind.OrderByDescending(k => k.Value).Select(k => k.Value == 1 ? k.Key : $"{k.Key} ×{k.Value}"));
 
-        string? Arg(string name)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
+        static string ByKind(CostBench.Lifecycle l) =>
+            string.Join(", ", l.WorkByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {F((double)k.Value / l.Cases, "0.#")}"));
     }
 }
