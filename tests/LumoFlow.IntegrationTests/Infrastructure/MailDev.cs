@@ -10,9 +10,12 @@ public sealed class MailDev(Uri baseAddress) : IDisposable
 
     public sealed record Address([property: JsonPropertyName("address")] string Value);
 
-    /// <param name="MessageId">The Message-ID header LumoFlow set: one per outbox email, the same on every copy of it.</param>
-    public sealed record Message(string Id, string Subject, string Text, IReadOnlyList<Address> To, string? MessageId = null)
+    /// <param name="Headers">The headers as maildev parsed them, by lower-case name.</param>
+    public sealed record Message(string Id, string Subject, string Text, IReadOnlyList<Address> To, IReadOnlyDictionary<string, object>? Headers = null)
     {
+        /// <summary>The Message-ID header LumoFlow set: one per outbox email, the same on every copy of it.</summary>
+        public string? MessageId => Headers?.GetValueOrDefault("message-id")?.ToString();
+
         public bool IsTo(string address) => To.Any(a => string.Equals(a.Value, address, StringComparison.OrdinalIgnoreCase));
     }
 
