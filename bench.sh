@@ -6,12 +6,15 @@
 #   peer      the peer alone: its start rate, events, catch-up and storage requests (no LumoFlow)
 #   intake    notifications accepted per second at concurrency 1, 8 and 32 (taking turns with the floor and peer starts)
 #   events    staff events per second, from 202 to visible in the case's status
-#   catchup   10,000 cases registered with a past time of receipt, every escalation due at once
+#   catchup   cases registered with a past time of receipt (1,000; --catchup N), every escalation due at once
 #   cost      storage requests per complete lifecycle, per call, and an idle app's requests per hour
 # and the peak memory, then the targets, each met or missed. Also written to .run/bench-latest.md.
 # ./bench.sh [--quick] [--only floor|peer|intake|events|catchup|cost] [--catchup N] [--events N]
-#   --quick scales the sizes down (about 20x; catch-up 500) for a smoke run of a few minutes; the full run takes about
-#   30-40 minutes on 2 cores. --only runs one part (a LumoFlow part runs its peer beside it: the ratios need it).
+#   --quick runs one round of each part at small sizes (catch-up 300) in about 5 minutes; the full run takes five
+#   rounds of intake, more events and a catch-up of 1,000 (about 20 minutes on 2 cores). Sizes stay small on purpose:
+#   stock Azurite scans every queue message of the account on each dequeue, so waiting cases slow everything (see
+#   docs/performance.md); --catchup 10000 runs the catch-up the issue names, for hours.
+#   --only runs one part (a LumoFlow part runs its peer beside it: the ratios need it).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/dev-services.sh
