@@ -202,7 +202,11 @@ public sealed class DurabilityTests(DevServices services)
         (await new TableServiceClient(services.StorageConnectionString).GetTableClient(hub + "Partitions")
             .QueryAsync<TableEntity>().AllAsync()).Select(p => p.GetString("CurrentOwner") ?? "").ToList();
 
-    /// <summary>Waits until the partitions have settled between both workers, so no message is held back by a move.</summary>
+    /// <summary>
+    /// Waits until the partitions are balanced between the workers (an equal share each, none moving), so that no move
+    /// happens under the load: a partition that moves takes the messages its old owner had fetched with it, invisible
+    /// until their visibility timeout, and a case whose start is among them cannot take an event until then.
+    /// </summary>
     private async Task WaitForBothToOwnPartitionsAsync(string hub, params string[] workers)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
@@ -210,7 +214,7 @@ public sealed class DurabilityTests(DevServices services)
         {
             var rows = await new TableServiceClient(services.StorageConnectionString).GetTableClient(hub + "Partitions").QueryAsync<TableEntity>().AllAsync();
             var settled = rows.Count > 0 && rows.All(r => string.IsNullOrEmpty(r.GetString("NextOwner")));
-            if (settled && workers.All(w => rows.Any(r => r.GetString("CurrentOwner") == w))) return;
+            if (settled && workers.All(w => rows.Count(r => r.GetString("CurrentOwner") == w) == rows.Count / workers.Length)) return;
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The task hub's partitions did not settle between the two workers.");
             await Task.Delay(500);
         }
