@@ -60,8 +60,7 @@ public static class CatchUpBench
     private static async Task<(double PerCase, IReadOnlyDictionary<string, long> ByKind)> WorkAsync(BenchApp app, Dictionary<string, long> before, int cases)
     {
         await app.QuietAsync();
-        var work = app.Counter.Snapshot().Select(k => (k.Key, Value: k.Value - before.GetValueOrDefault(k.Key)))
-            .Where(k => k.Value > 0 && !StorageRequestCounter.IsBackground(k.Key)).ToDictionary(k => k.Key, k => k.Value);
+        var work = StorageRequestCounter.Work(app.Counter.Since(before));
         return ((double)work.Values.Sum() / cases, work);
     }
 

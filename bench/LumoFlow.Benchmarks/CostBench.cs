@@ -82,10 +82,10 @@ public static class CostBench
             var before = app.Counter.Snapshot();
             await Load.RunAsync(cases, cases, run);
             await app.QuietAsync();
-            measured.Add(new Step(what, (double)Work(Delta(before, app.Counter.Snapshot())).Values.Sum() / cases));
+            measured.Add(new Step(what, (double)StorageRequestCounter.Work(app.Counter.Since(before)).Values.Sum() / cases));
         }
-        var window = Delta(start, app.Counter.Snapshot());
-        return new Lifecycle(cases, measured, window.Where(k => StorageRequestCounter.IsBackground(k.Key)).Sum(k => k.Value), clock.Elapsed, Work(window));
+        var window = app.Counter.Since(start);
+        return new Lifecycle(cases, measured, window.Where(k => StorageRequestCounter.IsBackground(k.Key)).Sum(k => k.Value), clock.Elapsed, StorageRequestCounter.Work(window));
     }
 
     /// <summary>The requests one call sends before it answers, on a case alone, with nothing else running.</summary>
@@ -114,7 +114,7 @@ public static class CostBench
         await app.QuietAsync();
         var before = app.Counter.Snapshot();
         await call();
-        var work = Work(Delta(before, app.Counter.Snapshot()));
+        var work = StorageRequestCounter.Work(app.Counter.Since(before));
         await app.QuietAsync();
         return work;
     }
@@ -125,16 +125,10 @@ public static class CostBench
         await app.QuietAsync(10); // long enough for Durable's polling to have backed off to its cap
         var before = app.Counter.Snapshot();
         await Task.Delay(window);
-        var idle = Delta(before, app.Counter.Snapshot());
+        var idle = app.Counter.Since(before);
         var beforeDigest = app.Counter.Snapshot();
         await app.Services.GetRequiredService<WeeklyDigest>().RunIfDueAsync(CancellationToken.None);
-        var digest = Delta(beforeDigest, app.Counter.Snapshot()).Where(k => k.Key.StartsWith("lumoflow", StringComparison.Ordinal)).Sum(k => k.Value);
+        var digest = app.Counter.Since(beforeDigest).Where(k => k.Key.StartsWith("lumoflow", StringComparison.Ordinal)).Sum(k => k.Value);
         return new Idle(window, idle, digest);
     }
-
-    private static Dictionary<string, long> Delta(Dictionary<string, long> before, Dictionary<string, long> after) =>
-        after.Select(k => (k.Key, Value: k.Value - before.GetValueOrDefault(k.Key))).Where(k => k.Value > 0).ToDictionary(k => k.Key, k => k.Value);
-
-    private static Dictionary<string, long> Work(Dictionary<string, long> requests) =>
-        requests.Where(k => !StorageRequestCounter.IsBackground(k.Key)).ToDictionary();
 }

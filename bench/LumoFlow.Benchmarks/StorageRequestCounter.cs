@@ -26,6 +26,14 @@ public sealed partial class StorageRequestCounter(string hub)
     /// <summary>A copy of the counts by kind, to subtract from a later one.</summary>
     public Dictionary<string, long> Snapshot() => new(_byKind);
 
+    /// <summary>The requests sent since <paramref name="before"/> (a <see cref="Snapshot"/>), by kind; kinds with none left out.</summary>
+    public Dictionary<string, long> Since(Dictionary<string, long> before) =>
+        Snapshot().Select(k => (k.Key, Value: k.Value - before.GetValueOrDefault(k.Key))).Where(k => k.Value > 0).ToDictionary(k => k.Key, k => k.Value);
+
+    /// <summary>The work among <paramref name="requests"/>: every kind but the background ones (<see cref="IsBackground"/>).</summary>
+    public static Dictionary<string, long> Work(Dictionary<string, long> requests) =>
+        requests.Where(k => !IsBackground(k.Key)).ToDictionary();
+
     /// <summary>The pipeline policy for one client: <paramref name="source"/> is e.g. "durable queue" or "lumoflow table".</summary>
     public HttpPipelinePolicy For(string source) => new Policy(this, source);
 
