@@ -62,6 +62,8 @@ public sealed record CaseState
     public NotifierContactRecord? NotifierContactRecord { get; init; }
     /// <summary>LSL § 26(5): whether a service-need assessment is started.</summary>
     public DecisionRecord? Decision { get; init; }
+    /// <summary>SHL § 36(3): when the service-need assessment was completed (<c>AssessmentCompleted</c>); THL's completion figure counts it.</summary>
+    public DateTimeOffset? AssessmentCompletedAt { get; init; }
     /// <summary>THL: the child and guardians are told within the 7 working days that a notification was received.</summary>
     public DateTimeOffset? FamilyInformedAt { get; init; }
     /// <summary>LSL § 29, SHL § 42: the child is met in person, or the reason why not is recorded.</summary>

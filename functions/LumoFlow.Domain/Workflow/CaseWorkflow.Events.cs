@@ -206,6 +206,7 @@ public sealed partial class CaseWorkflow
         if (ClosingRules.Missing(step.State) is { Count: > 0 } missing)
             return new WorkflowRefusal(RefusalKind.NotAllowedNow, "The assessment cannot close yet: something required is missing.", missing);
 
+        step.State = step.State with { AssessmentCompletedAt = step.Now };
         step.History(nameof(AssessmentCompleted), e.Actor, new()
         {
             ["outcome"] = e.Outcome,
