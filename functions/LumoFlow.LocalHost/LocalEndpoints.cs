@@ -28,10 +28,39 @@ public static class LocalEndpoints
         staff.MapPost(LumoFlowRoutes.TerminateCase, (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
             api.TerminateAsync(id, reason, durable, StaffIdentity.FromFunctionKey(http.Request), ct));
 
+        // Administrators: the management API and the dashboard over it (staff key: header, or ?code= in a browser).
+        staff.MapGet(LumoFlowRoutes.AdminCases, (HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
+            api.ListAsync(http, durable, Who(http), ct));
+        staff.MapGet(LumoFlowRoutes.AdminCase, (string id, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
+            api.GetAsync(id, durable, Who(http), ct));
+        staff.MapPost(LumoFlowRoutes.AdminCaseEvent, (string id, string eventName, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
+            api.RaiseEventAsync(id, eventName, http, durable, Who(http), ct));
+        staff.MapPost(LumoFlowRoutes.AdminTerminate, (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
+            api.TerminateAsync(id, reason, durable, Who(http), ct));
+        staff.MapPost(LumoFlowRoutes.AdminSuspend, (string id, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
+            api.ControlAsync(id, "suspend", reason, durable, Who(http), ct));
+        staff.MapPost(LumoFlowRoutes.AdminResume, (string id, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
+            api.ControlAsync(id, "resume", reason, durable, Who(http), ct));
+        staff.MapPost(LumoFlowRoutes.AdminPurge, (string id, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
+            api.ControlAsync(id, "purge", reason, durable, Who(http), ct));
+        staff.MapPost(LumoFlowRoutes.AdminPurgeEnded, (string? endedMoreThanDays, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
+            api.PurgeEndedAsync(endedMoreThanDays, reason, durable, Who(http), ct));
+        staff.MapGet(LumoFlowRoutes.AdminSummary, (HttpContext http, AdminApi api, CancellationToken ct) => api.SummaryAsync(Who(http), ct));
+        staff.MapGet(LumoFlowRoutes.AdminCompliance, (HttpContext http, AdminApi api, CancellationToken ct) => api.ComplianceAsync(http, Who(http), ct));
+        staff.MapGet(LumoFlowRoutes.Dashboard, (HttpContext http, DurableTaskClient durable, AdminPages pages, CancellationToken ct) =>
+            pages.ListAsync(http, durable, Who(http), ct));
+        staff.MapGet(LumoFlowRoutes.DashboardCase, (string id, HttpContext http, DurableTaskClient durable, AdminPages pages, CancellationToken ct) =>
+            pages.CaseAsync(id, http, durable, Who(http), ct));
+        staff.MapMethods(LumoFlowRoutes.DashboardControl, ["GET", "POST"], (string id, HttpContext http, DurableTaskClient durable, AdminPages pages, CancellationToken ct) =>
+            pages.ControlAsync(id, http, durable, Who(http), ct)).DisableAntiforgery();
+        staff.MapGet(LumoFlowRoutes.DashboardCompliance, (HttpContext http, AdminPages pages, CancellationToken ct) => pages.ComplianceAsync(http, Who(http), ct));
+
         // The partner's single-use link is the credential.
         app.MapGet(LumoFlowRoutes.PartnerInput, (string token, PartnerInputPages pages, CancellationToken ct) => pages.ShowAsync(token, ct));
         app.MapPost(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, DurableTaskClient durable, PartnerInputPages pages, CancellationToken ct) =>
             pages.AnswerAsync(token, http, durable, ct)).DisableAntiforgery();
         return app;
     }
+
+    private static StaffIdentity Who(HttpContext http) => StaffIdentity.FromFunctionKey(http.Request);
 }

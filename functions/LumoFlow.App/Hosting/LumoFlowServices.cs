@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Identity;
 using LumoFlow.App.Activities;
+using LumoFlow.App.Admin;
 using LumoFlow.App.Cases;
 using LumoFlow.App.Digest;
 using LumoFlow.App.Email;
@@ -51,6 +52,7 @@ public static class LumoFlowServices
         services.AddSingleton(sp => new LumoFlowTables(
             CreateTableService(sp.GetRequiredService<IConfiguration>(), sp.GetService<TableClientOptions>() ?? new TableClientOptions()),
             Section(sp)["Storage:TablePrefix"] ?? ""));
+        services.AddSingleton(sp => new CaseIndex(sp.GetRequiredService<LumoFlowTables>().CaseIndex));
         services.AddSingleton<CaseRecords>();
         services.AddSingleton(sp => new ChildIndex(sp.GetRequiredService<LumoFlowTables>().ChildIndex, ChildIndexKey(Section(sp))));
         services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<LumoFlowTables>().AccessLog, sp.GetRequiredService<TimeProvider>()));
@@ -87,6 +89,9 @@ public static class LumoFlowServices
         services.AddSingleton<CasesApi>();
         services.AddSingleton<DeadlinesApi>();
         services.AddSingleton<PartnerInputPages>();
+        services.AddSingleton<AdminCases>();
+        services.AddSingleton<AdminApi>();
+        services.AddSingleton<AdminPages>();
         services.AddSingleton<WeeklyDigest>();
         return services;
     }

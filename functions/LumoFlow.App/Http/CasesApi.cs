@@ -33,7 +33,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
             if (!CaseIds.IsWellFormed(id)) return NotFound(id);
             var outcome = await termination.TerminateAsync(durable, id, reason.Trim(), who.Name, cancellationToken);
             if (outcome is null) return NotFound(id);
-            await accessLog.RecordAsync(id, who, "Terminate", cancellationToken);
+            await accessLog.RecordAsync(id, who, "Terminate", cancellationToken, reason.Trim());
             return EventResults.Of(outcome);
         });
 
@@ -54,18 +54,28 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
                 if (read.Problem is not null) return read.Problem;
                 body = read.Value!.Value;
             }
-            if (body.ValueKind != JsonValueKind.Object)
-                return Results.Problem(statusCode: 400, title: "Bad event body", detail: "The body must be a JSON object.");
-            if (!CaseIds.IsWellFormed(id)) return NotFound(id);
-
-            var (caseEvent, errors) = CaseEvents.Read(eventName, body, who.Name, time.GetUtcNow());
-            if (caseEvent is null)
-                return Results.ValidationProblem(errors, title: $"The {eventName} event has errors", detail: "Nothing was recorded.");
-            var outcome = await gate.RaiseAsync(durable, id, caseEvent, cancellationToken);
-            if (outcome is null) return NotFound(id);
-            await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken);
-            return EventResults.Of(outcome);
+            return await RaiseAsync(id, eventName, body, durable, who, cancellationToken);
         });
+
+    /// <summary>An event whose body has been read (from the request, or from the dashboard's form).</summary>
+    public async Task<IResult> RaiseAsync(string id, string eventName, JsonElement body, DurableTaskClient durable, StaffIdentity who,
+        CancellationToken cancellationToken)
+    {
+        if (!CaseEvents.Names.Contains(eventName))
+            return Results.Problem(statusCode: 400, title: "Unknown event",
+                detail: $"'{eventName}' is not an event. Events: {string.Join(", ", CaseEvents.Names)}.");
+        if (body.ValueKind != JsonValueKind.Object)
+            return Results.Problem(statusCode: 400, title: "Bad event body", detail: "The body must be a JSON object.");
+        if (!CaseIds.IsWellFormed(id)) return NotFound(id);
+
+        var (caseEvent, errors) = CaseEvents.Read(eventName, body, who.Name, time.GetUtcNow());
+        if (caseEvent is null)
+            return Results.ValidationProblem(errors, title: $"The {eventName} event has errors", detail: "Nothing was recorded.");
+        var outcome = await gate.RaiseAsync(durable, id, caseEvent, cancellationToken);
+        if (outcome is null) return NotFound(id);
+        await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken);
+        return EventResults.Of(outcome);
+    }
 
     private static IResult NotFound(string id) =>
         Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case '{id}'.");

@@ -13,4 +13,22 @@ public static class LumoFlowRoutes
     public const string CaseEvent = "api/cases/{id}/events/{eventName}";
     public const string TerminateCase = "api/cases/{id}/terminate";
     public const string PartnerInput = "partner-input/{token}";
+
+    // Administrators: the management API …
+    public const string AdminCases = "api/admin/cases";
+    public const string AdminCase = "api/admin/cases/{id}";
+    public const string AdminCaseEvent = "api/admin/cases/{id}/events/{eventName}";
+    public const string AdminTerminate = "api/admin/cases/{id}/terminate";
+    public const string AdminSuspend = "api/admin/cases/{id}/suspend";
+    public const string AdminResume = "api/admin/cases/{id}/resume";
+    public const string AdminPurge = "api/admin/cases/{id}/purge";
+    public const string AdminPurgeEnded = "api/admin/purge";
+    public const string AdminSummary = "api/admin/summary";
+    public const string AdminCompliance = "api/admin/reports/compliance";
+
+    // … and the dashboard over it.
+    public const string Dashboard = "admin";
+    public const string DashboardCase = "admin/cases/{id}";
+    public const string DashboardControl = "admin/cases/{id}/control";
+    public const string DashboardCompliance = "admin/reports/compliance";
 }

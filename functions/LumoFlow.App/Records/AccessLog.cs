@@ -10,7 +10,8 @@ namespace LumoFlow.App.Records;
 /// </summary>
 public sealed class AccessLog(TableClient table, TimeProvider time)
 {
-    public async Task RecordAsync(string caseId, StaffIdentity who, string action, CancellationToken cancellationToken)
+    /// <param name="reason">Why, for the controls that ask for it (terminate, suspend, resume, purge).</param>
+    public async Task RecordAsync(string caseId, StaffIdentity who, string action, CancellationToken cancellationToken, string? reason = null)
     {
         var now = time.GetUtcNow();
         var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks).ToString("D19");
@@ -21,6 +22,7 @@ public sealed class AccessLog(TableClient table, TimeProvider time)
             ["Credential"] = who.Credential,
             ["Action"] = action,
             ["RemoteAddress"] = who.RemoteAddress,
+            ["Reason"] = reason,
         }, cancellationToken);
     }
 
@@ -28,9 +30,9 @@ public sealed class AccessLog(TableClient table, TimeProvider time)
     {
         var entries = new List<AccessLogEntry>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
-            entries.Add(new AccessLogEntry(row.GetDateTimeOffset("At")!.Value, row.GetString("Actor"), row.GetString("Action")));
+            entries.Add(new AccessLogEntry(row.GetDateTimeOffset("At")!.Value, row.GetString("Actor"), row.GetString("Action"), row.GetString("Reason")));
         return entries;
     }
 }
 
-public sealed record AccessLogEntry(DateTimeOffset At, string Actor, string Action);
+public sealed record AccessLogEntry(DateTimeOffset At, string Actor, string Action, string? Reason = null);

@@ -26,7 +26,7 @@ public sealed record CaseSnapshot(StoredCase Case, ETag ETag)
 /// and the record never holds half a step. A writer that knows the ETag its last write left (the case's orchestration)
 /// writes in one request; one that does not reads first.
 /// </summary>
-public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
+public sealed class CaseRecords(LumoFlowTables tables, CaseIndex index, TimeProvider time)
 {
     /// <summary>An entity-group transaction holds at most 100 entities.</summary>
     private const int MaxRowsPerWrite = 100;
@@ -66,14 +66,23 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
     /// When another write got in first (a termination, a retry), or otherwise, it reads the record and writes only what
     /// is still missing.
     /// </summary>
+    /// <para>Then the case's <see cref="CaseIndex"/> row is brought up to what the record holds — also when this write
+    /// found nothing left to do, so that a retry after a crash between the two writes catches the index up.</para>
     public async Task<RecordResult> RecordAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
+    {
+        var (result, recorded) = await WriteAsync(update, cancellationToken);
+        await index.UpdateAsync(recorded, cancellationToken);
+        return result;
+    }
+
+    private async Task<(RecordResult Result, StoredCase Recorded)> WriteAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
     {
         if (update.RecordedAs is not null || update.Intake is not null)
         {
             try
             {
                 var expected = update.RecordedAs is { } recordedAs ? new ETag(recordedAs) : (ETag?)null;
-                return await SubmitAsync(Transaction(update, expected, update.Steps), cancellationToken);
+                return (await SubmitAsync(Transaction(update, expected, update.Steps), cancellationToken), update.After);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
@@ -85,13 +94,13 @@ public sealed class CaseRecords(LumoFlowTables tables, TimeProvider time)
             var current = await GetAsync(update.CaseId, cancellationToken);
             var recorded = current?.Case.Step ?? 0;
             var missing = update.Steps.Where(s => s.Step > recorded).ToList();
-            if (current is not null && (missing.Count == 0 || update.After.Step <= recorded)) return RecordResult.AsFound(current);
+            if (current is not null && (missing.Count == 0 || update.After.Step <= recorded)) return (RecordResult.AsFound(current), current.Case);
             // An ended case stays ended: a step that lost the race with a termination is not written over it.
-            if (current is { State.IsOpen: false } && update.After.State.IsOpen) return RecordResult.AsFound(current);
+            if (current is { State.IsOpen: false } && update.After.State.IsOpen) return (RecordResult.AsFound(current), current.Case);
 
             try
             {
-                return await SubmitAsync(Transaction(update, current?.ETag, missing), cancellationToken);
+                return (await SubmitAsync(Transaction(update, current?.ETag, missing), cancellationToken), update.After);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 5)
             {

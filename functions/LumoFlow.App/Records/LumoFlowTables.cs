@@ -8,6 +8,8 @@ namespace LumoFlow.App.Records;
 /// <list type="bullet">
 /// <item><c>Cases</c>: one partition per case — the notification, the state, the history, documents, outbox emails and
 /// staff requests (<see cref="CaseRows"/>).</item>
+/// <item><c>CaseIndex</c>: one small row per case for administrators' lists, the workload view and THL's report
+/// (<see cref="Records.CaseIndex"/>); a projection of the state row.</item>
 /// <item><c>ChildIndex</c>: keyed by a keyed hash of the child's identity code, to link a new notification to an open case.</item>
 /// <item><c>AccessLog</c>: who read or changed which case, when.</item>
 /// <item><c>TeamDigests</c>: one row per team and week for the weekly overdue digest.</item>
@@ -16,13 +18,14 @@ namespace LumoFlow.App.Records;
 public sealed class LumoFlowTables(TableServiceClient service, string prefix = "")
 {
     public TableClient Cases { get; } = service.GetTableClient(prefix + "Cases");
+    public TableClient CaseIndex { get; } = service.GetTableClient(prefix + "CaseIndex");
     public TableClient ChildIndex { get; } = service.GetTableClient(prefix + "ChildIndex");
     public TableClient AccessLog { get; } = service.GetTableClient(prefix + "AccessLog");
     public TableClient Digests { get; } = service.GetTableClient(prefix + "TeamDigests");
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, ChildIndex, AccessLog, Digests })
+        foreach (var table in new[] { Cases, CaseIndex, ChildIndex, AccessLog, Digests })
             await table.CreateIfNotExistsAsync(cancellationToken);
     }
 }

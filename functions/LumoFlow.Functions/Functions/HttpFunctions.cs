@@ -11,7 +11,7 @@ namespace LumoFlow.Functions.Functions;
 /// <see cref="AuthorizationLevel.Function"/>: the Functions host checks its own function keys (<c>x-functions-key</c> or
 /// <c>?code=</c>) before the function runs.
 /// </summary>
-public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi deadlines, PartnerInputPages partnerInput)
+public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi deadlines, PartnerInputPages partnerInput, AdminApi admin, AdminPages pages)
 {
     /// <summary>The claim the Functions host adds when a request presents a valid key, whatever the function's level.</summary>
     private const string AuthLevelClaim = "http://schemas.microsoft.com/2017/07/functions/claims/authlevel";
@@ -62,6 +62,89 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.PartnerInput)] HttpRequest request, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         partnerInput.AnswerAsync(token, request.HttpContext, durable, cancellationToken);
+
+    // Administrators: the management API and the dashboard over it.
+
+    [Function("AdminListCases")]
+    public Task<IResult> AdminListCases(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.AdminCases)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        admin.ListAsync(request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("AdminGetCase")]
+    public Task<IResult> AdminGetCase(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.AdminCase)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        admin.GetAsync(id, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("AdminRaiseEvent")]
+    public Task<IResult> AdminRaiseEvent(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminCaseEvent)] HttpRequest request, string id, string eventName,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        cases.RaiseEventAsync(id, eventName, request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("AdminTerminate")]
+    public Task<IResult> AdminTerminate(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminTerminate)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        cases.TerminateAsync(id, request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("AdminSuspend")]
+    public Task<IResult> AdminSuspend(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminSuspend)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        admin.ControlAsync(id, "suspend", request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("AdminResume")]
+    public Task<IResult> AdminResume(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminResume)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        admin.ControlAsync(id, "resume", request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("AdminPurge")]
+    public Task<IResult> AdminPurge(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminPurge)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        admin.ControlAsync(id, "purge", request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("AdminPurgeEnded")]
+    public Task<IResult> AdminPurgeEnded(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminPurgeEnded)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        admin.PurgeEndedAsync(request.Query["endedMoreThanDays"], request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("AdminSummary")]
+    public Task<IResult> AdminSummary(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.AdminSummary)] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.SummaryAsync(StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("AdminCompliance")]
+    public Task<IResult> AdminCompliance(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.AdminCompliance)] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.ComplianceAsync(request.HttpContext, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("Dashboard")]
+    public Task<IResult> Dashboard(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.Dashboard)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        pages.ListAsync(request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("DashboardCase")]
+    public Task<IResult> DashboardCase(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.DashboardCase)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        pages.CaseAsync(id, request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("DashboardControl")]
+    public Task<IResult> DashboardControl(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = LumoFlowRoutes.DashboardControl)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        pages.ControlAsync(id, request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+
+    [Function("DashboardCompliance")]
+    public Task<IResult> DashboardCompliance(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.DashboardCompliance)] HttpRequest request, CancellationToken cancellationToken) =>
+        pages.ComplianceAsync(request.HttpContext, StaffIdentity.FromFunctionKey(request), cancellationToken);
 
     private static async Task<bool> PresentsValidKeyAsync(FunctionContext context) =>
         (await context.GetHttpRequestDataAsync())?.Identities

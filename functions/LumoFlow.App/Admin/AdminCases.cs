@@ -1,0 +1,247 @@
+using System.Globalization;
+using DurableTask.Core.History;
+using LumoFlow.App.Cases;
+using LumoFlow.App.Http;
+using LumoFlow.App.Records;
+using LumoFlow.Domain.Calendar;
+using LumoFlow.Domain.Overview;
+using LumoFlow.Domain.Reporting;
+using LumoFlow.Domain.Workflow;
+using Microsoft.DurableTask.Client;
+
+namespace LumoFlow.App.Admin;
+
+/// <summary>One item of the administrators' case list: where the case stands, no child data.</summary>
+public sealed record CaseListItem(
+    string Id,
+    string RuntimeStatus,
+    string Phase,
+    string Team,
+    string? Worker,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset LastUpdatedTime,
+    NextDeadline? NextDeadline,
+    IReadOnlyList<string> Overdue,
+    IReadOnlyList<string> OpenObligations,
+    int LinkedCases);
+
+public sealed record CaseListPage(IReadOnlyList<CaseListItem> Items, string? ContinuationToken);
+
+/// <summary>One event of Durable's own history of the instance, as a stuck case is diagnosed from it.</summary>
+public sealed record EngineEvent(string EventType, DateTimeOffset Timestamp, string? Name, DateTimeOffset? FireAt);
+
+/// <summary>What the engine holds of a case: its status, and its history (null when it cannot be read, with why).</summary>
+public sealed record EngineView(
+    string? RuntimeStatus, DateTimeOffset? CreatedAt, DateTimeOffset? LastUpdatedAt, DateTimeOffset? PurgedAt,
+    IReadOnlyList<EngineEvent>? History, string? HistoryUnavailable);
+
+/// <summary>A control an administrator used, and what came of it.</summary>
+public enum ControlResult { Done, NoSuchCase, NotRunning, StillRunning, AlreadyInState }
+
+/// <summary>
+/// What administrators see and do, in one place for both the management API and the dashboard (which renders these
+/// same results): the case list with its filters, a case with the engine's history beside the domain's, the controls
+/// (suspend, resume, purge, bulk purge — terminate and events are the staff endpoints' own), the workload summary and
+/// THL's compliance report. Lists and counts come from <see cref="CaseIndex"/>; the engine is asked only what it alone
+/// knows: which instances have failed, and an instance's own history.
+/// </summary>
+public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords records, AccessLog accessLog, TimeProvider time)
+{
+    /// <summary>How many cases one bulk purge handles at most; the answer says when more are left.</summary>
+    public const int MaxPurgedPerRequest = 500;
+
+    /// <summary>The access log's partition for reads that span cases (lists, the summary, the report).</summary>
+    public const string AcrossCases = "_admin";
+
+    public DateOnly Today => HelsinkiTime.LocalDate(time.GetUtcNow());
+
+    public async Task<CaseListPage> ListAsync(CaseListQuery query, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
+    {
+        await accessLog.RecordAsync(AcrossCases, who, "ListCases", cancellationToken);
+        var rows = await index.QueryAsync(ServerFilter(query), cancellationToken);
+        var failed = await FailedAsync(durable, cancellationToken);
+        var today = Today;
+
+        var items = rows
+            .Select(r => (Row: r, Status: StatusOf(r, failed), Overdue: r.Overview.OverdueOn(today)))
+            .Where(x => query.RuntimeStatuses.Count == 0 || query.RuntimeStatuses.Contains(x.Status))
+            .Where(x => query.Overdue switch
+            {
+                null => true,
+                "any" => x.Overdue.Count > 0,
+                var kind => x.Overdue.Contains(kind),
+            })
+            .Select(x => (Key: SortKey(x.Row.Overview, query.OrderBy), x.Row, x.Status, x.Overdue))
+            .Where(x => query.After is null || string.CompareOrdinal(x.Key, query.After) > 0)
+            .OrderBy(x => x.Key, StringComparer.Ordinal)
+            .Take(query.Top + 1)
+            .ToList();
+        var page = items.Take(query.Top).Select(x => Item(x.Row.Overview, x.Status, x.Overdue)).ToList();
+        var token = items.Count > query.Top ? CaseListQuery.EncodeToken(query.OrderBy, items[query.Top - 1].Key) : null;
+        return new CaseListPage(page, token);
+    }
+
+    /// <summary>The case's status document, its history, the engine's view and who has accessed it; null for no such case.</summary>
+    public async Task<AdminCaseDetail?> GetAsync(string id, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
+    {
+        if (await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return null;
+        await accessLog.RecordAsync(id, who, "ReadAdminDetail", cancellationToken);
+
+        var instance = await durable.GetInstanceAsync(id, cancellationToken);
+        var history = found.Opening is { } opening ? opening.Steps.SelectMany(s => s.History).ToList() : await records.GetHistoryAsync(id, cancellationToken);
+        var indexed = await index.GetAsync(id, cancellationToken);
+        var status = CaseStatusView.Of(found.Case.State, instance?.RuntimeStatus, history);
+        var engine = new EngineView(instance?.RuntimeStatus.ToString(), instance?.CreatedAt, instance?.LastUpdatedAt, indexed?.EnginePurgedAt,
+            null, null);
+        if (instance is null)
+            engine = engine with { HistoryUnavailable = indexed?.EnginePurgedAt is null ? "The engine holds no instance of this case." : "The engine's history was purged." };
+        else
+        {
+            try
+            {
+                var events = await durable.GetOrchestrationHistoryAsync(id, cancellationToken);
+                engine = engine with { History = events.Select(Engine).ToList() };
+            }
+            catch (Exception e) when (e is NotSupportedException or NotImplementedException or Grpc.Core.RpcException)
+            {
+                engine = engine with { HistoryUnavailable = "This host's Durable client cannot read instance history." };
+            }
+        }
+        var overview = CaseOverview.Of(found.Case.State);
+        return new AdminCaseDetail(status, overview.NextDeadline, overview.OverdueOn(Today), indexed?.Suspended ?? false, engine,
+            await accessLog.ForCaseAsync(id, cancellationToken));
+    }
+
+    public async Task<ControlResult> SuspendAsync(string id, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
+    {
+        if (await durable.GetInstanceAsync(id, cancellationToken) is not { } instance) return await KnownAsync(id, durable, cancellationToken) ? ControlResult.NotRunning : ControlResult.NoSuchCase;
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended) return ControlResult.AlreadyInState;
+        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending)) return ControlResult.NotRunning;
+        await accessLog.RecordAsync(id, who, "Suspend", cancellationToken, reason);
+        await durable.SuspendInstanceAsync(id, reason, cancellationToken);
+        await index.SetSuspendedAsync(id, true, cancellationToken);
+        return ControlResult.Done;
+    }
+
+    public async Task<ControlResult> ResumeAsync(string id, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
+    {
+        if (await durable.GetInstanceAsync(id, cancellationToken) is not { } instance) return await KnownAsync(id, durable, cancellationToken) ? ControlResult.NotRunning : ControlResult.NoSuchCase;
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Suspended) return ControlResult.AlreadyInState;
+        await accessLog.RecordAsync(id, who, "Resume", cancellationToken, reason);
+        await durable.ResumeInstanceAsync(id, reason, cancellationToken);
+        await index.SetSuspendedAsync(id, false, cancellationToken);
+        return ControlResult.Done;
+    }
+
+    /// <summary>
+    /// Deletes the engine's history of an ended case. The case record — notification, history, documents, access log —
+    /// is LumoFlow's and stays (client-data act 703/2023). A running (or suspended) case is refused.
+    /// </summary>
+    public async Task<ControlResult> PurgeAsync(string id, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
+    {
+        var instance = await durable.GetInstanceAsync(id, cancellationToken);
+        if (instance is null) return await KnownAsync(id, durable, cancellationToken) ? ControlResult.AlreadyInState : ControlResult.NoSuchCase;
+        if (!instance.IsCompleted) return ControlResult.StillRunning;
+        await accessLog.RecordAsync(id, who, "PurgeEngineHistory", cancellationToken, reason);
+        await durable.PurgeInstanceAsync(id, cancellation: cancellationToken);
+        await index.SetEnginePurgedAsync(id, time.GetUtcNow(), cancellationToken);
+        return ControlResult.Done;
+    }
+
+    /// <summary>Purges the engine history of the cases that ended more than <paramref name="days"/> days ago (at most <see cref="MaxPurgedPerRequest"/>).</summary>
+    public async Task<BulkPurgeResult> PurgeEndedAsync(int days, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow().AddDays(-days);
+        var ended = (await index.QueryAsync(
+                $"RuntimeStatus ne 'Running' and LastUpdatedTime lt datetime'{before.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'", cancellationToken))
+            .Where(r => r.EnginePurgedAt is null).Select(r => r.Overview.CaseId).Order(StringComparer.Ordinal).ToList();
+        var purged = new List<string>();
+        foreach (var id in ended.Take(MaxPurgedPerRequest))
+            if (await PurgeAsync(id, reason, durable, who, cancellationToken) is ControlResult.Done or ControlResult.AlreadyInState)
+                purged.Add(id);
+        return new BulkPurgeResult(days, purged, More: ended.Count > MaxPurgedPerRequest);
+    }
+
+    public async Task<WorkloadSummary> SummaryAsync(StaffIdentity who, CancellationToken cancellationToken)
+    {
+        await accessLog.RecordAsync(AcrossCases, who, "ReadSummary", cancellationToken);
+        var open = await index.QueryAsync("RuntimeStatus eq 'Running'", cancellationToken);
+        return WorkloadSummary.Compute(open.Select(r => r.Overview), Today);
+    }
+
+    public async Task<ComplianceReport> ComplianceAsync(ReportPeriod period, StaffIdentity who, CancellationToken cancellationToken)
+    {
+        await accessLog.RecordAsync(AcrossCases, who, $"ReadComplianceReport:{period.Name}", cancellationToken);
+        var rows = await index.QueryAsync(null, cancellationToken);
+        return ComplianceReport.Compute(rows.Select(r => r.Facts), period, Today);
+    }
+
+    private async Task<bool> KnownAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        await lookup.FindAsync(durable, id, cancellationToken) is not null;
+
+    /// <summary>The engine alone knows that an instance failed; typically none have.</summary>
+    private static async Task<HashSet<string>> FailedAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var instance in durable.GetAllInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed] }).WithCancellation(cancellationToken))
+            failed.Add(instance.InstanceId);
+        return failed;
+    }
+
+    private static string StatusOf(IndexedCase row, HashSet<string> failed) =>
+        failed.Contains(row.Overview.CaseId) ? "Failed"
+        : row.Suspended && row.Overview.IsOpen ? "Suspended"
+        : row.Overview.RuntimeStatus.ToString();
+
+    /// <summary>What the index can filter itself; the rest (overdue on today's date, engine statuses) is done in memory.</summary>
+    private static string? ServerFilter(CaseListQuery query)
+    {
+        var parts = new List<string>();
+        if (query.Phase is { } phase) parts.Add($"Phase eq '{phase}'");
+        if (query.Team is { } team) parts.Add($"TeamId eq '{team.Replace("'", "''")}'");
+        if (query.Overdue is not null || (query.RuntimeStatuses.Count > 0 && query.RuntimeStatuses.All(s => s is "Running" or "Suspended" or "Failed")))
+            parts.Add("RuntimeStatus eq 'Running'");
+        if (query.CreatedFrom is { } from) parts.Add($"CreatedTime ge datetime'{Utc(HelsinkiTime.StartOfDay(from))}'");
+        if (query.CreatedTo is { } to) parts.Add($"CreatedTime lt datetime'{Utc(HelsinkiTime.StartOfDay(to.AddDays(1)))}'");
+        if (query.DueBefore is { } due) parts.Add($"NextDeadline le '{CaseIndex.Date(due)}'");
+        if (query.Q is { } q) parts.Add($"PartitionKey ge '{q}' and PartitionKey lt '{q}~'");
+        return parts.Count == 0 ? null : string.Join(" and ", parts);
+    }
+
+    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// One ordinal string per case, in list order: by next deadline (soonest first, none last; then oldest first), or by
+    /// created time (newest first). The case id last makes each key unique, so a continuation token is a position.
+    /// </summary>
+    private static string SortKey(CaseOverview c, string orderBy)
+    {
+        var created = c.CreatedTime.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        return orderBy == CaseListQuery.ByCreatedTime
+            ? $"{(DateTimeOffset.MaxValue.UtcTicks - c.CreatedTime.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{c.CaseId}"
+            : $"{CaseIndex.Date(c.NextDeadline?.Date) ?? "9999-12-31"}|{created}|{c.CaseId}";
+    }
+
+    private static CaseListItem Item(CaseOverview c, string status, IReadOnlyList<string> overdue) => new(
+        c.CaseId, status, c.Phase.ToString(), c.TeamId, c.Worker, c.CreatedTime, c.LastUpdatedTime, c.NextDeadline, overdue, c.OpenObligations, c.LinkedCases);
+
+    private static EngineEvent Engine(HistoryEvent e) => new(
+        e.EventType.ToString(),
+        new DateTimeOffset(DateTime.SpecifyKind(e.Timestamp, DateTimeKind.Utc)),
+        e switch
+        {
+            TaskScheduledEvent s => s.Name,
+            EventRaisedEvent r => r.Name,
+            EventSentEvent s => s.Name,
+            ExecutionStartedEvent s => s.Name,
+            _ => null,
+        },
+        e is TimerCreatedEvent t ? new DateTimeOffset(DateTime.SpecifyKind(t.FireAt, DateTimeKind.Utc)) : e is TimerFiredEvent f ? new DateTimeOffset(DateTime.SpecifyKind(f.FireAt, DateTimeKind.Utc)) : null);
+}
+
+/// <summary>What <c>GET /api/admin/cases/{id}</c> gives: the status document and more.</summary>
+public sealed record AdminCaseDetail(
+    CaseStatusView Status, NextDeadline? NextDeadline, IReadOnlyList<string> Overdue, bool Suspended, EngineView Engine,
+    IReadOnlyList<AccessLogEntry> AccessLog);
+
+public sealed record BulkPurgeResult(int EndedMoreThanDays, IReadOnlyList<string> Purged, bool More);

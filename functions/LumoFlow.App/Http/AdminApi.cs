@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using LumoFlow.App.Admin;
+using LumoFlow.App.Intake;
+using LumoFlow.Domain.Reporting;
+using Microsoft.DurableTask.Client;
+
+namespace LumoFlow.App.Http;
+
+/// <summary>
+/// The management API for administrators (<c>/api/admin/…</c>, staff key): the case list, a case with the engine's
+/// history, the controls, the workload summary and THL's compliance report. Thin: the work is <see cref="AdminCases"/>'s,
+/// which the dashboard (<see cref="AdminPages"/>) uses too.
+/// </summary>
+public sealed class AdminApi(AdminCases admin)
+{
+    public const int MaxReasonLength = 500;
+
+    public Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            var (query, errors) = CaseListQuery.Parse(name => http.Request.Query[name], http.Request.Headers[CaseListQuery.ContinuationHeader].FirstOrDefault());
+            if (query is null) return Results.ValidationProblem(errors, title: "Bad list parameters");
+            var page = await admin.ListAsync(query, durable, who, cancellationToken);
+            if (page.ContinuationToken is { } token) http.Response.Headers[CaseListQuery.ContinuationHeader] = token;
+            return Results.Json(page.Items, LumoFlowJson.Options);
+        });
+
+    public Task<IResult> GetAsync(string id, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+            CaseIds.IsWellFormed(id) && await admin.GetAsync(id, durable, who, cancellationToken) is { } detail
+                ? Results.Json(Json(detail), LumoFlowJson.Options)
+                : NoSuchCase(id));
+
+    public Task<IResult> ControlAsync(string id, string control, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            if (Reason(reason) is { } problem) return problem;
+            if (!CaseIds.IsWellFormed(id)) return NoSuchCase(id);
+            var result = control switch
+            {
+                "suspend" => await admin.SuspendAsync(id, reason!.Trim(), durable, who, cancellationToken),
+                "resume" => await admin.ResumeAsync(id, reason!.Trim(), durable, who, cancellationToken),
+                "purge" => await admin.PurgeAsync(id, reason!.Trim(), durable, who, cancellationToken),
+                _ => throw new ArgumentOutOfRangeException(nameof(control)),
+            };
+            return Answer(id, control, result);
+        });
+
+    public Task<IResult> PurgeEndedAsync(string? endedMoreThanDays, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            if (!int.TryParse(endedMoreThanDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days > 36500)
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["endedMoreThanDays"] = ["give the number of days (0 or more) since the cases ended"] });
+            if (Reason(reason) is { } problem) return problem;
+            return Results.Json(await admin.PurgeEndedAsync(days, reason!.Trim(), durable, who, cancellationToken), LumoFlowJson.Options);
+        });
+
+    public Task<IResult> SummaryAsync(StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () => Results.Json(await admin.SummaryAsync(who, cancellationToken), LumoFlowJson.Options));
+
+    /// <summary>JSON, or CSV with <c>Accept: text/csv</c> or <c>?format=csv</c>.</summary>
+    public Task<IResult> ComplianceAsync(HttpContext http, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            if (!ReportPeriod.TryParse(http.Request.Query["period"].FirstOrDefault(), out var period, out var error))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [error ?? "give the period"] }, title: "Bad period");
+            var format = http.Request.Query["format"].FirstOrDefault();
+            var csv = format == "csv" || (format is null && http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true));
+            if (format is not (null or "csv" or "json"))
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format is csv or json"] });
+            var report = await admin.ComplianceAsync(period!, who, cancellationToken);
+            return csv
+                ? Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ComplianceCsv.Of(report))).ToArray(),
+                    "text/csv; charset=utf-8", $"lumoflow-compliance-{period!.Name}.csv")
+                : Results.Json(report, LumoFlowJson.Options);
+        });
+
+    /// <summary>The answer to a control: 200 done (or nothing to do), 404 no such case, 409 not in a state that allows it.</summary>
+    public static IResult Answer(string id, string control, ControlResult result) => result switch
+    {
+        ControlResult.Done => Results.Json(new { id, control, done = true }),
+        ControlResult.AlreadyInState => Results.Json(new { id, control, done = false, detail = AlreadyText(control) }),
+        ControlResult.NoSuchCase => NoSuchCase(id),
+        ControlResult.StillRunning => Results.Problem(statusCode: 409, title: "The case is still running",
+            detail: "Only the engine history of an ended case can be purged. Terminate the case first if it must end."),
+        ControlResult.NotRunning => Results.Problem(statusCode: 409, title: "The case is not running",
+            detail: $"Only a running case can be {(control == "resume" ? "resumed" : "suspended")}."),
+        _ => throw new ArgumentOutOfRangeException(nameof(result)),
+    };
+
+    public static string AlreadyText(string control) => control switch
+    {
+        "suspend" => "The case was suspended already.",
+        "resume" => "The case was not suspended.",
+        _ => "The engine holds no history of this case (purged already).",
+    };
+
+    /// <summary>A control asks why: the reason goes to the access log.</summary>
+    public static IResult? Reason(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength
+            ? Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"give the reason (at most {MaxReasonLength} characters)"] })
+            : null;
+
+    private static IResult NoSuchCase(string id) => Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case '{id}'.");
+
+    /// <summary>The status document's fields, then what only administrators see.</summary>
+    private static System.Text.Json.Nodes.JsonObject Json(AdminCaseDetail detail)
+    {
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(detail.Status, LumoFlowJson.Options)!.AsObject();
+        json["nextDeadline"] = System.Text.Json.JsonSerializer.SerializeToNode(detail.NextDeadline, LumoFlowJson.Options);
+        json["overdue"] = System.Text.Json.JsonSerializer.SerializeToNode(detail.Overdue, LumoFlowJson.Options);
+        json["suspended"] = detail.Suspended;
+        json["engine"] = System.Text.Json.JsonSerializer.SerializeToNode(detail.Engine, LumoFlowJson.Options);
+        json["accessLog"] = System.Text.Json.JsonSerializer.SerializeToNode(detail.AccessLog, LumoFlowJson.Options);
+        return json;
+    }
+}
