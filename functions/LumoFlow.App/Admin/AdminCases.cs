@@ -1,5 +1,4 @@
 using System.Globalization;
-using DurableTask.Core.History;
 using LumoFlow.App.Cases;
 using LumoFlow.App.Http;
 using LumoFlow.App.Records;
@@ -45,7 +44,7 @@ public enum ControlResult { Done, NoSuchCase, NotRunning, StillRunning, AlreadyI
 /// THL's compliance report. Lists and counts come from <see cref="CaseIndex"/>; the engine is asked only what it alone
 /// knows: which instances have failed, and an instance's own history.
 /// </summary>
-public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords records, AccessLog accessLog, TimeProvider time)
+public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords records, AccessLog accessLog, EngineHistory engineHistory, TimeProvider time)
 {
     /// <summary>How many cases one bulk purge handles at most; the answer says when more are left.</summary>
     public const int MaxPurgedPerRequest = 500;
@@ -91,21 +90,14 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
         var history = found.Opening is { } opening ? opening.Steps.SelectMany(s => s.History).ToList() : await records.GetHistoryAsync(id, cancellationToken);
         var indexed = await index.GetAsync(id, cancellationToken);
         var status = CaseStatusView.Of(found.Case.State, instance?.RuntimeStatus, history);
+        if (indexed?.Suspended == true && found.Case.State.IsOpen) status = status with { RuntimeStatus = "Suspended" };
         var engine = new EngineView(instance?.RuntimeStatus.ToString(), instance?.CreatedAt, instance?.LastUpdatedAt, indexed?.EnginePurgedAt,
             null, null);
         if (instance is null)
             engine = engine with { HistoryUnavailable = indexed?.EnginePurgedAt is null ? "The engine holds no instance of this case." : "The engine's history was purged." };
         else
         {
-            try
-            {
-                var events = await durable.GetOrchestrationHistoryAsync(id, cancellationToken);
-                engine = engine with { History = events.Select(Engine).ToList() };
-            }
-            catch (Exception e) when (e is NotSupportedException or NotImplementedException or Grpc.Core.RpcException)
-            {
-                engine = engine with { HistoryUnavailable = "This host's Durable client cannot read instance history." };
-            }
+            engine = engine with { History = await engineHistory.ReadAsync(id, cancellationToken) };
         }
         var overview = CaseOverview.Of(found.Case.State);
         return new AdminCaseDetail(status, overview.NextDeadline, overview.OverdueOn(Today), indexed?.Suspended ?? false, engine,
@@ -115,8 +107,10 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
     public async Task<ControlResult> SuspendAsync(string id, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
     {
         if (await durable.GetInstanceAsync(id, cancellationToken) is not { } instance) return await KnownAsync(id, durable, cancellationToken) ? ControlResult.NotRunning : ControlResult.NoSuchCase;
-        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended) return ControlResult.AlreadyInState;
-        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending)) return ControlResult.NotRunning;
+        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended))
+            return ControlResult.NotRunning;
+        // The engine applies a suspension a moment after it is asked; the index knows at once.
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended || await SuspendedAsync(id, cancellationToken)) return ControlResult.AlreadyInState;
         await accessLog.RecordAsync(id, who, "Suspend", cancellationToken, reason);
         await durable.SuspendInstanceAsync(id, reason, cancellationToken);
         await index.SetSuspendedAsync(id, true, cancellationToken);
@@ -126,7 +120,8 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
     public async Task<ControlResult> ResumeAsync(string id, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
     {
         if (await durable.GetInstanceAsync(id, cancellationToken) is not { } instance) return await KnownAsync(id, durable, cancellationToken) ? ControlResult.NotRunning : ControlResult.NoSuchCase;
-        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Suspended) return ControlResult.AlreadyInState;
+        if (instance.IsCompleted) return ControlResult.NotRunning;
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Suspended && !await SuspendedAsync(id, cancellationToken)) return ControlResult.AlreadyInState;
         await accessLog.RecordAsync(id, who, "Resume", cancellationToken, reason);
         await durable.ResumeInstanceAsync(id, reason, cancellationToken);
         await index.SetSuspendedAsync(id, false, cancellationToken);
@@ -176,6 +171,9 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
         return ComplianceReport.Compute(rows.Select(r => r.Facts), period, Today);
     }
 
+    private async Task<bool> SuspendedAsync(string id, CancellationToken cancellationToken) =>
+        (await index.GetAsync(id, cancellationToken))?.Suspended ?? false;
+
     private async Task<bool> KnownAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
         await lookup.FindAsync(durable, id, cancellationToken) is not null;
 
@@ -224,19 +222,6 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
 
     private static CaseListItem Item(CaseOverview c, string status, IReadOnlyList<string> overdue) => new(
         c.CaseId, status, c.Phase.ToString(), c.TeamId, c.Worker, c.CreatedTime, c.LastUpdatedTime, c.NextDeadline, overdue, c.OpenObligations, c.LinkedCases);
-
-    private static EngineEvent Engine(HistoryEvent e) => new(
-        e.EventType.ToString(),
-        new DateTimeOffset(DateTime.SpecifyKind(e.Timestamp, DateTimeKind.Utc)),
-        e switch
-        {
-            TaskScheduledEvent s => s.Name,
-            EventRaisedEvent r => r.Name,
-            EventSentEvent s => s.Name,
-            ExecutionStartedEvent s => s.Name,
-            _ => null,
-        },
-        e is TimerCreatedEvent t ? new DateTimeOffset(DateTime.SpecifyKind(t.FireAt, DateTimeKind.Utc)) : e is TimerFiredEvent f ? new DateTimeOffset(DateTime.SpecifyKind(f.FireAt, DateTimeKind.Utc)) : null);
 }
 
 /// <summary>What <c>GET /api/admin/cases/{id}</c> gives: the status document and more.</summary>

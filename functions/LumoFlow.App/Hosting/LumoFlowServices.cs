@@ -89,6 +89,8 @@ public static class LumoFlowServices
         services.AddSingleton<CasesApi>();
         services.AddSingleton<DeadlinesApi>();
         services.AddSingleton<PartnerInputPages>();
+        services.AddSingleton(sp => new EngineHistory(sp.GetRequiredService<LumoFlowTables>().Service,
+            Section(sp)["Durable:TaskHub"] ?? EngineHistory.DefaultTaskHub));
         services.AddSingleton<AdminCases>();
         services.AddSingleton<AdminApi>();
         services.AddSingleton<AdminPages>();

@@ -17,6 +17,8 @@ namespace LumoFlow.App.Records;
 /// </summary>
 public sealed class LumoFlowTables(TableServiceClient service, string prefix = "")
 {
+    /// <summary>The storage account's table service (Durable's task hub tables are in the same account).</summary>
+    public TableServiceClient Service { get; } = service;
     public TableClient Cases { get; } = service.GetTableClient(prefix + "Cases");
     public TableClient CaseIndex { get; } = service.GetTableClient(prefix + "CaseIndex");
     public TableClient ChildIndex { get; } = service.GetTableClient(prefix + "ChildIndex");
