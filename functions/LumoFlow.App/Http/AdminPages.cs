@@ -89,7 +89,7 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
                 return Results.Redirect(Link(http, $"/admin/cases/{id}", ("done", DoneText(action, result))), permanent: false);
             var problem = result switch
             {
-                ValidationProblem v => v.ProblemDetails.Errors.ToDictionary(e => e.Key, e => e.Value),
+                ProblemHttpResult { ProblemDetails: HttpValidationProblemDetails v } => v.Errors.ToDictionary(e => e.Key, e => e.Value),
                 ProblemHttpResult p => new Dictionary<string, string[]> { [action == "event" ? "body" : "reason"] = [$"{p.ProblemDetails.Title}: {p.ProblemDetails.Detail}" + Missing(p)] },
                 _ => new Dictionary<string, string[]> { ["reason"] = [$"The control failed ({status})."] },
             };
@@ -219,7 +219,17 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
             ? $"<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Time (UTC)</th><th scope=\"col\">Event</th><th scope=\"col\">Name</th><th scope=\"col\">Fires at</th></tr></thead><tbody>{string.Concat(events.Select(e => $"<tr><td>{e.Timestamp:yyyy-MM-dd HH:mm:ss.fff}</td><td>{E(e.EventType)}</td><td>{E(e.Name ?? "")}</td><td>{(e.FireAt is { } f ? $"{f:yyyy-MM-dd HH:mm:ss}" : "")}</td></tr>"))}</tbody></table></div>"
             : $"<p>{E(d.Engine.HistoryUnavailable ?? "")}</p>";
         var access = string.Concat(d.AccessLog.Take(50).Select(a => $"<tr><td>{a.At.ToOffset(TimeSpan.Zero):yyyy-MM-dd HH:mm:ss} UTC</td><td>{E(a.Actor)}</td><td>{E(a.Action)}</td><td>{E(a.Reason ?? "")}</td></tr>"));
-        var controls = string.Concat(Controls.Select(c =>
+        // Only the controls the case's state allows: an open case is suspended or resumed, terminated, sent events; an
+        // ended one has its engine history purged.
+        var open = s.RuntimeStatus is "Running" or "Suspended";
+        var allowed = Controls.Where(c => c switch
+        {
+            "suspend" => open && !d.Suspended,
+            "resume" => open && d.Suspended,
+            "terminate" or "event" => open,
+            _ => !open && d.Engine.RuntimeStatus is not null,
+        });
+        var controls = string.Concat(allowed.Select(c =>
             $"<li><a class=\"button\" href=\"{E(Link(http, $"/admin/cases/{s.Id}/control", ("action", c)))}\">{E(Title(c))}…</a></li>"));
         var linked = s.LinkedCases.Count == 0 ? "none" : string.Join(", ", s.LinkedCases.Select(l => $"<a href=\"{E(Link(http, $"/admin/cases/{l}"))}\">{E(l)}</a>"));
         return $"""
@@ -237,7 +247,7 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
               <dt>Open obligations</dt><dd>{(s.CustomStatus.OpenObligations.Count > 0 ? E(string.Join(", ", s.CustomStatus.OpenObligations)) : "none")}</dd>
               <dt>Linked cases</dt><dd>{linked}</dd>
             </dl>
-            <section aria-labelledby="controls"><h2 id="controls">Controls</h2><ul class="controls">{controls}</ul></section>
+            <section aria-labelledby="controls"><h2 id="controls">Controls</h2>{(controls.Length == 0 ? "<p>None: the case has ended and the engine holds no history of it.</p>" : $"<ul class=\"controls\">{controls}</ul>")}</section>
             <section aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
             <div class="scroll"><table><thead><tr><th scope="col">Time</th><th scope="col">What</th><th scope="col">Who</th><th scope="col">Details</th></tr></thead><tbody>{timeline}</tbody></table></div></section>
             <section aria-labelledby="engine"><h2 id="engine">Engine history (Durable)</h2>
