@@ -8,8 +8,9 @@
 #   events    staff events per second, from 202 to visible in the case's status
 #   catchup   cases registered with a past time of receipt (1,000; --catchup N), every escalation due at once
 #   cost      storage requests per complete lifecycle, per call, and an idle app's requests per hour
+#   admin     administrators' reads at 10,000 cases: a filtered list page and THL's compliance report
 # and the peak memory, then the targets, each met or missed. Also written to .run/bench-latest.md.
-# ./bench.sh [--quick] [--only floor|peer|intake|events|catchup|cost] [--catchup N] [--events N]
+# ./bench.sh [--quick] [--only floor|peer|intake|events|catchup|cost|admin] [--catchup N] [--events N]
 #   --quick runs one round of each part at small sizes (catch-up 300) in about 5 minutes; the full run takes five
 #   rounds of intake, more events and a catch-up of 1,000 (about 20 minutes on 2 cores). Sizes stay small on purpose:
 #   stock Azurite scans every queue message of the account on each dequeue, so waiting cases slow everything (see

@@ -49,6 +49,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
 
     /// <summary>The task hub, and the prefix of LumoFlow's tables.</summary>
     public string Hub { get; }
+    public string StorageConnectionString => _storage.ConnectionString;
     public StorageRequestCounter Counter { get; }
     public EmailProbe Emails { get; } = new();
     public PeerProbe Peer { get; } = new();

@@ -18,6 +18,11 @@ public sealed class Percentiles
         lock (_ms) _ms.AddRange(samples);
     }
 
+    public int Count
+    {
+        get { lock (_ms) return _ms.Count; }
+    }
+
     public double this[double percentile]
     {
         get

@@ -5,7 +5,7 @@ using static LumoFlow.Benchmarks.Report;
 namespace LumoFlow.Benchmarks;
 
 // LumoFlow benchmark: every figure measured in this run, against the Azurite that bench.sh started (see bench.sh).
-// Usage: LumoFlow.Benchmarks --blob-port P --queue-port P --table-port P [--quick] [--only floor|peer|intake|events|catchup|cost]
+// Usage: LumoFlow.Benchmarks --blob-port P --queue-port P --table-port P [--quick] [--only floor|peer|intake|events|catchup|cost|admin]
 //        [--catchup N] [--events N] [--out FILE] [--azurite DESCRIPTION] [--azurite-pid PID]
 public static class BenchProgram
 {
@@ -16,7 +16,7 @@ public static class BenchProgram
         var storage = new BenchStorage(Int("--blob-port", 10000), Int("--queue-port", 10001), Int("--table-port", 10002));
         var quick = args.Contains("--quick");
         var only = Arg("--only");
-        string[] parts = ["floor", "peer", "intake", "events", "catchup", "cost"];
+        string[] parts = ["floor", "peer", "intake", "events", "catchup", "cost", "admin"];
         if (only is not null && !parts.Contains(only)) throw new ArgumentException($"--only takes one of: {string.Join(", ", parts)}");
         // Each LumoFlow part measures its peer beside it (the ratios need it); --only peer runs the peer's parts alone.
         bool Runs(string part) => only is null || only == part || (only == "peer" && part != "floor");
@@ -48,6 +48,7 @@ public static class BenchProgram
         if (Runs("events")) await EventsAsync();
         if (Runs("catchup")) await CatchUpAsync();
         if (Runs("cost")) await CostAsync();
+        if (lumoflow && Runs("admin")) await AdminAsync();
 
         report.Line($"Peak memory: benchmark process (load, app, sidecar, Durable worker) {F(PeakMemory.Self() / 1048576.0)} MiB" +
                     (PeakMemory.Azurite() is { } azuritePeak ? $"; Azurite {F(azuritePeak / 1048576.0)} MiB" : "") +
@@ -102,6 +103,22 @@ public static class BenchProgram
             foreach (var l in rows.Where(l => l.Intake is not null && l.Peer is not null))
                 report.Target($"intake ≥ 70 % of the peer's start rate, concurrency {l.Concurrency}", l.Intake!.PerSecond >= 0.7 * l.Peer!.PerSecond,
                     $"{Percent(l.Intake.PerSecond / l.Peer.PerSecond)}: {F(l.Intake.PerSecond)} intakes/s against {F(l.Peer.PerSecond)} starts/s (rounds: {string.Join(", ", l.Ratios.Select(Percent))})");
+        }
+
+        async Task AdminAsync()
+        {
+            const int cases = 10_000;
+            var result = await OnFreshAppAsync(storage, app => AdminBench.RunAsync(app, cases, listRequests: quick ? 20 : 100, reportRequests: quick ? 3 : 10), "admin reads");
+            report.Line($"Administrators' reads at {cases:N0} cases (seeded through the real workflow into the case index in {F(result.Seeding.TotalSeconds, "0.0")} s; see AdminBench.cs). " +
+                        "List: GET /api/admin/cases?team=…&overdue=any&runtimeStatus=Running&top=50. Report: GET /api/admin/reports/compliance for the last 12 months. Over HTTP, request to last byte.");
+            report.Line();
+            report.Table(["read", "requests", "p50 ms", "p95 ms", "p99 ms", "result"],
+            [
+                ["filtered list page", result.List.Count.ToString(CultureInfo.InvariantCulture), F(result.List[50], "0.0"), F(result.List[95], "0.0"), F(result.List[99], "0.0"), $"{result.ListItems} items"],
+                ["compliance report", result.Report.Count.ToString(CultureInfo.InvariantCulture), F(result.Report[50], "0.0"), F(result.Report[95], "0.0"), F(result.Report[99], "0.0"), $"{result.ReportReceived:N0} received in the period"],
+            ]);
+            report.Target($"filtered list page p95 < 500 ms at {cases:N0} cases", result.List[95] < 500, $"p95 {F(result.List[95], "0.0")} ms");
+            report.Target($"compliance report < 5 s at {cases:N0} cases", result.Report[99] < 5000, $"slowest of {result.Report.Count}: {F(result.Report[99], "0")} ms");
         }
 
         async Task EventsAsync()
