@@ -5,13 +5,12 @@ using LumoFlow.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace LumoFlow.IntegrationTests.Browser;
 
 /// <summary>
 /// A partner answers in a real browser: Debian's Chromium driven by Playwright against the app on real Kestrel.
-/// (./test.sh installs Chromium; Playwright's own browser download is never used.)
+/// (./test.sh installs Chromium; Playwright's own browser download is never used.) The form is checked with axe-core.
 /// </summary>
 [Collection(DevServicesCollection.Name)]
 public sealed partial class PartnerFormBrowserTests(DevServices services)
@@ -37,23 +36,20 @@ public sealed partial class PartnerFormBrowserTests(DevServices services)
         var request = Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(partnerEmail)));
         var path = new Uri(LinkPattern().Match(request.Text).Value).PathAndQuery;
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var page = await browser.NewPageAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
 
         await page.GotoAsync(baseUrl.TrimEnd('/') + path);
         Assert.Equal("Begäran om att delta i en bedömning av servicebehovet", await page.InnerTextAsync("h1"));
         Assert.Equal("Hur har barnet mått i dagvården?", await page.InnerTextAsync(".question"));
+        await browser.ScreenshotAsync("partner-form");
+        await browser.AssertAccessibleAsync("the partner form");
 
         await page.FillAsync("#answer", "Barnet har varit tröttare än vanligt.");
         await page.FillAsync("#respondentName", "Föreståndaren");
         await page.ClickAsync("button[type=submit]");
         Assert.Equal("Tack", await page.InnerTextAsync("h1"));
+        await browser.ScreenshotAsync("partner-thanks");
 
         await page.GotoAsync(baseUrl.TrimEnd('/') + path);
         Assert.Equal("Länken används inte längre", await page.InnerTextAsync("h1"));
