@@ -72,7 +72,7 @@ public static class AdminBench
                 stored = new StoredCase(decided.State, stored.Timers.After(decided), 2);
             if (i % 10 == 0 && workflow.Apply(stored.State, new CaseTerminated("bench") { Actor = "bench" }, now) is WorkflowStep ended)
                 stored = new StoredCase(ended.State, stored.Timers.After(ended), stored.Step + 1);
-            await index.UpdateAsync(stored, CancellationToken.None);
+            await index.UpdateAsync(stored, knownETag: null, isNew: true, CancellationToken.None);
             await instances.UpsertEntityAsync(new TableEntity(id, "")
             {
                 ["Name"] = CaseOrchestration.Name, ["RuntimeStatus"] = stored.State.IsOpen ? "Running" : "Terminated",

@@ -204,6 +204,9 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         await WaitUntilAsync(async () => (string)(await DetailAsync(id))["runtimeStatus"]! == "Running");
         Assert.Empty(await ListAsync($"runtimeStatus=Suspended&q={id}"));
 
+        var urgency = await Staff.PostAsJsonAsync($"/api/admin/cases/{id}/events/UrgencyAssessed?reason=puhelu+poliisilta", new { urgent = false });
+        Assert.Equal(HttpStatusCode.Accepted, urgency.StatusCode);
+
         Assert.Equal(HttpStatusCode.Accepted, (await Control("terminate", "ilmoitus tehty väärään kuntaan")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await Control("terminate")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await Control("suspend")).StatusCode);
@@ -231,8 +234,42 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         Assert.Contains(("Suspend", "odotetaan tietoja", "admin.tester"), log);
         Assert.Contains(("Resume", "tiedot saatu", "admin.tester"), log);
         Assert.Contains(("Terminate", "ilmoitus tehty väärään kuntaan", "admin.tester"), log);
+        Assert.Contains(("Event:UrgencyAssessed", "puhelu poliisilta", "admin.tester"), log);
         Assert.Contains(("PurgeEngineHistory", "säilytysaika moottorissa", "admin.tester"), log);
         Assert.Contains(log, l => l.Item1 == "ReadAdminDetail");
+    }
+
+    [Fact]
+    public async Task The_dashboard_raises_events_through_the_same_gate_and_shows_a_refusal_with_what_is_missing()
+    {
+        var id = await RegisterAsync(0);
+        await _app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "EmailSent"));
+        var browser = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var control = $"/admin/cases/{id}/control?code={LumoFlowApp.FunctionKey}&user=admin.form";
+        HttpContent Form(params (string, string)[] fields) => new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
+
+        var confirm = await browser.GetAsync(control + "&action=event");
+        Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
+        Assert.Contains("<textarea id=\"reason\"", await confirm.Content.ReadAsStringAsync());
+
+        // Closing now is refused by the workflow: the page says why and what is missing, and nothing was raised.
+        var refused = await browser.PostAsync(control, Form(("action", "event"), ("eventName", "AssessmentCompleted"),
+            ("body", """{"outcome":"noServices","summary":{"needs":"x","views":"x","conclusion":"x"}}"""), ("reason", "valmis")));
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, page);
+        Assert.Contains("error-summary", page);
+
+        var accepted = await browser.PostAsync(control, Form(("action", "event"), ("eventName", "UrgencyAssessed"), ("body", """{"urgent":false}"""), ("reason", "arvioitu")));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.StartsWith($"/admin/cases/{id}?", accepted.Headers.Location!.OriginalString);
+        Assert.Contains("code=", accepted.Headers.Location.OriginalString);
+        var status = await _app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "UrgencyAssessed"));
+        Assert.Contains(status["history"]!.AsArray(), h => (string)h!["eventType"]! == "UrgencyAssessed" && (string)h["actor"]! == "admin.form");
+
+        // Bad JSON in the details is the form's own error, linked to the field.
+        var bad = await browser.PostAsync(control, Form(("action", "event"), ("eventName", "UrgencyAssessed"), ("body", "{urgent:"), ("reason", "x")));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("href=\"#body\"", await bad.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -317,7 +354,7 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         var csv = (await csvResponse.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("period,unit,received,decidedInTime,decisionExceeded", csv[0]);
         Assert.StartsWith($"{period},all,4,1,2,1,0,33.3,0,0,0,", csv[1]);
-        Assert.Equal(3, csv.Length - 1 - 1 + 1); // all, pohjois-karjala, pohjois-savo
+        Assert.Equal(4, csv.Length); // the header, all, pohjois-karjala, pohjois-savo
         Assert.Equal(csv, (await Staff.GetStringAsync($"/api/admin/reports/compliance?period={period}&format=csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
 
         // A period outside the cases counts none of them; a bad period is a 400 that says what a period is.

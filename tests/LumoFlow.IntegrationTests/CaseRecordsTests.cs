@@ -81,6 +81,39 @@ public sealed class CaseRecordsTests(DevServices services) : IAsyncLifetime
         Assert.Equal((true, "ABC123"), await Records.GetBodyHashAsync(opening.CaseId, CancellationToken.None));
     }
 
+    private CaseIndex Index => _app.Services.GetRequiredService<CaseIndex>();
+
+    [Fact]
+    public async Task The_case_index_follows_every_write_in_one_request_when_the_writer_knows_its_ETag_and_never_goes_back_a_step()
+    {
+        var (opening, state) = Opened();
+        var first = await Records.RecordAsync(opening, CancellationToken.None);
+        Assert.NotNull(first.IndexETag);
+        Assert.Equal(CasePhase.AwaitingDecision, (await Index.GetAsync(opening.CaseId, CancellationToken.None))!.Overview.Phase);
+
+        // The orchestration's next write carries both ETags.
+        var (decided, afterDecision) = Next(state, 1, new DecisionMade(true, "needed"));
+        var second = await Records.RecordAsync(new CaseRecordUpdate(afterDecision, [decided], RecordedAs: first.ETag, IndexRecordedAs: first.IndexETag), CancellationToken.None);
+        Assert.NotEqual(first.IndexETag, second.IndexETag);
+        var indexed = (await Index.GetAsync(opening.CaseId, CancellationToken.None))!;
+        Assert.Equal(CasePhase.Assessing, indexed.Overview.Phase);
+        Assert.Equal("assessment", indexed.Overview.NextDeadline!.Kind);
+        Assert.True(indexed.Facts.AssessmentStarted);
+
+        // An administrator's suspension changed the row meanwhile: the known ETag is stale, the write reads and still
+        // lands, and the suspension stays.
+        await Index.SetSuspendedAsync(opening.CaseId, true, CancellationToken.None);
+        var (met, afterMeeting) = Next(afterDecision.State, 2, new ChildMet(DateTimeOffset.UtcNow, "home visit", null));
+        var third = await Records.RecordAsync(new CaseRecordUpdate(afterMeeting, [met], RecordedAs: second.ETag, IndexRecordedAs: second.IndexETag), CancellationToken.None);
+        indexed = (await Index.GetAsync(opening.CaseId, CancellationToken.None))!;
+        Assert.True(indexed.Suspended);
+        Assert.DoesNotContain("childMeeting", indexed.Overview.OpenObligations);
+
+        // A stale write of an older step (a zombie activity, say) does not take the row back.
+        Assert.Equal(third.IndexETag, await Index.UpdateAsync(afterDecision, first.IndexETag, isNew: false, CancellationToken.None));
+        Assert.Equal(3, (await _app.Table("CaseIndex").GetEntityAsync<TableEntity>(opening.CaseId, CaseIndex.RowKey)).Value.GetInt32("Step"));
+    }
+
     private (CaseRecordUpdate Opening, CaseState State) Opened(string? bodyHash = null)
     {
         var id = LumoFlow.App.Intake.CaseIds.New();

@@ -5,14 +5,14 @@ namespace LumoFlow.App.Activities;
 
 /// <summary>
 /// Activity: writes the steps the case record does not have yet. Repeating it changes nothing. Returns the ETags the
-/// write left — the state row's, which the orchestration hands to its next write, and each email's, which it hands to
-/// the email's delivery — so that neither need read first.
+/// write left — the state row's and the case index row's, which the orchestration hands to its next write, and each
+/// email's, which it hands to the email's delivery — so that none of them need read first.
 /// </summary>
 public sealed class RecordCase(CaseRecords records)
 {
     public async Task<RecordedCase> RunAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
     {
         var result = await records.RecordAsync(update, cancellationToken);
-        return new RecordedCase(result.ETag, result.EmailETags);
+        return new RecordedCase(result.ETag, result.EmailETags, result.IndexETag);
     }
 }

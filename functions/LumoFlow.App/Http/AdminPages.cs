@@ -74,7 +74,7 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
                 JsonElement json;
                 try { json = JsonDocument.Parse(eventBody).RootElement; }
                 catch (JsonException) { return Page(400, Title(action), ConfirmForm(http, id, action, new() { ["body"] = ["the event's details must be a JSON object"] }, reason, eventName, eventBody), http); }
-                result = await cases.RaiseAsync(id, eventName, json, durable, who, cancellationToken);
+                result = await cases.RaiseAsync(id, eventName, json, durable, who, cancellationToken, reason);
             }
             else if (action == "terminate") result = await cases.TerminateAsync(id, reason, durable, who, cancellationToken);
             else result = await ((Func<Task<IResult>>)(async () => AdminApi.Answer(id, action, action switch

@@ -54,12 +54,14 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
                 if (read.Problem is not null) return read.Problem;
                 body = read.Value!.Value;
             }
-            return await RaiseAsync(id, eventName, body, durable, who, cancellationToken);
+            var reason = http.Request.Query["reason"].FirstOrDefault()?.Trim();
+            return await RaiseAsync(id, eventName, body, durable, who, cancellationToken, reason is { Length: > 0 and <= 500 } ? reason : null);
         });
 
     /// <summary>An event whose body has been read (from the request, or from the dashboard's form).</summary>
+    /// <param name="reason">Why, when the caller gave it (<c>?reason=</c>; the dashboard asks): it goes to the access log.</param>
     public async Task<IResult> RaiseAsync(string id, string eventName, JsonElement body, DurableTaskClient durable, StaffIdentity who,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? reason = null)
     {
         if (!CaseEvents.Names.Contains(eventName))
             return Results.Problem(statusCode: 400, title: "Unknown event",
@@ -73,7 +75,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
             return Results.ValidationProblem(errors, title: $"The {eventName} event has errors", detail: "Nothing was recorded.");
         var outcome = await gate.RaiseAsync(durable, id, caseEvent, cancellationToken);
         if (outcome is null) return NotFound(id);
-        await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken);
+        await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken, reason);
         return EventResults.Of(outcome);
     }
 

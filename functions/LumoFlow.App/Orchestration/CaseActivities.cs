@@ -18,8 +18,8 @@ public static class CaseActivities
     public const string LinkChildren = nameof(LinkChildren);
 }
 
-/// <summary>What a write of the record left: the state row's ETag and each written email's.</summary>
-public sealed record RecordedCase(string ETag, IReadOnlyDictionary<string, string> EmailETags);
+/// <summary>What a write of the record left: the state row's ETag, each written email's, and the case index row's.</summary>
+public sealed record RecordedCase(string ETag, IReadOnlyDictionary<string, string> EmailETags, string? IndexETag = null);
 
 /// <summary>
 /// One email to deliver. With <paramref name="Email"/> and its <paramref name="RecordedAs"/> (the ETag its recording

@@ -96,6 +96,7 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
         {
             var recorded = await context.CallActivityAsync<RecordedCase>(CaseActivities.RecordCase, update, RecordRetry);
             run.RecordedAs = recorded.ETag;
+            run.IndexRecordedAs = recorded.IndexETag;
             run.Undelivered.AddRange(update.Steps.SelectMany(s => s.Emails)
                 .Select(e => new SendEmailInput(run.CaseId, e.Id, e, recorded.EmailETags.GetValueOrDefault(e.Id))));
         }

@@ -11,8 +11,9 @@ namespace LumoFlow.App.Orchestration;
 /// </summary>
 /// <param name="Undelivered">Emails whose sending failed even after retries; tried again at the next wake-up.</param>
 /// <param name="RecordedAs">The record's ETag as the last write left it (<see cref="CaseRecordUpdate.RecordedAs"/>).</param>
+/// <param name="IndexRecordedAs">The case index row's ETag as the last write left it (<see cref="CaseRecordUpdate.IndexRecordedAs"/>).</param>
 public sealed record CaseOrchestrationInput(StoredCase Case, CaseOpening? Opening = null, IReadOnlyList<SendEmailInput>? Undelivered = null,
-    string? RecordedAs = null)
+    string? RecordedAs = null, string? IndexRecordedAs = null)
 {
     /// <summary>The first generation, for a case that intake has just opened.</summary>
     public static CaseOrchestrationInput Open(WorkflowStep opened, IntakeRecord intake) => new(

@@ -16,6 +16,7 @@ internal sealed class CaseRun
     {
         Case = input.Case;
         RecordedAs = input.RecordedAs;
+        IndexRecordedAs = input.IndexRecordedAs;
         Undelivered = [.. input.Undelivered ?? []];
         if (input.OpeningUpdate is { } opening)
         {
@@ -35,6 +36,9 @@ internal sealed class CaseRun
     /// <summary>The record's ETag after the last write of this orchestration (null until its first).</summary>
     public string? RecordedAs { get; set; }
 
+    /// <summary>The case index row's ETag after the last write of this orchestration (null until its first).</summary>
+    public string? IndexRecordedAs { get; set; }
+
     /// <summary>The next step of the case; <paramref name="request"/> when it answers a staff request.</summary>
     public void Apply(WorkflowStep step, RequestOutcome? request = null)
     {
@@ -50,12 +54,12 @@ internal sealed class CaseRun
     public CaseRecordUpdate? TakeUnrecorded()
     {
         if (_unrecorded.Count == 0) return null;
-        var update = new CaseRecordUpdate(Case, [.. _unrecorded], _intake, RecordedAs);
+        var update = new CaseRecordUpdate(Case, [.. _unrecorded], _intake, RecordedAs, IndexRecordedAs);
         _unrecorded.Clear();
         _intake = null;
         return update;
     }
 
     /// <summary>What the next generation starts from.</summary>
-    public CaseOrchestrationInput Next() => new(Case, Undelivered: Undelivered.Count > 0 ? [.. Undelivered] : null, RecordedAs: RecordedAs);
+    public CaseOrchestrationInput Next() => new(Case, Undelivered: Undelivered.Count > 0 ? [.. Undelivered] : null, RecordedAs: RecordedAs, IndexRecordedAs: IndexRecordedAs);
 }

@@ -21,19 +21,34 @@ public sealed class CaseIndex(TableClient table)
 
     public TableClient Table => table;
 
-    /// <summary>Brings the case's row up to <paramref name="stored"/>, unless it already shows that step or a later one.</summary>
-    public async Task UpdateAsync(StoredCase stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Brings the case's row up to <paramref name="stored"/>, unless it already shows that step or a later one, and
+    /// returns the row's ETag. In one request when the writer knows where the row is: <paramref name="knownETag"/>, the
+    /// ETag its last write left (the case's orchestration carries it), or <paramref name="isNew"/> for a case's first
+    /// write. Otherwise — or when someone else wrote the row since — it reads the row's step first.
+    /// </summary>
+    public async Task<string?> UpdateAsync(StoredCase stored, string? knownETag, bool isNew, CancellationToken cancellationToken)
     {
         var entity = Entity(stored);
+        try
+        {
+            if (knownETag is not null)
+                return (await table.UpdateEntityAsync(entity, new ETag(knownETag), TableUpdateMode.Merge, cancellationToken)).Headers.ETag?.ToString();
+            if (isNew)
+                return (await table.AddEntityAsync(entity, cancellationToken)).Headers.ETag?.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            // Someone else wrote the row since (a termination, a suspension, a retry): see below.
+        }
         for (var attempt = 1; ; attempt++)
         {
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, RowKey, ["Step"], cancellationToken);
             try
             {
-                if (!existing.HasValue) await table.AddEntityAsync(entity, cancellationToken);
-                else if (existing.Value!.GetInt32("Step") < stored.Step)
-                    await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-                return;
+                if (!existing.HasValue) return (await table.AddEntityAsync(entity, cancellationToken)).Headers.ETag?.ToString();
+                if ((existing.Value!.GetInt32("Step") ?? 0) >= stored.Step) return existing.Value.ETag.ToString();
+                return (await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Merge, cancellationToken)).Headers.ETag?.ToString();
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 5)
             {

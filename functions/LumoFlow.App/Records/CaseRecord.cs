@@ -33,7 +33,10 @@ public sealed record IntakeRecord(string NotificationJson, string? BodyHash);
 /// The state row's ETag as the writer's previous write left it, when it knows it: then the record is exactly where
 /// that write left it, and this one need not read it first.
 /// </param>
-public sealed record CaseRecordUpdate(StoredCase After, IReadOnlyList<RecordedStep> Steps, IntakeRecord? Intake = null, string? RecordedAs = null)
+/// <param name="IndexRecordedAs">The case index row's ETag as the writer's last write left it, when it knows it: then
+/// the index row is updated in one request, without reading it first.</param>
+public sealed record CaseRecordUpdate(StoredCase After, IReadOnlyList<RecordedStep> Steps, IntakeRecord? Intake = null, string? RecordedAs = null,
+    string? IndexRecordedAs = null)
 {
     public string CaseId => After.State.CaseId;
 }

@@ -8,7 +8,7 @@ namespace LumoFlow.App.Records;
 /// What a write of the record did, the state row's ETag after it (to guard the next write), and the ETag of each outbox
 /// email it wrote (so that its delivery can claim the email without reading it first).
 /// </summary>
-public sealed record RecordResult(bool Written, string ETag, IReadOnlyDictionary<string, string> EmailETags)
+public sealed record RecordResult(bool Written, string ETag, IReadOnlyDictionary<string, string> EmailETags, string? IndexETag = null)
 {
     public static RecordResult AsFound(CaseSnapshot current) => new(false, current.ETag.ToString(), new Dictionary<string, string>());
 }
@@ -71,8 +71,8 @@ public sealed class CaseRecords(LumoFlowTables tables, CaseIndex index, TimeProv
     public async Task<RecordResult> RecordAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
     {
         var (result, recorded) = await WriteAsync(update, cancellationToken);
-        await index.UpdateAsync(recorded, cancellationToken);
-        return result;
+        var indexETag = await index.UpdateAsync(recorded, update.IndexRecordedAs, isNew: update.Intake is not null, cancellationToken);
+        return result with { IndexETag = indexETag };
     }
 
     private async Task<(RecordResult Result, StoredCase Recorded)> WriteAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
