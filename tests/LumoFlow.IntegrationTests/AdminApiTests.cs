@@ -21,15 +21,7 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    /// <summary>Staff register a notification received <paramref name="daysAgo"/> days ago (by phone, say).</summary>
-    private async Task<string> RegisterAsync(int daysAgo, string municipality = "Kuopio")
-    {
-        var notification = Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("admin"), municipality);
-        notification["receivedAt"] = DateTimeOffset.UtcNow.AddDays(-daysAgo).AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
-        var response = await Staff.PostAsJsonAsync("/api/notifications", notification);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-    }
+    private Task<string> RegisterAsync(int daysAgo, string municipality = "Kuopio") => _app.RegisterAsync(daysAgo, municipality, "admin.tester");
 
     private async Task DecideAsync(string id, bool start = true)
     {

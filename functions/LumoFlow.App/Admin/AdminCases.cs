@@ -104,13 +104,15 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
             await accessLog.ForCaseAsync(id, cancellationToken));
     }
 
+    /// <summary>
+    /// Durable's suspend. Only a running case: the record says whether it has ended (a termination is in the record before
+    /// its answer, while the engine may not have applied it yet), the engine whether it is suspended already — or the
+    /// index, which knows at once while the engine applies a suspension a moment later.
+    /// </summary>
     public async Task<ControlResult> SuspendAsync(string id, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
     {
-        if (await durable.GetInstanceAsync(id, cancellationToken) is not { } instance) return await KnownAsync(id, durable, cancellationToken) ? ControlResult.NotRunning : ControlResult.NoSuchCase;
-        if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended))
-            return ControlResult.NotRunning;
-        // The engine applies a suspension a moment after it is asked; the index knows at once.
-        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended || await SuspendedAsync(id, cancellationToken)) return ControlResult.AlreadyInState;
+        if (await RunningAsync(id, durable, cancellationToken) is not ({ } instance, var indexed)) return await EndedOrUnknownAsync(id, durable, cancellationToken);
+        if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended || indexed?.Suspended == true) return ControlResult.AlreadyInState;
         await accessLog.RecordAsync(id, who, "Suspend", cancellationToken, reason);
         await durable.SuspendInstanceAsync(id, reason, cancellationToken);
         await index.SetSuspendedAsync(id, true, cancellationToken);
@@ -119,14 +121,25 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
 
     public async Task<ControlResult> ResumeAsync(string id, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
     {
-        if (await durable.GetInstanceAsync(id, cancellationToken) is not { } instance) return await KnownAsync(id, durable, cancellationToken) ? ControlResult.NotRunning : ControlResult.NoSuchCase;
-        if (instance.IsCompleted) return ControlResult.NotRunning;
-        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Suspended && !await SuspendedAsync(id, cancellationToken)) return ControlResult.AlreadyInState;
+        if (await RunningAsync(id, durable, cancellationToken) is not ({ } instance, var indexed)) return await EndedOrUnknownAsync(id, durable, cancellationToken);
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Suspended && indexed?.Suspended != true) return ControlResult.AlreadyInState;
         await accessLog.RecordAsync(id, who, "Resume", cancellationToken, reason);
         await durable.ResumeInstanceAsync(id, reason, cancellationToken);
         await index.SetSuspendedAsync(id, false, cancellationToken);
         return ControlResult.Done;
     }
+
+    /// <summary>The engine's instance and the index row of a case that is still open; (null, _) for an ended or unknown one.</summary>
+    private async Task<(OrchestrationMetadata? Instance, IndexedCase? Indexed)> RunningAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var indexed = await index.GetAsync(id, cancellationToken);
+        if (indexed is { Overview.IsOpen: false }) return (null, indexed);
+        var instance = await durable.GetInstanceAsync(id, cancellationToken);
+        return instance is { IsCompleted: false } ? (instance, indexed) : (null, indexed);
+    }
+
+    private async Task<ControlResult> EndedOrUnknownAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
+        await KnownAsync(id, durable, cancellationToken) ? ControlResult.NotRunning : ControlResult.NoSuchCase;
 
     /// <summary>
     /// Deletes the engine's history of an ended case. The case record — notification, history, documents, access log —
@@ -170,9 +183,6 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
         var rows = await index.QueryAsync(null, cancellationToken);
         return ComplianceReport.Compute(rows.Select(r => r.Facts), period, Today);
     }
-
-    private async Task<bool> SuspendedAsync(string id, CancellationToken cancellationToken) =>
-        (await index.GetAsync(id, cancellationToken))?.Suspended ?? false;
 
     private async Task<bool> KnownAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken) =>
         await lookup.FindAsync(durable, id, cancellationToken) is not null;

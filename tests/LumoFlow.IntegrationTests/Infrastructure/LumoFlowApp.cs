@@ -35,6 +35,19 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
 
+    /// <summary>
+    /// Staff register a notification received <paramref name="daysAgo"/> days ago (by phone, say) with its real time of
+    /// receipt; the answer must be 202. Returns the new case's id.
+    /// </summary>
+    public async Task<string> RegisterAsync(int daysAgo, string municipality = "Kuopio", string user = "test.worker")
+    {
+        var notification = Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("registered"), municipality);
+        notification["receivedAt"] = DateTimeOffset.UtcNow.AddDays(-daysAgo).AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
+        var response = await StaffClient(user).PostAsJsonAsync("/api/notifications", notification);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+    }
+
     public HttpClient StaffClient(string user = "test.worker")
     {
         var client = CreateClient();
