@@ -37,7 +37,7 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
             var body = new StringBuilder();
             if (errors.Count > 0) body.Append(ErrorSummary(errors));
             body.Append(Charts(summary));
-            body.Append(SummaryTable(summary));
+            body.Append(SummaryTable(http, summary));
             body.Append(FilterForm(http, query ?? CaseListQuery.Default));
             if (page is not null) body.Append(CaseTable(http, query!, page));
             return Page(errors.Count > 0 ? 400 : 200, "Cases", body.ToString(), http);
@@ -145,15 +145,24 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
         return $"""<figure class="chart" id="{id}"><figcaption>{E(title)}</figcaption>{svg}<details><summary>As a table</summary><table><thead><tr><th scope="col">{E(title)}</th><th scope="col">Cases</th></tr></thead><tbody>{rows}</tbody></table></details></figure>""";
     }
 
-    private static string SummaryTable(WorkloadSummary summary)
+    /// <summary>The workload per team; a count of open or overdue cases is a link to the list of those cases.</summary>
+    private static string SummaryTable(HttpContext http, WorkloadSummary summary)
     {
         var phases = summary.Total.OpenByPhase.Keys.ToList();
         var head = string.Concat(phases.Select(p => $"<th scope=\"col\">{E(PhaseText(p))}</th>"));
-        string Row(TeamWorkload t, bool total) =>
-            $"<tr{(total ? " class=\"total\"" : "")}><th scope=\"row\">{E(total ? "All teams" : t.TeamId)}</th><td>{t.Open}</td>{string.Concat(phases.Select(p => $"<td>{t.OpenByPhase.GetValueOrDefault(p)}</td>"))}<td>{t.DecisionOverdue}</td><td>{t.AssessmentOverdue}</td><td>{t.DueThisWeek}</td><td>{t.DueNextWeek}</td></tr>";
+        string Count(int n, string? team, params (string, string)[] filter) => n == 0 ? "0"
+            : $"<a href=\"{E(Link(http, "/admin", [.. (team is null ? [] : new[] { ("team", team) }), .. filter, ("runtimeStatus", "Running")]))}\">{n}</a>";
+        string Row(TeamWorkload t, bool total)
+        {
+            var team = total ? null : t.TeamId;
+            return $"<tr{(total ? " class=\"total\"" : "")}><th scope=\"row\">{E(total ? "All teams" : t.TeamId)}</th><td>{Count(t.Open, team)}</td>"
+                + string.Concat(phases.Select(p => $"<td>{Count(t.OpenByPhase.GetValueOrDefault(p), team, ("phase", p))}</td>"))
+                + $"<td>{Count(t.DecisionOverdue, team, ("overdue", "decision"))}</td><td>{Count(t.AssessmentOverdue, team, ("overdue", "assessment"))}</td>"
+                + $"<td>{t.DueThisWeek}</td><td>{t.DueNextWeek}</td></tr>";
+        }
         return $"""
             <section aria-labelledby="workload"><h2 id="workload">Workload on {summary.Today:d.M.yyyy}</h2>
-            <div class="scroll"><table><thead><tr><th scope="col">Team</th><th scope="col">Open</th>{head}<th scope="col">Decision overdue</th><th scope="col">Assessment overdue</th><th scope="col">Due this week</th><th scope="col">Due next week</th></tr></thead>
+            <div class="scroll"><table id="workload-table"><thead><tr><th scope="col">Team</th><th scope="col">Open</th>{head}<th scope="col">Decision overdue</th><th scope="col">Assessment overdue</th><th scope="col">Due this week</th><th scope="col">Due next week</th></tr></thead>
             <tbody>{string.Concat(summary.Teams.Select(t => Row(t, false)))}{Row(summary.Total, true)}</tbody></table></div></section>
             """;
     }
@@ -307,7 +316,7 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
         return $"""
             <section aria-labelledby="report"><h2 id="report">{report.Period.From:d.M.yyyy}–{report.Period.To:d.M.yyyy}</h2>
             <p><a class="button" id="download-csv" href="{E(csv)}" download>Download CSV</a></p>
-            <div class="scroll"><table id="compliance"><thead><tr><th scope="col">Unit</th><th scope="col">Notifications received</th><th scope="col">Decided within 7 working days</th><th scope="col">Decision late</th><th scope="col">Decided in time</th><th scope="col">Decision not yet due</th><th scope="col">Ended without decision</th><th scope="col">Assessments completed</th><th scope="col">Completed within 3 months</th><th scope="col">Completed late</th><th scope="col">Completed in time</th></tr></thead>
+            <div class="scroll"><table id="compliance"><thead><tr><th scope="col">Unit</th><th scope="col">Notifications received</th><th scope="col">Decided within 7 working days</th><th scope="col">Decision late</th><th scope="col">Share decided in time</th><th scope="col">Decision not yet due</th><th scope="col">Ended without decision</th><th scope="col">Assessments completed</th><th scope="col">Completed within 3 months</th><th scope="col">Completed late</th><th scope="col">Share completed in time</th></tr></thead>
             <tbody>{Row("Whole organisation", o)}{string.Concat(report.Teams.Select(t => Row(t.TeamId, t.Figures)))}</tbody></table></div>
             <p>Definitions: docs/reporting.md. Figures as on {report.Today:d.M.yyyy}.</p>
             {Cases("Decision later than 7 working days", o.DecisionExceededCases)}
