@@ -17,16 +17,16 @@ public static class LocalEndpoints
         // Public, but a staff member with the key may register a notification received by phone or in person.
         app.MapPost(LumoFlowRoutes.Notifications, (HttpContext http, DurableTaskClient durable, IntakeApi api, FunctionKeys keys, CancellationToken ct) =>
             StaffIdentity.PresentedKey(http.Request) is { } key
-                ? keys.Accepts(key) ? api.SubmitAsync(http, durable, StaffIdentity.FromFunctionKey(http.Request), ct) : Task.FromResult(FunctionKeys.Unauthorized())
+                ? keys.Accepts(key) ? api.SubmitAsync(http, durable, Who(http), ct) : Task.FromResult(FunctionKeys.Unauthorized())
                 : api.SubmitAsync(http, durable, null, ct));
 
         var staff = app.MapGroup("").AddEndpointFilter<FunctionKeyFilter>();
         staff.MapGet(LumoFlowRoutes.Case, (string id, bool? showHistory, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
-            api.GetStatusAsync(id, showHistory, durable, StaffIdentity.FromFunctionKey(http.Request), ct));
+            api.GetStatusAsync(id, showHistory, durable, Who(http), ct));
         staff.MapPost(LumoFlowRoutes.CaseEvent, (string id, string eventName, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
-            api.RaiseEventAsync(id, eventName, http, durable, StaffIdentity.FromFunctionKey(http.Request), ct));
+            api.RaiseEventAsync(id, eventName, http, durable, Who(http), ct));
         staff.MapPost(LumoFlowRoutes.TerminateCase, (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
-            api.TerminateAsync(id, reason, durable, StaffIdentity.FromFunctionKey(http.Request), ct));
+            api.TerminateAsync(id, reason, durable, Who(http), ct));
 
         // Administrators: the management API and the dashboard over it (staff key: header, or ?code= in a browser).
         staff.MapGet(LumoFlowRoutes.AdminCases, (HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>

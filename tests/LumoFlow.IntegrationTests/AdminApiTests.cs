@@ -40,17 +40,8 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
     private static List<string> Ids(IEnumerable<JsonObject> items) => [.. items.Select(i => (string)i["id"]!).Order()];
 
     /// <summary>The list is a projection written a moment after each step: wait until it shows what the test set up.</summary>
-    private async Task<List<JsonObject>> WaitForListAsync(string query, Func<List<JsonObject>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var items = await ListAsync(query);
-            if (done(items)) return items;
-            if (DateTime.UtcNow > deadline) Assert.Fail($"The list ?{query} never showed what was expected: {string.Join(",", Ids(items))}");
-            await Task.Delay(200);
-        }
-    }
+    private Task<List<JsonObject>> WaitForListAsync(string query, Func<List<JsonObject>, bool> done) =>
+        Poll.UntilAsync(() => ListAsync(query), done, items => $"The list ?{query} never showed what was expected: {string.Join(",", Ids(items))}");
 
     [Fact]
     public async Task Every_filter_narrows_the_list_and_paging_walks_it_in_order_without_child_data()
@@ -193,7 +184,7 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, (await Control("purge")).StatusCode); // suspended is not ended
 
         Assert.Equal(HttpStatusCode.OK, (await Control("resume", "tiedot saatu")).StatusCode);
-        await WaitUntilAsync(async () => (string)(await DetailAsync(id))["runtimeStatus"]! == "Running");
+        await Poll.UntilAsync(async () => (string)(await DetailAsync(id))["runtimeStatus"]! == "Running", "resumed");
         Assert.Empty(await ListAsync($"runtimeStatus=Suspended&q={id}"));
 
         var urgency = await Staff.PostAsJsonAsync($"/api/admin/cases/{id}/events/UrgencyAssessed?reason=puhelu+poliisilta", new { urgent = false });
@@ -202,7 +193,7 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, (await Control("terminate", "ilmoitus tehty väärään kuntaan")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await Control("terminate")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await Control("suspend")).StatusCode);
-        await WaitUntilAsync(async () => (string)(await DetailAsync(id))["engine"]!["runtimeStatus"]! == "Terminated");
+        await Poll.UntilAsync(async () => (string)(await DetailAsync(id))["engine"]!["runtimeStatus"]! == "Terminated", "the engine shows it terminated");
 
         detail = await DetailAsync(id);
         var engineEvents = detail["engine"]!["history"]!.AsArray().Select(e => (string)e!["eventType"]!).ToList();
@@ -271,7 +262,7 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         var running = await RegisterAsync(0);
         Assert.Equal(HttpStatusCode.Accepted, (await Staff.PostAsync($"/api/cases/{ended}/terminate?reason=duplicate", null)).StatusCode);
         await WaitForListAsync("runtimeStatus=Terminated", items => Ids(items).Contains(ended));
-        await WaitUntilAsync(async () => (await _app.Durable.GetInstanceAsync(ended))?.IsCompleted == true);
+        await Poll.UntilAsync(async () => (await _app.Durable.GetInstanceAsync(ended))?.IsCompleted == true, "the engine shows it ended");
 
         Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PostAsync("/api/admin/purge?endedMoreThanDays=-1&reason=x", null)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Staff.PostAsync("/api/admin/purge?endedMoreThanDays=30", null)).StatusCode);
@@ -362,15 +353,5 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         var response = await Staff.GetAsync($"/api/admin/cases/{id}");
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("The condition never held.");
-            await Task.Delay(200);
-        }
     }
 }

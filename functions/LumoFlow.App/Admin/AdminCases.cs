@@ -96,9 +96,7 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
         if (instance is null)
             engine = engine with { HistoryUnavailable = indexed?.EnginePurgedAt is null ? "The engine holds no instance of this case." : "The engine's history was purged." };
         else
-        {
             engine = engine with { History = await engineHistory.ReadAsync(id, cancellationToken) };
-        }
         var overview = CaseOverview.Of(found.Case.State);
         return new AdminCaseDetail(status, overview.NextDeadline, overview.OverdueOn(Today), indexed?.Suspended ?? false, engine,
             await accessLog.ForCaseAsync(id, cancellationToken));
@@ -161,7 +159,7 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
     {
         var before = time.GetUtcNow().AddDays(-days);
         var ended = (await index.QueryAsync(
-                $"RuntimeStatus ne 'Running' and LastUpdatedTime lt datetime'{before.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}'", cancellationToken))
+                $"RuntimeStatus ne 'Running' and LastUpdatedTime lt datetime'{Utc(before)}'", cancellationToken))
             .Where(r => r.EnginePurgedAt is null).Select(r => r.Overview.CaseId).Order(StringComparer.Ordinal).ToList();
         var purged = new List<string>();
         foreach (var id in ended.Take(MaxPurgedPerRequest))
@@ -224,10 +222,10 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
     /// </summary>
     private static string SortKey(CaseOverview c, string orderBy)
     {
-        var created = c.CreatedTime.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        static string Ticks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
         return orderBy == CaseListQuery.ByCreatedTime
-            ? $"{(DateTimeOffset.MaxValue.UtcTicks - c.CreatedTime.UtcTicks).ToString("D19", CultureInfo.InvariantCulture)}|{c.CaseId}"
-            : $"{CaseIndex.Date(c.NextDeadline?.Date) ?? "9999-12-31"}|{created}|{c.CaseId}";
+            ? $"{Ticks(DateTimeOffset.MaxValue.UtcTicks - c.CreatedTime.UtcTicks)}|{c.CaseId}"
+            : $"{CaseIndex.Date(c.NextDeadline?.Date) ?? "9999-12-31"}|{Ticks(c.CreatedTime.UtcTicks)}|{c.CaseId}";
     }
 
     private static CaseListItem Item(CaseOverview c, string status, IReadOnlyList<string> overdue) => new(

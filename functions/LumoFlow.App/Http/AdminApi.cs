@@ -102,7 +102,7 @@ public sealed class AdminApi(AdminCases admin)
             ? Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"give the reason (at most {MaxReasonLength} characters)"] })
             : null;
 
-    private static IResult NoSuchCase(string id) => Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case '{id}'.");
+    private static IResult NoSuchCase(string id) => CasesApi.NotFound(id);
 
     /// <summary>The status document's fields, then what only administrators see.</summary>
     private static System.Text.Json.Nodes.JsonObject Json(AdminCaseDetail detail)

@@ -20,12 +20,12 @@ namespace LumoFlow.App.Http;
 /// <para>Until staff sign-in exists, the dashboard is authenticated like the API: the host's function key, here as
 /// <c>?code=</c>, which every link and form of the pages carries on (and <c>?user=</c>, the name for the access log).</para>
 /// </summary>
-public sealed class AdminPages(AdminCases admin, CasesApi cases)
+public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases)
 {
     public static readonly IReadOnlyList<string> Controls = ["terminate", "suspend", "resume", "purge", "event"];
 
     public Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
-        Guard(async () =>
+        StorageUnavailable.Guard(async () =>
         {
             var request = http.Request;
             if (request.Query["goto"].FirstOrDefault()?.Trim().ToUpperInvariant() is { Length: > 0 } go)
@@ -44,7 +44,7 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
         });
 
     public Task<IResult> CaseAsync(string id, HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
-        Guard(async () =>
+        StorageUnavailable.Guard(async () =>
         {
             var detail = Intake.CaseIds.IsWellFormed(id.ToUpperInvariant()) ? await admin.GetAsync(id.ToUpperInvariant(), durable, who, cancellationToken) : null;
             if (detail is null)
@@ -54,7 +54,7 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
 
     /// <summary>GET: the confirmation, which asks for the reason. POST: the control itself, then back to the case.</summary>
     public Task<IResult> ControlAsync(string id, HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
-        Guard(async () =>
+        StorageUnavailable.Guard(async () =>
         {
             id = id.ToUpperInvariant();
             var isPost = HttpMethods.IsPost(http.Request.Method);
@@ -77,12 +77,7 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
                 result = await cases.RaiseAsync(id, eventName, json, durable, who, cancellationToken, reason);
             }
             else if (action == "terminate") result = await cases.TerminateAsync(id, reason, durable, who, cancellationToken);
-            else result = await ((Func<Task<IResult>>)(async () => AdminApi.Answer(id, action, action switch
-            {
-                "suspend" => await admin.SuspendAsync(id, reason, durable, who, cancellationToken),
-                "resume" => await admin.ResumeAsync(id, reason, durable, who, cancellationToken),
-                _ => await admin.PurgeAsync(id, reason, durable, who, cancellationToken),
-            })))();
+            else result = await api.ControlAsync(id, action, reason, durable, who, cancellationToken);
 
             var status = (result as IStatusCodeHttpResult)?.StatusCode ?? 200;
             if (status < 300)
@@ -97,7 +92,7 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
         });
 
     public Task<IResult> ComplianceAsync(HttpContext http, StaffIdentity who, CancellationToken cancellationToken) =>
-        Guard(async () =>
+        StorageUnavailable.Guard(async () =>
         {
             var text = http.Request.Query["period"].FirstOrDefault();
             if (string.IsNullOrWhiteSpace(text) && http.Request.Query["from"].FirstOrDefault() is { Length: > 0 } from)
@@ -404,7 +399,6 @@ public sealed class AdminPages(AdminCases admin, CasesApi cases)
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private static string E(string text) => Encoder.Encode(text);
 
-    private static Task<IResult> Guard(Func<Task<IResult>> render) => StorageUnavailable.Guard(render);
 
     private static IResult Page(int status, string title, string body, HttpContext http) => new HtmlPage(status, $"""
         <!doctype html>

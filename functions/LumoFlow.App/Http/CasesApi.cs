@@ -55,7 +55,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
                 body = read.Value!.Value;
             }
             var reason = http.Request.Query["reason"].FirstOrDefault()?.Trim();
-            return await RaiseAsync(id, eventName, body, durable, who, cancellationToken, reason is { Length: > 0 and <= 500 } ? reason : null);
+            return await RaiseAsync(id, eventName, body, durable, who, cancellationToken, reason is { Length: > 0 and <= AdminApi.MaxReasonLength } ? reason : null);
         });
 
     /// <summary>An event whose body has been read (from the request, or from the dashboard's form).</summary>
@@ -79,7 +79,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
         return EventResults.Of(outcome);
     }
 
-    private static IResult NotFound(string id) =>
+    internal static IResult NotFound(string id) =>
         Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case '{id}'.");
 }
 

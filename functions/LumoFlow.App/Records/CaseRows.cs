@@ -36,7 +36,7 @@ public static class CaseRows
         var entity = new TableEntity(state.CaseId, State)
         {
             ["Step"] = stored.Step,
-            // Projections for queries (the weekly digest; administrators' lists); the document is the truth.
+            // Projections for the weekly digest's query (administrators' lists read CaseIndex); the document is the truth.
             ["Kind"] = state.Kind,
             ["RuntimeStatus"] = state.RuntimeStatus.ToString(),
             ["Phase"] = state.Phase.ToString(),

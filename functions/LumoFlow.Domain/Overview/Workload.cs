@@ -31,7 +31,7 @@ public sealed record WorkloadSummary(DateOnly Today, TeamWorkload Total, IReadOn
         var monday = Monday(today);
         var teams = open.GroupBy(c => c.TeamId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Team(g.Key, g, today, monday)).ToList();
         var weeks = Enumerable.Range(0, WeeksAhead).Select(i => monday.AddDays(7 * i))
-            .Select(start => new WeekLoad(start, open.Count(c => c.NextDeadline is { } d && d.Date >= start && d.Date < start.AddDays(7))))
+            .Select(start => new WeekLoad(start, open.Count(c => DueInWeek(c, start))))
             .ToList();
         return new WorkloadSummary(today, Team("all", open, today, monday), teams, weeks);
     }
@@ -42,15 +42,18 @@ public sealed record WorkloadSummary(DateOnly Today, TeamWorkload Total, IReadOn
     private static TeamWorkload Team(string id, IEnumerable<CaseOverview> cases, DateOnly today, DateOnly monday)
     {
         var list = cases.ToList();
-        bool DueIn(CaseOverview c, DateOnly start) => c.NextDeadline is { } d && d.Date >= start && d.Date < start.AddDays(7);
+        var overdue = list.Select(c => c.OverdueOn(today)).ToList();
         return new TeamWorkload(
             id,
             list.Count,
             Enum.GetValues<CasePhase>().Where(p => p != CasePhase.Closed)
                 .ToDictionary(p => p.ToString(), p => list.Count(c => c.Phase == p)),
-            list.Count(c => c.OverdueOn(today).Contains(NextDeadline.Decision)),
-            list.Count(c => c.OverdueOn(today).Contains(NextDeadline.Assessment)),
-            list.Count(c => DueIn(c, monday)),
-            list.Count(c => DueIn(c, monday.AddDays(7))));
+            overdue.Count(o => o.Contains(NextDeadline.Decision)),
+            overdue.Count(o => o.Contains(NextDeadline.Assessment)),
+            list.Count(c => DueInWeek(c, monday)),
+            list.Count(c => DueInWeek(c, monday.AddDays(7))));
     }
+
+    /// <summary>Whether the case's next deadline falls in the week that starts on Monday <paramref name="monday"/>.</summary>
+    private static bool DueInWeek(CaseOverview c, DateOnly monday) => c.NextDeadline is { } d && d.Date >= monday && d.Date < monday.AddDays(7);
 }

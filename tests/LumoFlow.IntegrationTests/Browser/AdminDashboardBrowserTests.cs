@@ -105,15 +105,10 @@ public sealed class AdminDashboardBrowserTests(DevServices services)
         Assert.EndsWith(".csv", download.SuggestedFilename);
     }
 
-    private static async Task WaitForIndexAsync(HttpClient staff, params string[] ids)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+    private static Task WaitForIndexAsync(HttpClient staff, params string[] ids) =>
+        Poll.UntilAsync(async () =>
         {
             var listed = (await staff.GetFromJsonAsync<JsonArray>("/api/admin/cases?top=500"))!.Select(i => (string)i!["id"]!).ToList();
-            if (ids.All(listed.Contains)) return;
-            if (DateTime.UtcNow > deadline) Assert.Fail("The cases never reached the list.");
-            await Task.Delay(200);
-        }
-    }
+            return ids.All(listed.Contains);
+        }, "the cases reach the list");
 }

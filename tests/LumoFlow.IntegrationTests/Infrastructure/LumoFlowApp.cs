@@ -80,17 +80,8 @@ public static class Cases
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    public static async Task<JsonObject> WaitForStatusAsync(HttpClient staff, string id, Func<JsonObject, bool> done, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var status = await StatusAsync(staff, id);
-            if (done(status)) return status;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Case {id} did not get there in {seconds} s: {status.ToJsonString()}");
-            await Task.Delay(100);
-        }
-    }
+    public static Task<JsonObject> WaitForStatusAsync(HttpClient staff, string id, Func<JsonObject, bool> done, int seconds = 30) =>
+        Poll.UntilAsync(() => StatusAsync(staff, id), done, status => $"Case {id} did not get there: {status.ToJsonString()}", seconds, intervalMs: 100);
 
     public static IReadOnlyList<string> Events(JsonObject status) =>
         status["history"]!.AsArray().Select(h => (string)h!["eventType"]!).ToList();
