@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 // The Azure host: the same LumoFlow.App the local host runs, under the Functions host with Durable Functions.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<LumoFlow.Functions.StaffGateMiddleware>();
 builder.Configuration.AddLumoFlowRouting();
 builder.Services.AddLumoFlow();
 builder.Services.AddHostedService<LumoFlow.Functions.TablesOnStart>();

@@ -40,6 +40,9 @@ public sealed class CaseEventGate(CaseRecords records, CaseLookup lookup, CaseWo
     public async Task<CaseState?> CurrentStateAsync(string caseId, CancellationToken cancellationToken) =>
         await records.GetWithPendingRequestsAsync(caseId, cancellationToken) is ({ } recorded, var pending) ? Fold(recorded.State, pending) : null;
 
+    /// <summary>A found case as it will be once the requests on their way to it are applied.</summary>
+    public CaseState CurrentState(FoundCase found) => Fold(found.Case.State, found.Pending);
+
     private CaseState Fold(CaseState recorded, IReadOnlyList<PendingRequest> pending)
     {
         var state = recorded;

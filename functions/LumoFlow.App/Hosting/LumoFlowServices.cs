@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using LumoFlow.App.Activities;
 using LumoFlow.App.Admin;
+using LumoFlow.App.Auth;
+using LumoFlow.App.Web;
 using LumoFlow.App.Cases;
 using LumoFlow.App.Digest;
 using LumoFlow.App.Email;
@@ -79,6 +81,14 @@ public static class LumoFlowServices
         services.AddSingleton<RecordCase>();
         services.AddSingleton<SendEmail>();
         services.AddSingleton<LinkChildren>();
+
+        // Staff sign-in and who may call what (both hosts put StaffGate in front of every route).
+        services.AddAntiforgery();
+        services.AddSingleton(sp => StaffAuthOptions.Read(Section(sp)));
+        services.AddSingleton<StaffTokens>();
+        services.AddSingleton<StaffGate>();
+        services.AddSingleton<SignInPages>();
+        services.AddSingleton<StaffPages>();
 
         // What the HTTP endpoints do, and the weekly digest.
         services.AddSingleton<CaseIntake>();

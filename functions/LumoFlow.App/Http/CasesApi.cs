@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LumoFlow.App.Auth;
 using LumoFlow.App.Cases;
 using LumoFlow.App.Intake;
 using LumoFlow.App.Records;
@@ -16,6 +17,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
         StorageUnavailable.Guard(async () =>
         {
             if (!CaseIds.IsWellFormed(id) || await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return NotFound(id);
+            if (!who.MayWorkTeam(found.Case.State.TeamId)) return OtherTeam(id);
             await accessLog.RecordAsync(id, who, showHistory == true ? "ReadStatusAndHistory" : "ReadStatus", cancellationToken);
 
             var engine = await durable.GetInstanceAsync(id, cancellationToken);
@@ -31,6 +33,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
             if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["give the reason for terminating (at most 500 characters)"] });
             if (!CaseIds.IsWellFormed(id)) return NotFound(id);
+            if (await TeamRefusalAsync(id, durable, who, cancellationToken) is { } refused) return refused;
             var outcome = await termination.TerminateAsync(durable, id, reason.Trim(), who.Name, cancellationToken);
             if (outcome is null) return NotFound(id);
             await accessLog.RecordAsync(id, who, "Terminate", cancellationToken, reason.Trim());
@@ -63,21 +66,54 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
     public async Task<IResult> RaiseAsync(string id, string eventName, JsonElement body, DurableTaskClient durable, StaffIdentity who,
         CancellationToken cancellationToken, string? reason = null)
     {
+        var attempt = await TryRaiseAsync(id, eventName, body, durable, who, cancellationToken, reason);
+        return attempt.Refusal
+            ?? (attempt.Errors is { } errors ? Results.ValidationProblem(errors, title: $"The {eventName} event has errors", detail: "Nothing was recorded.") : null)
+            ?? EventResults.Of(attempt.Outcome!);
+    }
+
+    /// <summary>What came of raising an event: refused before the workflow was asked (<see cref="Refusal"/>, an HTTP answer), bad fields, or the workflow's outcome.</summary>
+    public sealed record EventAttempt(IResult? Refusal, IReadOnlyDictionary<string, string[]>? Errors, WorkflowOutcome? Outcome);
+
+    /// <summary>The one path every staff event takes — the API, the dashboard and the social workers' pages.</summary>
+    public async Task<EventAttempt> TryRaiseAsync(string id, string eventName, JsonElement body, DurableTaskClient durable, StaffIdentity who,
+        CancellationToken cancellationToken, string? reason = null)
+    {
         if (!CaseEvents.Names.Contains(eventName))
-            return Results.Problem(statusCode: 400, title: "Unknown event",
-                detail: $"'{eventName}' is not an event. Events: {string.Join(", ", CaseEvents.Names)}.");
+            return new(Results.Problem(statusCode: 400, title: "Unknown event",
+                detail: $"'{eventName}' is not an event. Events: {string.Join(", ", CaseEvents.Names)}."), null, null);
         if (body.ValueKind != JsonValueKind.Object)
-            return Results.Problem(statusCode: 400, title: "Bad event body", detail: "The body must be a JSON object.");
-        if (!CaseIds.IsWellFormed(id)) return NotFound(id);
+            return new(Results.Problem(statusCode: 400, title: "Bad event body", detail: "The body must be a JSON object."), null, null);
+        if (!CaseIds.IsWellFormed(id)) return new(NotFound(id), null, null);
+        if (!MayRaise(who, eventName))
+            return new(Results.Problem(statusCode: 403, title: "Forbidden", detail: "Only a team lead or an admin may reassign a case."), null, null);
+        if (await TeamRefusalAsync(id, durable, who, cancellationToken) is { } refused) return new(refused, null, null);
 
         var (caseEvent, errors) = CaseEvents.Read(eventName, body, who.Name, time.GetUtcNow());
-        if (caseEvent is null)
-            return Results.ValidationProblem(errors, title: $"The {eventName} event has errors", detail: "Nothing was recorded.");
+        if (caseEvent is null) return new(null, errors, null);
         var outcome = await gate.RaiseAsync(durable, id, caseEvent, cancellationToken);
-        if (outcome is null) return NotFound(id);
+        if (outcome is null) return new(NotFound(id), null, null);
         await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken, reason);
-        return EventResults.Of(outcome);
+        return new(null, null, outcome);
     }
+
+    /// <summary>Reassigning a case is a team lead's (or an admin's); every other event, anyone's who works the case.</summary>
+    public static bool MayRaise(StaffIdentity who, string eventName) =>
+        eventName != nameof(Reassigned) || RouteAccess.TeamLead.Allows(who.Role);
+
+    /// <summary>
+    /// A social worker or team lead works only their own team's cases: 404 for no case, 403 for another team's. (Admins
+    /// and the key see every team, and pay no extra read for it.)
+    /// </summary>
+    private async Task<IResult?> TeamRefusalAsync(string id, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
+    {
+        if (who.Role.SeesEveryTeam()) return null;
+        if (await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return NotFound(id);
+        return who.MayWorkTeam(found.Case.State.TeamId) ? null : OtherTeam(id);
+    }
+
+    internal static IResult OtherTeam(string id) =>
+        Results.Problem(statusCode: 403, title: "Forbidden", detail: $"Case '{id}' belongs to another team.");
 
     internal static IResult NotFound(string id) =>
         Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case '{id}'.");

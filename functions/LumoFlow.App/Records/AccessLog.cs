@@ -20,6 +20,8 @@ public sealed class AccessLog(TableClient table, TimeProvider time)
             ["At"] = now,
             ["Actor"] = who.Name,
             ["Credential"] = who.Credential,
+            ["Role"] = who.Role.ToString(),
+            ["Team"] = who.Team,
             ["Action"] = action,
             ["RemoteAddress"] = who.RemoteAddress,
             ["Reason"] = reason,

@@ -1,5 +1,6 @@
-using System.Security.Claims;
+using LumoFlow.App.Auth;
 using LumoFlow.App.Http;
+using LumoFlow.App.Web;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 
@@ -7,15 +8,14 @@ namespace LumoFlow.Functions.Functions;
 
 /// <summary>
 /// LumoFlow's HTTP routes as Azure Functions (host.json: route prefix empty, so the routes are
-/// <see cref="LumoFlowRoutes"/> as they are). One-line adapters over the handlers in LumoFlow.App. Staff routes use
-/// <see cref="AuthorizationLevel.Function"/>: the Functions host checks its own function keys (<c>x-functions-key</c> or
-/// <c>?code=</c>) before the function runs.
+/// <see cref="LumoFlowRoutes"/> as they are). One-line adapters over the handlers in LumoFlow.App. Every function is
+/// <see cref="AuthorizationLevel.Anonymous"/> to the host: who may call which is <see cref="LumoFlowRoutes.Endpoints"/>,
+/// checked by <see cref="StaffGateMiddleware"/> before the function runs (a function key, which the host still
+/// validates, a signed-in person's token, or nothing).
 /// </summary>
-public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi deadlines, PartnerInputPages partnerInput, AdminApi admin, AdminPages pages)
+public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi deadlines, PartnerInputPages partnerInput, AdminApi admin, AdminPages pages,
+    StaffPages staffPages, SignInPages signIn)
 {
-    /// <summary>The claim the Functions host adds when a request presents a valid key, whatever the function's level.</summary>
-    private const string AuthLevelClaim = "http://schemas.microsoft.com/2017/07/functions/claims/authlevel";
-
     [Function("Health")]
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.Health)] HttpRequest request) =>
         Results.Ok(new { status = "ok" });
@@ -30,25 +30,25 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.Notifications)] HttpRequest request,
         [DurableClient] DurableTaskClient durable, FunctionContext context, CancellationToken cancellationToken) =>
         await intake.SubmitAsync(request.HttpContext, durable,
-            await PresentsValidKeyAsync(context) ? StaffIdentity.FromFunctionKey(request) : null, cancellationToken);
+            StaffGate.Caller(request.HttpContext), cancellationToken);
 
     [Function("CaseStatus")]
     public Task<IResult> CaseStatus(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.Case)] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.Case)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        cases.GetStatusAsync(id, bool.TryParse(request.Query["showHistory"], out var show) && show, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        cases.GetStatusAsync(id, bool.TryParse(request.Query["showHistory"], out var show) && show, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("RaiseEvent")]
     public Task<IResult> RaiseEvent(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.CaseEvent)] HttpRequest request, string id, string eventName,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.CaseEvent)] HttpRequest request, string id, string eventName,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        cases.RaiseEventAsync(id, eventName, request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        cases.RaiseEventAsync(id, eventName, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("TerminateCase")]
     public Task<IResult> TerminateCase(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.TerminateCase)] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.TerminateCase)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        cases.TerminateAsync(id, request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        cases.TerminateAsync(id, request.Query["reason"], durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     /// <summary>The partner's single-use link is the credential.</summary>
     [Function("PartnerInputForm")]
@@ -67,86 +67,124 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
 
     [Function("AdminListCases")]
     public Task<IResult> AdminListCases(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.AdminCases)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.AdminCases)] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        admin.ListAsync(request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        admin.ListAsync(request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("AdminGetCase")]
     public Task<IResult> AdminGetCase(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.AdminCase)] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.AdminCase)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        admin.GetAsync(id, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        admin.GetAsync(id, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("AdminRaiseEvent")]
     public Task<IResult> AdminRaiseEvent(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminCaseEvent)] HttpRequest request, string id, string eventName,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.AdminCaseEvent)] HttpRequest request, string id, string eventName,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        cases.RaiseEventAsync(id, eventName, request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        cases.RaiseEventAsync(id, eventName, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("AdminTerminate")]
     public Task<IResult> AdminTerminate(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminTerminate)] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.AdminTerminate)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        cases.TerminateAsync(id, request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        cases.TerminateAsync(id, request.Query["reason"], durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("AdminSuspend")]
     public Task<IResult> AdminSuspend(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminSuspend)] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.AdminSuspend)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        admin.ControlAsync(id, "suspend", request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        admin.ControlAsync(id, "suspend", request.Query["reason"], durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("AdminResume")]
     public Task<IResult> AdminResume(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminResume)] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.AdminResume)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        admin.ControlAsync(id, "resume", request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        admin.ControlAsync(id, "resume", request.Query["reason"], durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("AdminPurge")]
     public Task<IResult> AdminPurge(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminPurge)] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.AdminPurge)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        admin.ControlAsync(id, "purge", request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        admin.ControlAsync(id, "purge", request.Query["reason"], durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("AdminPurgeEnded")]
     public Task<IResult> AdminPurgeEnded(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = LumoFlowRoutes.AdminPurgeEnded)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.AdminPurgeEnded)] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        admin.PurgeEndedAsync(request.Query["endedMoreThanDays"], request.Query["reason"], durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        admin.PurgeEndedAsync(request.Query["endedMoreThanDays"], request.Query["reason"], durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("AdminSummary")]
     public Task<IResult> AdminSummary(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.AdminSummary)] HttpRequest request, CancellationToken cancellationToken) =>
-        admin.SummaryAsync(StaffIdentity.FromFunctionKey(request), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.AdminSummary)] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.SummaryAsync(StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("AdminCompliance")]
     public Task<IResult> AdminCompliance(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.AdminCompliance)] HttpRequest request, CancellationToken cancellationToken) =>
-        admin.ComplianceAsync(request.HttpContext, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.AdminCompliance)] HttpRequest request, CancellationToken cancellationToken) =>
+        admin.ComplianceAsync(request.HttpContext, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("Dashboard")]
     public Task<IResult> Dashboard(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.Dashboard)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.Dashboard)] HttpRequest request,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        pages.ListAsync(request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        pages.ListAsync(request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("DashboardCase")]
     public Task<IResult> DashboardCase(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.DashboardCase)] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.DashboardCase)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        pages.CaseAsync(id, request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        pages.CaseAsync(id, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("DashboardControl")]
     public Task<IResult> DashboardControl(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = LumoFlowRoutes.DashboardControl)] HttpRequest request, string id,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = LumoFlowRoutes.DashboardControl)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        pages.ControlAsync(id, request.HttpContext, durable, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        pages.ControlAsync(id, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("DashboardCompliance")]
     public Task<IResult> DashboardCompliance(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = LumoFlowRoutes.DashboardCompliance)] HttpRequest request, CancellationToken cancellationToken) =>
-        pages.ComplianceAsync(request.HttpContext, StaffIdentity.FromFunctionKey(request), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.DashboardCompliance)] HttpRequest request, CancellationToken cancellationToken) =>
+        pages.ComplianceAsync(request.HttpContext, StaffGate.Staff(request.HttpContext), cancellationToken);
 
-    private static async Task<bool> PresentsValidKeyAsync(FunctionContext context) =>
-        (await context.GetHttpRequestDataAsync())?.Identities
-        .Any(identity => identity.HasClaim(c => c.Type == AuthLevelClaim && c.Value is "Function" or "Admin")) ?? false;
+    // Social workers' pages.
+
+    [Function("StaffCases")]
+    public Task<IResult> StaffCases(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.StaffCases)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        staffPages.ListAsync(request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
+
+    [Function("StaffCase")]
+    public Task<IResult> StaffCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.StaffCase)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        staffPages.CaseAsync(id, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
+
+    [Function("StaffCaseEvent")]
+    public Task<IResult> StaffCaseEvent(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.StaffCaseEvent)] HttpRequest request, string id, string eventName,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        staffPages.EventAsync(id, eventName, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
+
+    // Staff sign-in.
+
+    [Function("SignInPage")]
+    public Task<IResult> SignInPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.SignIn)] HttpRequest request) =>
+        signIn.ShowAsync(request.HttpContext);
+
+    [Function("DevSignIn")]
+    public Task<IResult> DevSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.SignIn)] HttpRequest request) =>
+        signIn.DevSignInAsync(request.HttpContext);
+
+    [Function("SignInCallback")]
+    public Task<IResult> SignInCallback([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.SignInCallback)] HttpRequest request) =>
+        signIn.CallbackAsync(request.HttpContext);
+
+    [Function("SignOut")]
+    public Task<IResult> SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.SignOut)] HttpRequest request) =>
+        signIn.SignOutAsync(request.HttpContext);
+
+    [Function("DevToken")]
+    public Task<IResult> DevToken([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.DevToken)] HttpRequest request) =>
+        signIn.DevTokenAsync(request.HttpContext);
 }

@@ -56,6 +56,23 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
         return client;
     }
 
+    /// <summary>A signed-in staff member's client: a token from the development sign-in, sent as a bearer token.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role, string? team, string account = "maija.virtanen@kunta.example")
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(role, team, account));
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string role, string? team, string account = "maija.virtanen@kunta.example")
+    {
+        var fields = new Dictionary<string, string> { ["name"] = "Maija Virtanen", ["account"] = account, ["role"] = role };
+        if (team is not null) fields["team"] = team;
+        var response = await CreateClient().PostAsync("/signin/dev-token", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
+    }
+
     public Task<JsonObject> StatusAsync(string id, bool history = true) => Cases.StatusAsync(StaffClient(), id, history);
 
     /// <summary>The case's status once <paramref name="done"/> holds (the orchestration applies events a moment after 202).</summary>

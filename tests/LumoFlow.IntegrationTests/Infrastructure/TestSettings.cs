@@ -24,5 +24,7 @@ public static class TestSettings
         ["LumoFlow:Email:SmtpPort"] = services.SmtpPort.ToString(),
         ["LumoFlow:PublicBaseUrl"] = "https://lumoflow.test",
         ["LumoFlow:ChildIndexKey"] = "integration-test-child-index-key",
+        ["LumoFlow:Auth:DevSignIn:Enabled"] = "true",
+        ["LumoFlow:Auth:DevSignIn:SigningKey"] = "integration-test-signing-key-of-32-bytes-or-more",
     };
 }

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+
+namespace LumoFlow.App.Auth;
+
+/// <summary>
+/// How staff sign in, from <c>LumoFlow:Auth</c>:
+/// <list type="bullet">
+/// <item><c>Entra:TenantId</c>, <c>Entra:ClientId</c> (and <c>Entra:Instance</c>, default <c>https://login.microsoftonline.com/</c>):
+/// Microsoft Entra ID, the app registration whose app roles are <c>SocialWorker</c>, <c>TeamLead</c>, <c>Admin</c>.</item>
+/// <item><c>TeamGroups:{group object id}</c> = team id: the security group that makes a member part of a team
+/// (the token's <c>groups</c> claim).</item>
+/// <item><c>DevSignIn:Enabled</c> and <c>DevSignIn:SigningKey</c> (≥ 32 bytes): the local development sign-in, which
+/// issues tokens itself. Refused when Entra is configured or the app runs in Azure App Service.</item>
+/// </list>
+/// </summary>
+public sealed record StaffAuthOptions(
+    string? EntraAuthority,
+    string? EntraClientId,
+    IReadOnlyDictionary<string, string> TeamByGroup,
+    byte[]? DevSigningKey,
+    TimeSpan DevSessionLifetime)
+{
+    public const string DevIssuer = "https://localhost/lumoflow-dev-signin";
+    public const string DevAudience = "lumoflow-dev";
+    private const int MinDevKeyBytes = 32;
+
+    public bool EntraEnabled => EntraAuthority is not null;
+    public bool DevSignInEnabled => DevSigningKey is not null;
+
+    /// <summary>Entra's v2.0 issuer of the tenant's tokens.</summary>
+    public string? EntraIssuer => EntraAuthority is null ? null : $"{EntraAuthority}/v2.0";
+
+    public static StaffAuthOptions Read(IConfiguration lumoFlow)
+    {
+        var auth = lumoFlow.GetSection("Auth");
+        var tenant = auth["Entra:TenantId"];
+        var clientId = auth["Entra:ClientId"];
+        string? authority = null;
+        if (!string.IsNullOrWhiteSpace(tenant))
+        {
+            if (string.IsNullOrWhiteSpace(clientId)) throw new InvalidOperationException("LumoFlow:Auth:Entra:ClientId is missing (the app registration).");
+            authority = $"{(auth["Entra:Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/')}/{tenant}";
+        }
+
+        byte[]? devKey = null;
+        if (auth.GetValue("DevSignIn:Enabled", false))
+        {
+            if (authority is not null) throw new InvalidOperationException("The development sign-in cannot be enabled together with Entra ID.");
+            if (Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME") is { Length: > 0 })
+                throw new InvalidOperationException("The development sign-in is for local development only, not for an app in Azure.");
+            devKey = System.Text.Encoding.UTF8.GetBytes(auth["DevSignIn:SigningKey"] ?? "");
+            if (devKey.Length < MinDevKeyBytes) throw new InvalidOperationException($"LumoFlow:Auth:DevSignIn:SigningKey must be at least {MinDevKeyBytes} bytes.");
+        }
+
+        var teams = auth.GetSection("TeamGroups").GetChildren().Where(g => g.Value is { Length: > 0 })
+            .ToDictionary(g => g.Key, g => g.Value!, StringComparer.OrdinalIgnoreCase);
+        return new StaffAuthOptions(authority, clientId, teams, devKey, TimeSpan.FromHours(auth.GetValue("DevSignIn:SessionHours", 8.0)));
+    }
+
+    /// <summary>
+    /// The group that stands for <paramref name="teamId"/>, for the development sign-in, which puts it in its tokens:
+    /// the configured one, else <c>dev-team:{id}</c> (which only a development token can carry, <see cref="TeamOf"/>).
+    /// </summary>
+    public string GroupOf(string teamId) =>
+        TeamByGroup.FirstOrDefault(p => string.Equals(p.Value, teamId, StringComparison.OrdinalIgnoreCase)).Key ?? DevTeamGroup + teamId;
+
+    private const string DevTeamGroup = "dev-team:";
+
+    /// <summary>The team a group of the token stands for; null for a group that is no team.</summary>
+    public string? TeamOf(string group, bool devToken) =>
+        TeamByGroup.GetValueOrDefault(group) ?? (devToken && group.StartsWith(DevTeamGroup, StringComparison.Ordinal) ? group[DevTeamGroup.Length..] : null);
+}

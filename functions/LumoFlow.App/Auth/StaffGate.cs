@@ -1,0 +1,115 @@
+using LumoFlow.App.Http;
+using LumoFlow.App.Web;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace LumoFlow.App.Auth;
+
+/// <summary>
+/// The one check in front of every endpoint, in both hosts (the local host's middleware, the Functions app's worker
+/// middleware): who is calling — the function key (checked by the host), a bearer token, or the browser's session
+/// cookie holding one — and whether their role may use the endpoint (<see cref="LumoFlowRoutes.Endpoints"/>).
+/// No credential on a staff endpoint: <c>401</c>; a role that may not: <c>403</c>. Whether the case is of the caller's
+/// team is for the handler, which has the case (<see cref="StaffIdentity.MayWorkTeam"/>).
+/// <para>The session cookie is ambient, so a form posted with it must also carry the anti-forgery token.</para>
+/// </summary>
+public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
+{
+    public const string SessionCookie = "lumoflow-session";
+    private const string ItemKey = "LumoFlow.StaffIdentity";
+
+    /// <summary>The caller the gate let through; null on a public endpoint called without a credential.</summary>
+    public static StaffIdentity? Caller(HttpContext http) => http.Items.TryGetValue(ItemKey, out var who) ? who as StaffIdentity : null;
+
+    /// <summary>The caller of a staff endpoint (the gate has let only a caller through).</summary>
+    public static StaffIdentity Staff(HttpContext http) =>
+        Caller(http) ?? throw new InvalidOperationException("The staff gate did not run for this endpoint.");
+
+    /// <param name="key">Whether the request presented a function key the host accepted (null: it presented none).</param>
+    /// <returns>Null to go on; else the refusal to answer with.</returns>
+    public async Task<IResult?> CheckAsync(HttpContext http, RouteAccess access, bool? key)
+    {
+        var request = http.Request;
+        if (key == false) return Unauthorized(http, $"The function key is not valid.");
+        if (key == true)
+        {
+            http.Items[ItemKey] = StaffIdentity.FromFunctionKey(request);
+            return null;
+        }
+
+        var (token, fromCookie) = Token(request);
+        if (token is null) return access == RouteAccess.Public ? null : Unauthorized(http, "Sign in, or send a bearer token or the function key.");
+
+        var check = await tokens.ValidateAsync(token, http.Connection.RemoteIpAddress?.ToString());
+        if (check.Identity is null)
+        {
+            if (fromCookie) ClearSession(http);
+            return access == RouteAccess.Public ? null : Unauthorized(http, check.Failure!);
+        }
+        if (check.Role is null) return Forbidden(http, "Your account has no LumoFlow role (SocialWorker, TeamLead or Admin).");
+        if (!access.Allows(check.Role.Value)) return Forbidden(http, $"This needs the {access} role.");
+
+        if (fromCookie && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+            && !(request.HasFormContentType && await antiforgery.IsRequestValidAsync(http)))
+        {
+            if (access == RouteAccess.Public) return null; // then simply not as this user
+            return Problem(http, 400, "The form has expired", "Open the page again and send the form from it.");
+        }
+
+        http.Items[ItemKey] = check.Identity;
+        return null;
+    }
+
+    /// <summary>The bearer token of the <c>Authorization</c> header, else the session cookie's.</summary>
+    private static (string? Token, bool FromCookie) Token(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.FirstOrDefault();
+        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return (header[7..].Trim(), false);
+        return request.Cookies.TryGetValue(SessionCookie, out var cookie) && cookie.Length > 0 ? (cookie, true) : (null, false);
+    }
+
+    /// <summary>Signs the browser in: the token in an HttpOnly, SameSite=Strict cookie that ends with the token.</summary>
+    public static void StartSession(HttpContext http, string token, DateTimeOffset expires) =>
+        http.Response.Cookies.Append(SessionCookie, token, new CookieOptions
+        {
+            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict, Path = "/", Expires = expires, IsEssential = true,
+        });
+
+    public static void ClearSession(HttpContext http) =>
+        http.Response.Cookies.Delete(SessionCookie, new CookieOptions { Path = "/", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict, HttpOnly = true });
+
+    /// <summary>Pages (not under <c>api/</c>) answer with a page a person can act on; the API with a problem document.</summary>
+    private static bool IsPage(HttpRequest request) => !request.Path.StartsWithSegments("/api");
+
+    private static IResult Unauthorized(HttpContext http, string detail)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        if (!IsPage(http.Request)) return Results.Problem(statusCode: 401, title: "Unauthorized", detail: detail);
+        var language = WebPage.Language(http.Request);
+        var t = GateTexts.For(language);
+        var back = $"{http.Request.Path}{http.Request.QueryString}";
+        return WebPage.Render(401, language, t.SignInTitle,
+            $"""<p>{WebPage.E(t.SignInNeeded)}</p><p><a class="button" href="{WebPage.E($"/{LumoFlowRoutes.SignIn}?returnUrl={Uri.EscapeDataString(back)}&lang={language}")}">{WebPage.E(t.SignIn)}</a></p>""");
+    }
+
+    private static IResult Forbidden(HttpContext http, string detail) => Problem(http, 403, "Forbidden", detail);
+
+    internal static IResult Problem(HttpContext http, int status, string title, string detail)
+    {
+        if (!IsPage(http.Request)) return Results.Problem(statusCode: status, title: title, detail: detail);
+        var language = WebPage.Language(http.Request);
+        var t = GateTexts.For(language);
+        return WebPage.Render(status, language, status == 403 ? t.ForbiddenTitle : title,
+            $"""<p>{WebPage.E(status == 403 ? t.Forbidden : detail)}</p><p class="hint">{WebPage.E(detail)}</p><p><a href="/{LumoFlowRoutes.StaffCases}">{WebPage.E(t.Back)}</a></p>""");
+    }
+
+    private sealed record GateTexts(string SignInTitle, string SignInNeeded, string SignIn, string ForbiddenTitle, string Forbidden, string Back)
+    {
+        private static readonly GateTexts Fi = new("Kirjaudu sisään", "Tämä sivu on työntekijöille. Kirjaudu sisään jatkaaksesi.", "Kirjaudu sisään",
+            "Ei käyttöoikeutta", "Sinulla ei ole oikeutta tähän sivuun tai asiaan.", "Oman tiimin asiat");
+        private static readonly GateTexts Sv = new("Logga in", "Sidan är för personalen. Logga in för att fortsätta.", "Logga in",
+            "Ingen behörighet", "Du har inte behörighet till den här sidan eller ärendet.", "Teamets ärenden");
+        private static readonly GateTexts En = new("Sign in", "This page is for staff. Sign in to go on.", "Sign in",
+            "Not allowed", "You may not see this page or this case.", "My team's cases");
+        public static GateTexts For(string language) => language switch { "sv" => Sv, "en" => En, _ => Fi };
+    }
+}

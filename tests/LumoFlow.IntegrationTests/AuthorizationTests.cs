@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using LumoFlow.App.Auth;
+using LumoFlow.App.Http;
+using LumoFlow.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LumoFlow.IntegrationTests;
+
+/// <summary>
+/// Who may call what, over HTTP against the local host. The first test is generated from the routes the host really
+/// serves: each must be in the route table (<see cref="LumoFlowRoutes.Endpoints"/>), and for every caller — no
+/// credential, a social worker, a team lead, an admin (signed in with the development sign-in's tokens) and the
+/// function key — it must answer as the table says: allowed, 403 or 401. A new endpoint cannot be forgotten: it is
+/// either in the table (and tested here) or the host refuses to start.
+/// </summary>
+[Collection(DevServicesCollection.Name)]
+public sealed class AuthorizationTests(DevServices services)
+{
+    private const string Team = "pohjois-savo"; // Kuopio's team (routing.json)
+
+    public enum Caller { Anonymous, SocialWorker, TeamLead, Admin, FunctionKey }
+
+    private static readonly Dictionary<Caller, StaffRole?> Roles = new()
+    {
+        [Caller.Anonymous] = null, [Caller.SocialWorker] = StaffRole.SocialWorker, [Caller.TeamLead] = StaffRole.TeamLead,
+        [Caller.Admin] = StaffRole.Admin, [Caller.FunctionKey] = StaffRole.System,
+    };
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_caller_as_the_route_table_says()
+    {
+        await using var app = new LumoFlowApp(services);
+        var caseId = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("authz"), "Kuopio"));
+        await app.WaitForStatusAsync(caseId, s => (string?)s["team"] == Team);
+
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
+            .OrderBy(e => e.Route).ThenBy(e => e.Method)
+            .ToList();
+        Assert.True(endpoints.Count >= LumoFlowRoutes.Endpoints.Count, "every endpoint of the table is served");
+        Assert.DoesNotContain(endpoints, e => LumoFlowRoutes.AccessOf(e.Method, e.Route) is null);
+
+        var clients = new Dictionary<Caller, HttpClient>
+        {
+            [Caller.Anonymous] = app.CreateClient(new() { AllowAutoRedirect = false }),
+            [Caller.SocialWorker] = await app.SignedInClientAsync("SocialWorker", Team),
+            [Caller.TeamLead] = await app.SignedInClientAsync("TeamLead", Team),
+            [Caller.Admin] = await app.SignedInClientAsync("Admin", null),
+            [Caller.FunctionKey] = app.StaffClient(),
+        };
+
+        var wrong = new List<string>();
+        // The destructive controls (terminate, purge) last, so that every read before them sees the case.
+        foreach (var (method, route) in endpoints.OrderBy(e => e.Route.Contains("terminate") || e.Route.Contains("purge")))
+        {
+            var access = LumoFlowRoutes.AccessOf(method, route)!.Value;
+            foreach (var (caller, client) in clients)
+            {
+                var url = "/" + route.Replace("{id}", caseId).Replace("{eventName}", "UrgencyAssessed").Replace("{token}", "not-a-token");
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method == "POST") request.Content = new FormUrlEncodedContent([]);
+                var status = (int)(await client.SendAsync(request)).StatusCode;
+
+                var expected = access == RouteAccess.Public ? "allowed"
+                    : Roles[caller] is not { } role ? "401"
+                    : access.Allows(role) ? "allowed" : "403";
+                var actual = status is 401 or 403 ? status.ToString() : "allowed";
+                if (actual != expected) wrong.Add($"{caller} {method} /{route}: expected {expected}, got {status}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task The_route_table_keeps_the_admin_routes_for_admins_and_the_case_routes_for_staff()
+    {
+        // The generated test checks that the hosts do what the table says; this checks the table says the right thing.
+        foreach (var endpoint in LumoFlowRoutes.Endpoints)
+        {
+            if (endpoint.Route.StartsWith("api/admin") || endpoint.Route.StartsWith("admin"))
+                Assert.Equal(RouteAccess.Admin, endpoint.Access);
+            if (endpoint.Route.StartsWith("api/cases") || endpoint.Route.StartsWith("staff"))
+                Assert.NotEqual(RouteAccess.Public, endpoint.Access);
+        }
+        Assert.Equal(RouteAccess.Public, LumoFlowRoutes.AccessOf("POST", LumoFlowRoutes.Notifications));
+        Assert.Equal(RouteAccess.TeamLead, LumoFlowRoutes.AccessOf("POST", LumoFlowRoutes.TerminateCase));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_social_worker_of_another_team_is_refused_the_case_and_only_a_team_lead_reassigns()
+    {
+        await using var app = new LumoFlowApp(services);
+        var caseId = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("team"), "Kuopio"));
+        await app.WaitForStatusAsync(caseId, s => (string?)s["team"] == Team);
+
+        var other = await app.SignedInClientAsync("SocialWorker", "keski-suomi", "other.team@kunta.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/staff/cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/cases/{caseId}/events/UrgencyAssessed", new { urgent = false })).StatusCode);
+        var otherLead = await app.SignedInClientAsync("TeamLead", "keski-suomi", "other.lead@kunta.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherLead.PostAsync($"/api/cases/{caseId}/terminate?reason=test", null)).StatusCode);
+
+        var worker = await app.SignedInClientAsync("SocialWorker", Team, "own.worker@kunta.example");
+        Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await worker.PostAsJsonAsync($"/api/cases/{caseId}/events/UrgencyAssessed", new { urgent = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostAsJsonAsync($"/api/cases/{caseId}/events/Reassigned", new { worker = "someone@kunta.example" })).StatusCode);
+        var lead = await app.SignedInClientAsync("TeamLead", Team, "own.lead@kunta.example");
+        Assert.Equal(HttpStatusCode.Accepted, (await lead.PostAsJsonAsync($"/api/cases/{caseId}/events/Reassigned", new { worker = "someone@kunta.example" })).StatusCode);
+
+        // The access log names the signed-in user, how they signed in, and their role; the refused reads are not reads.
+        var log = app.Table("AccessLog").Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == caseId).ToList();
+        Assert.Contains(log, e => e.GetString("Actor") == "own.worker@kunta.example" && e.GetString("Credential") == "token"
+                                  && e.GetString("Role") == "SocialWorker" && e.GetString("Action") == "ReadStatus");
+        Assert.Contains(log, e => e.GetString("Actor") == "own.lead@kunta.example" && e.GetString("Action") == "Event:Reassigned");
+        Assert.DoesNotContain(log, e => e.GetString("Actor") is "other.team@kunta.example" or "other.lead@kunta.example");
+
+        // The history names who did it.
+        var status = await app.WaitForStatusAsync(caseId, s => Cases.HasEvent(s, "Reassigned"));
+        Assert.Contains(status["history"]!.AsArray(), h => (string?)h!["eventType"] == "UrgencyAssessed" && (string?)h["actor"] == "own.worker@kunta.example");
+    }
+
+    [Fact]
+    public async Task A_forged_expired_or_roleless_token_is_refused()
+    {
+        await using var app = new LumoFlowApp(services);
+        var forgedKey = new SymmetricSecurityKey("another-key-that-is-also-32-bytes-long!!"u8.ToArray());
+        string Token(SymmetricSecurityKey key, DateTime expires, string[] roles) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = StaffAuthOptions.DevIssuer, Audience = StaffAuthOptions.DevAudience,
+            NotBefore = expires.AddHours(-2), IssuedAt = expires.AddHours(-2), Expires = expires,
+            Claims = new Dictionary<string, object> { ["preferred_username"] = "x@kunta.example", ["roles"] = roles },
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+        var realKey = new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(TestSettings.For(services, "h", "w")["LumoFlow:Auth:DevSignIn:SigningKey"]!));
+
+        async Task<HttpStatusCode> Admin(string token)
+        {
+            var client = app.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            return (await client.GetAsync("/api/admin/summary")).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await Admin(Token(realKey, DateTime.UtcNow.AddHours(1), ["Admin"])));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Admin(Token(forgedKey, DateTime.UtcNow.AddHours(1), ["Admin"])));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Admin(Token(realKey, DateTime.UtcNow.AddMinutes(-5), ["Admin"])));
+        Assert.Equal(HttpStatusCode.Forbidden, await Admin(Token(realKey, DateTime.UtcNow.AddHours(1), ["Reader"])));
+        Assert.Equal(HttpStatusCode.Forbidden, await Admin(Token(realKey, DateTime.UtcNow.AddHours(1), ["SocialWorker"])));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Admin("not.a.jwt"));
+    }
+}
