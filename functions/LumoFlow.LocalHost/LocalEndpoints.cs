@@ -1,4 +1,5 @@
 using LumoFlow.App.Http;
+using LumoFlow.App.Web;
 using Microsoft.DurableTask.Client;
 
 namespace LumoFlow.LocalHost;
@@ -59,6 +60,11 @@ public static class LocalEndpoints
         app.MapGet(LumoFlowRoutes.PartnerInput, (string token, PartnerInputPages pages, CancellationToken ct) => pages.ShowAsync(token, ct));
         app.MapPost(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, DurableTaskClient durable, PartnerInputPages pages, CancellationToken ct) =>
             pages.AnswerAsync(token, http, durable, ct)).DisableAntiforgery();
+
+        // The public notification form at /; its handler checks the anti-forgery token itself.
+        app.MapGet(LumoFlowRoutes.NotificationForm, (HttpContext http, NotificationFormPages form) => form.Show(http));
+        app.MapPost(LumoFlowRoutes.NotificationForm, (HttpContext http, DurableTaskClient durable, NotificationFormPages form, CancellationToken ct) =>
+            form.SubmitAsync(http, durable, ct)).DisableAntiforgery();
         return app;
     }
 

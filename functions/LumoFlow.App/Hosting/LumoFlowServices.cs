@@ -9,6 +9,7 @@ using LumoFlow.App.Http;
 using LumoFlow.App.Intake;
 using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
+using LumoFlow.App.Web;
 using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Deadlines;
 using LumoFlow.Domain.Routing;
@@ -89,6 +90,10 @@ public static class LumoFlowServices
         services.AddSingleton<CasesApi>();
         services.AddSingleton<DeadlinesApi>();
         services.AddSingleton<PartnerInputPages>();
+        // The public form: its anti-forgery tokens (both hosts), and the bound on submissions per client.
+        services.AddAntiforgery();
+        services.AddSingleton(sp => SubmissionRateLimit.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<NotificationFormPages>();
         services.AddSingleton(sp => new EngineHistory(sp.GetRequiredService<LumoFlowTables>().Service,
             Section(sp)["Durable:TaskHub"] ?? EngineHistory.DefaultTaskHub));
         services.AddSingleton<AdminCases>();

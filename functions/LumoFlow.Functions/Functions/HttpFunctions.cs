@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using LumoFlow.App.Http;
+using LumoFlow.App.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 
@@ -62,6 +64,20 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.PartnerInput)] HttpRequest request, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         partnerInput.AnswerAsync(token, request.HttpContext, durable, cancellationToken);
+
+    // The public notification form at the site's root (see LumoFlowRoutes.NotificationForm). Its handler is taken from
+    // the request's services so that this block stands on its own.
+
+    [Function("NotificationForm")]
+    public IResult NotificationForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.NotificationForm)] HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<NotificationFormPages>().Show(request.HttpContext);
+
+    [Function("NotificationFormSubmit")]
+    public Task<IResult> NotificationFormSubmit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.NotificationForm)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        request.HttpContext.RequestServices.GetRequiredService<NotificationFormPages>().SubmitAsync(request.HttpContext, durable, cancellationToken);
 
     // Administrators: the management API and the dashboard over it.
 
