@@ -57,7 +57,7 @@ public static class LocalEndpoints
         staff.MapGet(LumoFlowRoutes.DashboardCompliance, (HttpContext http, AdminPages pages, CancellationToken ct) => pages.ComplianceAsync(http, Who(http), ct));
 
         // The partner's single-use link is the credential.
-        app.MapGet(LumoFlowRoutes.PartnerInput, (string token, PartnerInputPages pages, CancellationToken ct) => pages.ShowAsync(token, ct));
+        app.MapGet(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, PartnerInputPages pages, CancellationToken ct) => pages.ShowAsync(token, http, ct));
         app.MapPost(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, DurableTaskClient durable, PartnerInputPages pages, CancellationToken ct) =>
             pages.AnswerAsync(token, http, durable, ct)).DisableAntiforgery();
 

@@ -57,7 +57,7 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
     public Task<IResult> PartnerInputForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.PartnerInput)] HttpRequest request, string token,
         CancellationToken cancellationToken) =>
-        partnerInput.ShowAsync(token, cancellationToken);
+        partnerInput.ShowAsync(token, request.HttpContext, cancellationToken);
 
     [Function("PartnerInputAnswer")]
     public Task<IResult> PartnerInputAnswer(
