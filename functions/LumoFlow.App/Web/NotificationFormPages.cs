@@ -427,7 +427,7 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
         }
 
         public string Checkbox(string field, string label, string? hint) =>
-            Wrap(field, $"""{ErrorHtml(field)}<div class="choice"><input type="checkbox" id="{field}" name="{field}" value="true"{(values.Checked(field) ? " checked" : "")}{DescribedBy(field, hint is not null)}{Invalid(field)}><label for="{field}">{E(label)}{(hint is null ? "" : $"""<span class="hint" id="{field}-hint">{E(hint)}</span>""")}</label></div>""");
+            Wrap(field, $"""{ErrorHtml(field)}<div class="choice"><input type="checkbox" id="{field}" name="{field}" value="true"{(values.Checked(field) ? " checked" : "")}{DescribedBy(field, hint is not null)}{Invalid(field)}><div><label for="{field}">{E(label)}</label>{Hint(field, hint)}</div></div>""");
 
         public string Radios(string field, string legend, string? hint, IReadOnlyList<(string Value, string Text, string? Hint)> options)
         {
@@ -437,7 +437,7 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
             {
                 var id = $"{field}-{(value.Length == 0 ? "unknown" : value)}";
                 var hintId = $"{id}-hint";
-                html.Append($"""<div class="choice"><input type="radio" id="{id}" name="{field}" value="{E(value)}"{(value == current ? " checked" : "")}{(optionHint is null ? "" : $" aria-describedby=\"{hintId}\"")}{Invalid(field)}><label for="{id}">{E(text)}{(optionHint is null ? "" : $"""<span class="hint" id="{hintId}">{E(optionHint)}</span>""")}</label></div>""");
+                html.Append($"""<div class="choice"><input type="radio" id="{id}" name="{field}" value="{E(value)}"{(value == current ? " checked" : "")}{(optionHint is null ? "" : $" aria-describedby=\"{hintId}\"")}{Invalid(field)}><div><label for="{id}">{E(text)}</label>{(optionHint is null ? "" : $"""<span class="hint" id="{hintId}">{E(optionHint)}</span>""")}</div></div>""");
             }
             return html.Append("</fieldset>").ToString();
         }
