@@ -366,6 +366,16 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           name: 'LumoFlow__ChildIndexKey'
           value: '@Microsoft.KeyVault(VaultName=${keyVault.name};SecretName=${childIndexKeySecretName})'
         }
+        {
+          // The public form's rate limit counts per client: the platform's front end appends the client's address here.
+          name: 'LumoFlow__Intake__ClientAddressHeader'
+          value: 'X-Forwarded-For'
+        }
+        {
+          // The notification form is the site's root; the host's own home page must not answer / instead.
+          name: 'AzureWebJobsDisableHomepage'
+          value: 'true'
+        }
       ]
     }
   }

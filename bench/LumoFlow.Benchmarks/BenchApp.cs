@@ -131,6 +131,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
             ["LumoFlow:Digest:IntervalSeconds"] = "0",
             ["LumoFlow:PublicBaseUrl"] = "https://lumoflow.bench",
             ["LumoFlow:ChildIndexKey"] = "benchmark-only-child-index-key-of-32-bytes-or-more",
+            ["LumoFlow:Intake:SubmissionsPerClientPerHour"] = "0", // the benchmark is one client sending thousands
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };

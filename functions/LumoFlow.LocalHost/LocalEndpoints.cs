@@ -70,9 +70,15 @@ public static class LocalEndpoints
         app.MapPost(LumoFlowRoutes.DevToken, (HttpContext http, SignInPages pages) => pages.DevTokenAsync(http)).DisableAntiforgery();
 
         // The partner's single-use link is the credential.
-        app.MapGet(LumoFlowRoutes.PartnerInput, (string token, PartnerInputPages pages, CancellationToken ct) => pages.ShowAsync(token, ct));
+        app.MapGet(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, PartnerInputPages pages, CancellationToken ct) => pages.ShowAsync(token, http, ct));
         app.MapPost(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, DurableTaskClient durable, PartnerInputPages pages, CancellationToken ct) =>
             pages.AnswerAsync(token, http, durable, ct)).DisableAntiforgery();
+
+        // The public notification form at /; its handler checks the anti-forgery token itself.
+        app.MapGet(LumoFlowRoutes.NotificationForm, (HttpContext http, NotificationFormPages form) => form.Show(http));
+        app.MapPost(LumoFlowRoutes.NotificationForm, (HttpContext http, DurableTaskClient durable, NotificationFormPages form, CancellationToken ct) =>
+            form.SubmitAsync(http, durable, ct)).DisableAntiforgery();
+
         StaffGateMiddleware.CheckEveryRouteDeclared(app);
         return app;
     }

@@ -99,6 +99,9 @@ public static class LumoFlowServices
         services.AddSingleton<CasesApi>();
         services.AddSingleton<DeadlinesApi>();
         services.AddSingleton<PartnerInputPages>();
+        // The public form (its anti-forgery tokens are registered with the sign-in's above), and the bound on submissions per client.
+        services.AddSingleton(sp => SubmissionRateLimit.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<NotificationFormPages>();
         services.AddSingleton(sp => new EngineHistory(sp.GetRequiredService<LumoFlowTables>().Service,
             Section(sp)["Durable:TaskHub"] ?? EngineHistory.DefaultTaskHub));
         services.AddSingleton<AdminCases>();

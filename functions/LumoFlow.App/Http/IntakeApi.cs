@@ -8,7 +8,7 @@ namespace LumoFlow.App.Http;
 /// Notifiers submit a child-welfare notification. Public: no key (anyone may notify, LSL § 25(2)). Staff who register a
 /// notification received by phone or in person send it with their key, and may give its real time of receipt.
 /// </summary>
-public sealed class IntakeApi(CaseIntake intake, TimeProvider time)
+public sealed class IntakeApi(CaseIntake intake, SubmissionRateLimit rateLimit, TimeProvider time)
 {
     public const int MaxBodyBytes = 256 * 1024;
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -28,6 +28,10 @@ public sealed class IntakeApi(CaseIntake intake, TimeProvider time)
             var idempotencyKey = http.Request.Headers[IdempotencyKeyHeader].FirstOrDefault();
             if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200))
                 return Results.Problem(statusCode: 400, title: "Bad Idempotency-Key", detail: "The Idempotency-Key header must be 1–200 characters.");
+
+            // Anyone may notify without a key, so one client's rate is bounded; staff registering with their key are not.
+            if (staff is null && rateLimit.TryAcquire(http) is { } retryAfter)
+                return SubmissionRateLimit.TooMany(http, retryAfter);
 
             var opened = await intake.OpenAsync(durable, notification, staff, idempotencyKey, cancellationToken);
             if (opened.Outcome == IntakeOutcome.KeyReused)

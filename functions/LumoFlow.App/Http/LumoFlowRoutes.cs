@@ -18,6 +18,13 @@ public static class LumoFlowRoutes
     public const string TerminateCase = "api/cases/{id}/terminate";
     public const string PartnerInput = "partner-input/{token}";
 
+    /// <summary>
+    /// The notification form, at the site's root (<c>/</c>). Not <c>""</c>: the Functions host gives an HTTP trigger with
+    /// an empty route its function's name instead, and answers <c>/</c> with its own home page; an optional parameter
+    /// that must be empty matches exactly <c>/</c> in both hosts (Azure/Azure-Functions#2473).
+    /// </summary>
+    public const string NotificationForm = "{root:maxlength(0)?}";
+
     // Administrators: the management API …
     public const string AdminCases = "api/admin/cases";
     public const string AdminCase = "api/admin/cases/{id}";
@@ -53,6 +60,8 @@ public static class LumoFlowRoutes
     public static readonly IReadOnlyList<Endpoint> Endpoints =
     [
         new("GET", Health, RouteAccess.Public),
+        new("GET", NotificationForm, RouteAccess.Public),
+        new("POST", NotificationForm, RouteAccess.Public),
         new("GET", Deadlines, RouteAccess.Public),
         new("POST", Notifications, RouteAccess.Public), // a staff credential makes it a registration (receivedAt allowed)
         new("GET", PartnerInput, RouteAccess.Public),    // the single-use link is the credential

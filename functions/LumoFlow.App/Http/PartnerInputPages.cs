@@ -1,73 +1,91 @@
-using System.Text.Encodings.Web;
 using LumoFlow.Domain.Workflow;
 using LumoFlow.App.Cases;
 using LumoFlow.App.Intake;
 using LumoFlow.App.Records;
+using LumoFlow.App.Web;
 using Microsoft.DurableTask.Client;
+using static LumoFlow.App.Web.WebPage;
 
 namespace LumoFlow.App.Http;
 
 /// <summary>
 /// SHL § 41: a partner answers through the single-use link from the request email. A plain HTML form, no login:
 /// the link is the credential. A used, expired or withdrawn link gets a page that says so. The case is read as it
-/// will be once what is on its way to it is applied, so an answer just sent already makes the link "used".
+/// will be once what is on its way to it is applied, so an answer just sent already makes the link "used". The page
+/// speaks the language the request was made in, unless the partner picks another from its language links.
 /// </summary>
 public sealed class PartnerInputPages(CaseRecords records, CaseEventGate gate, TimeProvider time)
 {
     public const int MaxAnswer = 10_000;
 
-    public Task<IResult> ShowAsync(string token, CancellationToken cancellationToken) => StorageUnavailable.Guard(async () =>
+    public Task<IResult> ShowAsync(string token, HttpContext http, CancellationToken cancellationToken) => StorageUnavailable.Guard(async () =>
     {
+        var asked = AskedLanguage(http.Request);
         var found = await FindAsync(token, cancellationToken);
-        if (found is null) return Page(404, "fi", Texts.Fi.InvalidTitle, Texts.Fi.Invalid);
+        if (found is null) return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
         var (state, request) = found.Value;
-        var t = Texts.For(request.Language);
-        if (WhyClosed(state, request, time.GetUtcNow(), t) is { } reason) return Page(200, request.Language, t.ClosedTitle, reason);
+        var language = asked ?? request.Language;
+        var t = Texts.For(language);
+        if (WhyClosed(state, request, time.GetUtcNow(), t) is { } reason) return Page(http, 200, language, t.ClosedTitle, reason);
 
         var question = await records.GetDocumentAsync(state.CaseId, $"partner-{request.Id}-question", cancellationToken);
-        return Page(200, request.Language, t.Title, $"""
-            <p>{Enc(t.Intro)}</p>
-            <dl><dt>{Enc(t.Reference)}</dt><dd>{Enc(state.CaseId)}</dd>
-            <dt>{Enc(t.Organisation)}</dt><dd>{Enc(request.Organisation)}</dd>
-            <dt>{Enc(t.AnswerBy)}</dt><dd>{request.AnswerBy:d.M.yyyy}</dd></dl>
-            <h2>{Enc(t.Question)}</h2>
-            <p class="question">{Enc(question?.Text ?? "")}</p>
+        return Page(http, 200, language, t.Title, $"""
+            <p>{E(t.Intro)}</p>
+            <dl class="facts"><dt>{E(t.Reference)}</dt><dd>{E(state.CaseId)}</dd>
+            <dt>{E(t.Organisation)}</dt><dd>{E(request.Organisation)}</dd>
+            <dt>{E(t.AnswerBy)}</dt><dd>{request.AnswerBy:d.M.yyyy}</dd></dl>
+            <h2>{E(t.Question)}</h2>
+            <p class="question pre notice">{E(question?.Text ?? "")}</p>
             <form method="post">
-              <label for="answer">{Enc(t.Answer)}</label>
+              <input type="hidden" name="lang" value="{E(language)}">
+              <label for="answer">{E(t.Answer)}</label>
               <textarea id="answer" name="answer" rows="12" maxlength="{MaxAnswer}" required></textarea>
-              <label for="respondentName">{Enc(t.Respondent)}</label>
-              <input id="respondentName" name="respondentName" maxlength="200" autocomplete="name">
-              <button type="submit">{Enc(t.Send)}</button>
+              <label for="respondentName">{E(t.Respondent)}</label>
+              <input type="text" id="respondentName" name="respondentName" maxlength="200" autocomplete="name">
+              <p><button type="submit">{E(t.Send)}</button></p>
             </form>
             """);
     });
 
     public Task<IResult> AnswerAsync(string token, HttpContext http, DurableTaskClient durable, CancellationToken cancellationToken) => StorageUnavailable.Guard(async () =>
     {
-        if (!http.Request.HasFormContentType) return Page(415, "fi", Texts.Fi.InvalidTitle, "Send the form.");
+        var asked = AskedLanguage(http.Request);
+        if (!http.Request.HasFormContentType) return Page(http, 415, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, "Send the form.");
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var answer = form["answer"].ToString().Trim();
         var respondent = form["respondentName"].ToString().Trim();
+        asked = AskedLanguage(http.Request, form["lang"].FirstOrDefault());
 
         var found = await FindAsync(token, cancellationToken);
-        if (found is null) return Page(404, "fi", Texts.Fi.InvalidTitle, Texts.Fi.Invalid);
+        if (found is null) return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
         var (state, request) = found.Value;
-        var t = Texts.For(request.Language);
+        var language = asked ?? request.Language;
+        var t = Texts.For(language);
         if (answer.Length == 0 || answer.Length > MaxAnswer || respondent.Length > 200)
-            return Page(400, request.Language, t.Title, t.AnswerMissing);
+            return Page(http, 400, language, t.Title, t.AnswerMissing);
 
         PartnerToken.TryParse(token, out _, out var requestId, out var secret);
         var outcome = await gate.RaiseAsync(durable, state.CaseId,
             new PartnerInputReceived(requestId, secret, answer, respondent.Length == 0 ? null : respondent) { Actor = "partner" }, cancellationToken);
         return outcome switch
         {
-            WorkflowStep => Page(200, request.Language, t.ThanksTitle, t.Thanks),
-            WorkflowRefusal { Kind: RefusalKind.InvalidInput } => Page(404, request.Language, t.InvalidTitle, t.Invalid),
-            WorkflowRefusal { Kind: RefusalKind.CaseEnded } => Page(200, request.Language, t.ClosedTitle, t.CaseClosed),
-            WorkflowRefusal refusal => Page(200, request.Language, t.ClosedTitle, refusal.Reason),
-            _ => Page(404, request.Language, t.InvalidTitle, t.Invalid),
+            WorkflowStep => Page(http, 200, language, t.ThanksTitle, t.Thanks),
+            WorkflowRefusal { Kind: RefusalKind.InvalidInput } => Page(http, 404, language, t.InvalidTitle, t.Invalid),
+            WorkflowRefusal { Kind: RefusalKind.CaseEnded } => Page(http, 200, language, t.ClosedTitle, t.CaseClosed),
+            WorkflowRefusal refusal => Page(http, 200, language, t.ClosedTitle, refusal.Reason),
+            _ => Page(http, 404, language, t.InvalidTitle, t.Invalid),
         };
     });
+
+    /// <summary>
+    /// The language the partner chose on the page (<c>?lang=</c>, or the form's <c>lang</c> field); null when they did not,
+    /// and the page speaks the language the request was made in.
+    /// </summary>
+    private static string? AskedLanguage(HttpRequest request, string? fromForm = null)
+    {
+        var asked = fromForm ?? request.Query["lang"].FirstOrDefault();
+        return asked is not null && WebPage.Languages.Contains(asked) ? asked : null;
+    }
 
     private async Task<(CaseState State, PartnerRequest Request)?> FindAsync(string token, CancellationToken cancellationToken)
     {
@@ -86,43 +104,11 @@ public sealed class PartnerInputPages(CaseRecords records, CaseEventGate gate, T
         _ => null,
     };
 
-    private const string Style =
-        "body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}" +
-        "textarea,input{width:100%;box-sizing:border-box;margin:.25rem 0 1rem;font:inherit} button{font:inherit;padding:.5rem 1.5rem}" +
-        ".question{white-space:pre-wrap;background:#f4f4f4;padding:1rem} dt{font-weight:bold}";
-
-    /// <summary>Escapes markup but keeps ä, ö, å readable (the default encoder escapes all non-ASCII).</summary>
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-
-    private static string Enc(string text) => Encoder.Encode(text);
-
-    private static IResult Page(int status, string language, string title, string bodyHtmlOrText)
+    /// <summary>A page in the shared look, its language links pointing back to this same link.</summary>
+    private static IResult Page(HttpContext http, int status, string language, string title, string bodyHtmlOrText)
     {
-        var body = bodyHtmlOrText.TrimStart().StartsWith('<') ? bodyHtmlOrText : $"<p>{Enc(bodyHtmlOrText)}</p>";
-        var html = $"""
-            <!doctype html>
-            <html lang="{Enc(language)}"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="no-referrer">
-            <title>{Enc(title)} – LumoFlow</title>
-            <style>{Style}</style>
-            </head><body><main><h1>{Enc(title)}</h1>
-            {body}
-            </main></body></html>
-            """;
-        return new HtmlResult(status, html);
-    }
-
-    /// <summary>An HTML page that no cache or proxy keeps (it is reached with a secret link).</summary>
-    private sealed class HtmlResult(int status, string html) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.StatusCode = status;
-            context.Response.Headers.CacheControl = "no-store";
-            context.Response.ContentType = "text/html; charset=utf-8";
-            return context.Response.WriteAsync(html);
-        }
+        var body = bodyHtmlOrText.TrimStart().StartsWith('<') ? bodyHtmlOrText : $"<p>{E(bodyHtmlOrText)}</p>";
+        return WebPage.Render(status, language, title, body, new WebPage.Chrome(LanguageSwitch: http.Request.Path.Value ?? "/"));
     }
 
     private sealed record Texts(

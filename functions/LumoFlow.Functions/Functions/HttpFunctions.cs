@@ -1,6 +1,7 @@
 using LumoFlow.App.Auth;
 using LumoFlow.App.Http;
 using LumoFlow.App.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.DurableTask.Client;
 
@@ -55,13 +56,27 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
     public Task<IResult> PartnerInputForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.PartnerInput)] HttpRequest request, string token,
         CancellationToken cancellationToken) =>
-        partnerInput.ShowAsync(token, cancellationToken);
+        partnerInput.ShowAsync(token, request.HttpContext, cancellationToken);
 
     [Function("PartnerInputAnswer")]
     public Task<IResult> PartnerInputAnswer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.PartnerInput)] HttpRequest request, string token,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         partnerInput.AnswerAsync(token, request.HttpContext, durable, cancellationToken);
+
+    // The public notification form at the site's root (see LumoFlowRoutes.NotificationForm). Its handler is taken from
+    // the request's services so that this block stands on its own.
+
+    [Function("NotificationForm")]
+    public IResult NotificationForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.NotificationForm)] HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<NotificationFormPages>().Show(request.HttpContext);
+
+    [Function("NotificationFormSubmit")]
+    public Task<IResult> NotificationFormSubmit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.NotificationForm)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        request.HttpContext.RequestServices.GetRequiredService<NotificationFormPages>().SubmitAsync(request.HttpContext, durable, cancellationToken);
 
     // Administrators: the management API and the dashboard over it.
 

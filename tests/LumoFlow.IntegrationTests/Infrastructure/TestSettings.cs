@@ -26,5 +26,7 @@ public static class TestSettings
         ["LumoFlow:ChildIndexKey"] = "integration-test-child-index-key",
         ["LumoFlow:Auth:DevSignIn:Enabled"] = "true",
         ["LumoFlow:Auth:DevSignIn:SigningKey"] = "integration-test-signing-key-of-32-bytes-or-more",
+        // The tests submit hundreds of notifications from one address; the rate limit's own test sets a low one.
+        ["LumoFlow:Intake:SubmissionsPerClientPerHour"] = "0",
     };
 }
