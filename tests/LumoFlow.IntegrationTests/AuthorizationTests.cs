@@ -153,4 +153,20 @@ public sealed class AuthorizationTests(DevServices services)
         Assert.Equal(HttpStatusCode.Forbidden, await Admin(Token(realKey, DateTime.UtcNow.AddHours(1), ["SocialWorker"])));
         Assert.Equal(HttpStatusCode.Unauthorized, await Admin("not.a.jwt"));
     }
+
+    [Fact]
+    public async Task A_form_posted_with_the_session_cookie_but_without_the_anti_forgery_token_is_refused()
+    {
+        await using var app = new LumoFlowApp(services);
+        var caseId = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("csrf"), "Kuopio"));
+        await app.WaitForStatusAsync(caseId, s => (string?)s["team"] == Team);
+        var browser = app.CreateClient(new() { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.Add("Cookie", $"lumoflow-session={await app.TokenAsync("SocialWorker", Team)}");
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/staff/cases/{caseId}")).StatusCode);
+        var forged = await browser.PostAsync($"/staff/cases/{caseId}/events/UrgencyAssessed", new FormUrlEncodedContent([new("urgent", "true")]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var status = await app.StatusAsync(caseId);
+        Assert.False(Cases.HasEvent(status, "UrgencyAssessed"));
+    }
 }

@@ -17,10 +17,11 @@ namespace LumoFlow.App.Http;
 /// screen-reader-friendly (WCAG 2.1 AA: labelled fields, an error summary, visible focus, contrast ≥ 4.5:1, tables with
 /// headers, charts with a text table beside them). It renders what <see cref="AdminCases"/> and the staff endpoints
 /// (<see cref="CasesApi"/>, <see cref="AdminApi"/>) answer — the same code as the API, not a second path.
-/// <para>Until staff sign-in exists, the dashboard is authenticated like the API: the host's function key, here as
-/// <c>?code=</c>, which every link and form of the pages carries on (and <c>?user=</c>, the name for the access log).</para>
+/// <para>An administrator signs in (<see cref="Web.SignInPages"/>; the Admin role); a machine-style caller may still use
+/// the host's function key as <c>?code=</c>, which every link and form of the pages then carries on (with <c>?user=</c>,
+/// the name for the access log).</para>
 /// </summary>
-public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases)
+public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
 {
     public static readonly IReadOnlyList<string> Controls = ["terminate", "suspend", "resume", "purge", "event"];
 
@@ -261,7 +262,14 @@ public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases)
             """;
     }
 
-    private static string ConfirmForm(HttpContext http, string id, string action, Dictionary<string, string[]>? errors, string reason, string eventName, string body)
+    /// <summary>A signed-in administrator's session cookie comes with any form posted to us: the token proves the form is ours (<see cref="Auth.StaffGate"/>).</summary>
+    private string AntiforgeryField(HttpContext http)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return $"""<input type="hidden" name="{E(tokens.FormFieldName)}" value="{E(tokens.RequestToken)}">""";
+    }
+
+    private string ConfirmForm(HttpContext http, string id, string action, Dictionary<string, string[]>? errors, string reason, string eventName, string body)
     {
         var eventFields = action != "event" ? "" : $"""
             <div><label for="eventName">Event</label><select id="eventName" name="eventName"{Described(errors, "eventName")}>{string.Concat(CaseEvents.Names.Order().Select(n => $"<option{(n == eventName ? " selected" : "")}>{E(n)}</option>"))}</select></div>
@@ -272,6 +280,7 @@ public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases)
             <p>{E(ConfirmText(action))} Case <strong>{E(id)}</strong>.</p>
             <form method="post" action="{E(Link(http, $"/admin/cases/{id}/control"))}">
               <input type="hidden" name="action" value="{E(action)}">
+              {AntiforgeryField(http)}
               {eventFields}
               <div><label for="reason">Reason (goes to the access log)</label><textarea id="reason" name="reason" rows="3" maxlength="{AdminApi.MaxReasonLength}" required{Described(errors, "reason")}>{E(reason)}</textarea>{FieldError(errors, "reason")}</div>
               <div class="buttons"><button type="submit" class="danger">Confirm: {E(Title(action).ToLowerInvariant())}</button> <a href="{E(Link(http, $"/admin/cases/{id}"))}">Cancel</a></div>
