@@ -93,10 +93,12 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
 
     private static IResult Forbidden(HttpContext http, string detail) => Problem(http, 403, "Forbidden", detail);
 
-    internal static IResult Problem(HttpContext http, int status, string title, string detail)
+    private static IResult Problem(HttpContext http, int status, string title, string detail) =>
+        IsPage(http.Request) ? ProblemPage(WebPage.Language(http.Request), status, title, detail) : Results.Problem(statusCode: status, title: title, detail: detail);
+
+    /// <summary>A refusal as a page a person reads (a 403 says so in their language; the detail says why).</summary>
+    internal static IResult ProblemPage(string language, int status, string title, string detail)
     {
-        if (!IsPage(http.Request)) return Results.Problem(statusCode: status, title: title, detail: detail);
-        var language = WebPage.Language(http.Request);
         var t = GateTexts.For(language);
         return WebPage.Render(status, language, status == 403 ? t.ForbiddenTitle : title,
             $"""<p>{WebPage.E(status == 403 ? t.Forbidden : detail)}</p><p class="hint">{WebPage.E(detail)}</p><p><a href="/{LumoFlowRoutes.StaffCases}">{WebPage.E(t.Back)}</a></p>""");

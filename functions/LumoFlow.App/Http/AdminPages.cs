@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LumoFlow.App.Admin;
 using LumoFlow.App.Cases;
@@ -405,11 +404,9 @@ public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases, M
         return all.Count == 0 ? path : path + "?" + string.Join("&", all.Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}"));
     }
 
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-    private static string E(string text) => Encoder.Encode(text);
+    private static string E(string? text) => Web.WebPage.E(text);
 
-
-    private static IResult Page(int status, string title, string body, HttpContext http) => new HtmlPage(status, $"""
+    private static IResult Page(int status, string title, string body, HttpContext http) => Web.WebPage.Html(status, $"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -423,20 +420,6 @@ public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases, M
         {body}
         </main></body></html>
         """);
-
-    /// <summary>A staff page: not cached anywhere (it may show case data), not framed by another site.</summary>
-    private sealed class HtmlPage(int status, string html) : IResult
-    {
-        public Task ExecuteAsync(HttpContext context)
-        {
-            context.Response.StatusCode = status;
-            context.Response.Headers.CacheControl = "no-store";
-            context.Response.Headers.XFrameOptions = "DENY";
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'";
-            context.Response.ContentType = "text/html; charset=utf-8";
-            return context.Response.WriteAsync(html);
-        }
-    }
 
     private const string Style = """
         :root { font-family: system-ui, sans-serif; color: #1a1a1a; background: #fff; line-height: 1.5; }

@@ -20,7 +20,7 @@ public sealed class PartnerInputPages(CaseRecords records, CaseEventGate gate, T
 
     public Task<IResult> ShowAsync(string token, HttpContext http, CancellationToken cancellationToken) => StorageUnavailable.Guard(async () =>
     {
-        var asked = AskedLanguage(http.Request);
+        var asked = WebPage.AskedLanguage(http.Request);
         var found = await FindAsync(token, cancellationToken);
         if (found is null) return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
         var (state, request) = found.Value;
@@ -49,12 +49,12 @@ public sealed class PartnerInputPages(CaseRecords records, CaseEventGate gate, T
 
     public Task<IResult> AnswerAsync(string token, HttpContext http, DurableTaskClient durable, CancellationToken cancellationToken) => StorageUnavailable.Guard(async () =>
     {
-        var asked = AskedLanguage(http.Request);
+        var asked = WebPage.AskedLanguage(http.Request);
         if (!http.Request.HasFormContentType) return Page(http, 415, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, "Send the form.");
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var answer = form["answer"].ToString().Trim();
         var respondent = form["respondentName"].ToString().Trim();
-        asked = AskedLanguage(http.Request, form["lang"].FirstOrDefault());
+        asked = WebPage.AskedLanguage(http.Request, form["lang"].FirstOrDefault());
 
         var found = await FindAsync(token, cancellationToken);
         if (found is null) return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
@@ -76,16 +76,6 @@ public sealed class PartnerInputPages(CaseRecords records, CaseEventGate gate, T
             _ => Page(http, 404, language, t.InvalidTitle, t.Invalid),
         };
     });
-
-    /// <summary>
-    /// The language the partner chose on the page (<c>?lang=</c>, or the form's <c>lang</c> field); null when they did not,
-    /// and the page speaks the language the request was made in.
-    /// </summary>
-    private static string? AskedLanguage(HttpRequest request, string? fromForm = null)
-    {
-        var asked = fromForm ?? request.Query["lang"].FirstOrDefault();
-        return asked is not null && WebPage.Languages.Contains(asked) ? asked : null;
-    }
 
     private async Task<(CaseState State, PartnerRequest Request)?> FindAsync(string token, CancellationToken cancellationToken)
     {

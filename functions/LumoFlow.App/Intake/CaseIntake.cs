@@ -24,7 +24,8 @@ public enum IntakeOutcome
     KeyReused,
 }
 
-public sealed record IntakeResult(string CaseId, IntakeOutcome Outcome);
+/// <param name="ReceivedAt">When the case counts as received, for a case this call opened; null for a replay (read the case).</param>
+public sealed record IntakeResult(string CaseId, IntakeOutcome Outcome, DateTimeOffset? ReceivedAt = null);
 
 /// <summary>
 /// Opens a case for a valid notification: routes it, lets the workflow open it and starts its orchestration, before
@@ -79,7 +80,7 @@ public sealed class CaseIntake(CaseRecords records, CaseWorkflow workflow, Routi
         // Durable holds the case: it exists. Its orchestration writes the record as its first step, a moment from now;
         // until then staff reach the case through the opening Durable holds (CaseLookup).
         logger.LogInformation("Case {CaseId} opened for team {TeamId}", caseId, team.Id);
-        return new IntakeResult(caseId, IntakeOutcome.Created);
+        return new IntakeResult(caseId, IntakeOutcome.Created, received.ReceivedAt);
     }
 
     /// <summary>The case an Idempotency-Key already opened — in the record, or still only in Durable. Null when there is none.</summary>

@@ -81,9 +81,9 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
         if (opened.Outcome == IntakeOutcome.KeyReused)
             return Message(409, language, t.AlreadySentTitle, t.AlreadySent);
 
-        // The deadlines the case itself counts from its time of receipt (a replay: the first submission's).
-        var found = await lookup.FindAsync(durable, opened.CaseId, cancellationToken);
-        var deadlines = rules.For(found?.Case.State.ReceivedAt ?? time.GetUtcNow());
+        // The deadlines the case itself counts from its time of receipt (a replay: the first submission's, read from the case).
+        var receivedAt = opened.ReceivedAt ?? (await lookup.FindAsync(durable, opened.CaseId, cancellationToken))?.Case.State.ReceivedAt;
+        var deadlines = rules.For(receivedAt ?? time.GetUtcNow());
         return Receipt(language, opened.CaseId, notification, deadlines);
     });
 

@@ -112,18 +112,9 @@ public sealed class StaffPages(
         if (found is null)
             return new(null, lang => Render(404, lang, StaffTexts.T(lang, "noSuchCase"), $"<p>{E(id)}</p><p><a href=\"/{LumoFlowRoutes.StaffCases}?lang={lang}\">{E(StaffTexts.T(lang, "myCases"))}</a></p>"));
         if (!who.MayWorkTeam(found.Case.State.TeamId))
-            return new(null, lang => StaffGate.Problem(Langed(lang), 403, "Forbidden", $"Case {id} belongs to another team."));
+            return new(null, lang => StaffGate.ProblemPage(lang, 403, "Forbidden", $"Case {id} belongs to another team."));
         await accessLog.RecordAsync(id, who, action, cancellationToken);
         return new(gate.CurrentState(found), null);
-    }
-
-    /// <summary>A stand-in request that carries only the page language, for the gate's shared 403 page.</summary>
-    private static HttpContext Langed(string lang)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Path = "/staff";
-        context.Request.QueryString = new QueryString($"?lang={lang}");
-        return context;
     }
 
     private async Task<string> CaseBodyAsync(HttpContext http, CaseState state, StaffIdentity who, string lang, string? done, FailedForm? failed, CancellationToken cancellationToken)

@@ -14,10 +14,13 @@ public static class WebPage
     public static readonly IReadOnlyList<string> Languages = ["fi", "sv", "en"];
 
     /// <summary>The page language from <c>?lang=</c> (or a form's <c>lang</c> field); Finnish unless fi, sv or en is asked for.</summary>
-    public static string Language(HttpRequest request, string? fromForm = null)
+    public static string Language(HttpRequest request, string? fromForm = null) => AskedLanguage(request, fromForm) ?? "fi";
+
+    /// <summary>The language asked for by <c>?lang=</c> or a form's <c>lang</c> field, if it is fi, sv or en; else null.</summary>
+    public static string? AskedLanguage(HttpRequest request, string? fromForm = null)
     {
         var asked = fromForm ?? request.Query["lang"].FirstOrDefault();
-        return asked is not null && Languages.Contains(asked) ? asked : "fi";
+        return asked is not null && Languages.Contains(asked) ? asked : null;
     }
 
     /// <summary>Escapes markup but keeps ä, ö, å readable (the default encoder escapes all non-ASCII).</summary>
@@ -32,7 +35,10 @@ public static class WebPage
     public sealed record Chrome(string? LanguageSwitch = null, string? Navigation = null, string? SignedIn = null);
 
     public static IResult Render(int status, string language, string title, string bodyHtml, Chrome? chrome = null) =>
-        new HtmlPage(status, Document(language, title, bodyHtml, chrome ?? new Chrome()));
+        Html(status, Document(language, title, bodyHtml, chrome ?? new Chrome()));
+
+    /// <summary>A whole HTML document as the answer, with the headers every page of LumoFlow's gets (<see cref="HtmlPage"/>).</summary>
+    public static IResult Html(int status, string document) => new HtmlPage(status, document);
 
     public static string Document(string language, string title, string bodyHtml, Chrome chrome)
     {

@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LumoFlow.Domain.Calendar;
 using LumoFlow.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LumoFlow.IntegrationTests.Browser;
@@ -21,9 +19,7 @@ public sealed class AdminDashboardBrowserTests(DevServices services)
     public async Task An_administrator_filters_to_overdue_cases_opens_one_terminates_it_with_a_reason_and_downloads_the_report()
     {
         await using var app = new LumoFlowApp(services);
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = app.ServeOverKestrel();
         var staff = app.StaffClient("admin.browser");
 
         var overdue = await app.RegisterAsync(daysAgo: 30, user: "admin.browser");

@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LumoFlow.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -25,7 +23,7 @@ public sealed partial class NotificationFormBrowserTests(DevServices services)
     public async Task A_notifier_fills_the_form_in_Finnish_with_the_keyboard_corrects_an_error_from_the_summary_and_gets_the_receipt()
     {
         await using var app = new LumoFlowApp(services);
-        var baseUrl = StartKestrel(app);
+        var baseUrl = app.ServeOverKestrel();
         await using var browser = await BrowserSession.StartAsync();
         var page = browser.Page;
         var dialogs = 0;
@@ -98,7 +96,7 @@ public sealed partial class NotificationFormBrowserTests(DevServices services)
     public async Task The_partner_page_speaks_the_request_s_language_switches_on_its_links_and_shows_a_typed_question_as_text()
     {
         await using var app = new LumoFlowApp(services, settings: new Dictionary<string, string?> { ["LumoFlow:PublicBaseUrl"] = "http://127.0.0.1" });
-        var baseUrl = StartKestrel(app);
+        var baseUrl = app.ServeOverKestrel();
         var staff = app.StaffClient();
         var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("browser")));
         await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "selvitetään" });
@@ -135,13 +133,6 @@ public sealed partial class NotificationFormBrowserTests(DevServices services)
         var status = await app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "PartnerInputReceived"));
         Assert.Contains(status["history"]!.AsArray(), h => (string)h!["eventType"]! == "PartnerInputReceived");
         Assert.Equal(0, dialogs);
-    }
-
-    private static string StartKestrel(LumoFlowApp app)
-    {
-        app.UseKestrel(0);
-        app.StartServer();
-        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1/partner-input/\S+")]

@@ -2,8 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LumoFlow.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LumoFlow.IntegrationTests.Browser;
@@ -19,9 +17,7 @@ public sealed partial class PartnerFormBrowserTests(DevServices services)
     public async Task A_partner_reads_the_question_answers_once_and_the_link_then_says_it_was_used()
     {
         await using var app = new LumoFlowApp(services, settings: new Dictionary<string, string?> { ["LumoFlow:PublicBaseUrl"] = "http://127.0.0.1" });
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseUrl = app.ServeOverKestrel();
 
         var staff = app.StaffClient();
         var submitted = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("browser")));

@@ -2,8 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LumoFlow.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -24,9 +22,7 @@ public sealed partial class StaffPagesBrowserTests(DevServices services)
     public async Task A_social_worker_takes_a_case_from_notification_to_closed_through_the_pages()
     {
         await using var app = new LumoFlowApp(services, settings: new Dictionary<string, string?> { ["LumoFlow:PublicBaseUrl"] = "http://127.0.0.1" });
-        app.UseKestrel(0);
-        app.StartServer();
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var baseUrl = app.ServeOverKestrel();
 
         var notification = Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("staffpages"), "Kuopio");
         notification["concern"] = $"Lapsi on ollut poissa koulusta. {Markup}";

@@ -56,6 +56,15 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
         return client;
     }
 
+    /// <summary>Serves the app on real Kestrel (a free port), for a browser; returns its base address, no trailing slash.</summary>
+    public string ServeOverKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
     /// <summary>A signed-in staff member's client: a token from the development sign-in, sent as a bearer token.</summary>
     public async Task<HttpClient> SignedInClientAsync(string role, string? team, string account = "maija.virtanen@kunta.example")
     {
