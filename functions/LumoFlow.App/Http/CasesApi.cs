@@ -125,18 +125,21 @@ public static class EventResults
     public static IResult Of(WorkflowOutcome outcome) => outcome switch
     {
         WorkflowRefusal { Kind: RefusalKind.CaseEnded } refusal =>
-            Results.Problem(statusCode: StatusCodes.Status410Gone, title: "The case has ended", detail: refusal.Reason),
+            Results.Problem(statusCode: StatusCodes.Status410Gone, title: "The case has ended", detail: refusal.Reason, extensions: Code(refusal)),
         WorkflowRefusal { Kind: RefusalKind.InvalidInput } refusal =>
-            Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad event", detail: refusal.Reason),
+            Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad event", detail: refusal.Reason, extensions: Code(refusal)),
         WorkflowRefusal refusal =>
             Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not allowed now", detail: refusal.Reason,
-                extensions: new Dictionary<string, object?>
+                extensions: new Dictionary<string, object?>(Code(refusal))
                 {
                     ["missing"] = refusal.Missing.Select(m => m.Code).ToList(),
                     ["missingDetails"] = refusal.Missing.Select(m => $"{m.Code}: {m.Description}").ToList(),
                 }),
         _ => Results.Accepted(),
     };
+
+    /// <summary>The refusal's stable code (see <see cref="RefusalCode"/>), for a client to branch on rather than the English sentence.</summary>
+    private static Dictionary<string, object?> Code(WorkflowRefusal refusal) => new() { ["code"] = refusal.Code.ToString() };
 }
 
 /// <summary>

@@ -72,7 +72,9 @@ public sealed class PartnerInputPages(CaseRecords records, CaseEventGate gate, T
             WorkflowStep => Page(http, 200, language, t.ThanksTitle, t.Thanks),
             WorkflowRefusal { Kind: RefusalKind.InvalidInput } => Page(http, 404, language, t.InvalidTitle, t.Invalid),
             WorkflowRefusal { Kind: RefusalKind.CaseEnded } => Page(http, 200, language, t.ClosedTitle, t.CaseClosed),
-            WorkflowRefusal refusal => Page(http, 200, language, t.ClosedTitle, refusal.Reason),
+            WorkflowRefusal { Code: RefusalCode.LinkUsed } => Page(http, 200, language, t.ClosedTitle, t.Used),
+            WorkflowRefusal { Code: RefusalCode.LinkNotNeeded } => Page(http, 200, language, t.ClosedTitle, t.Waived),
+            WorkflowRefusal { Code: RefusalCode.LinkExpired } => Page(http, 200, language, t.ClosedTitle, t.Expired),
             _ => Page(http, 404, language, t.InvalidTitle, t.Invalid),
         };
     });

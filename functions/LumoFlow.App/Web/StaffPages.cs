@@ -134,7 +134,7 @@ public sealed class StaffPages(
                 errors.Select(e => (EventForms.Id(failed.Event, e.Key), $"{L(e.Key)}: {string.Join("; ", e.Value)}"))));
         if (failed?.Refusal is { } refusal)
         {
-            b.Append($"""<div class="refusal" role="alert" tabindex="-1"><h2>{E(L("refusedTitle"))}: {E(L(failed.Event))}</h2><p>{E(refusal.Reason)}</p>""");
+            b.Append($"""<div class="refusal" role="alert" tabindex="-1"><h2>{E(L("refusedTitle"))}: {E(L(failed.Event))}</h2><p>{E(StaffTexts.Refusal(lang, refusal.Code, refusal.Subject, failed.Event, state.Phase))}</p>""");
             if (refusal.Missing.Count > 0)
                 b.Append($"<p><strong>{E(L("missing"))}:</strong></p><ul>{string.Concat(refusal.Missing.Select(m => $"<li>{E(ObligationText(m, state, lang))}</li>"))}</ul>");
             b.Append("</div>");
@@ -177,9 +177,9 @@ public sealed class StaffPages(
             : $"<ul>{string.Concat(state.LinkedCaseIds.Select(c => $"<li><a href=\"{E(CaseLink(c, lang))}\">{E(c)}</a></li>"))}</ul>");
 
         if (state.IsOpen) b.Append(Forms(http, state, who, lang, failed));
-        else b.Append($"<p class=\"notice\">{E(L("ended"))}</p>");
+        else b.Append($"<p class=\"notice\">{E(L("refusal.CaseEnded"))}</p>");
 
-        b.Append(await TimelineAsync(state.CaseId, lang, cancellationToken));
+        b.Append(await TimelineAsync(state, lang, cancellationToken));
         return b.ToString();
     }
 
@@ -267,14 +267,30 @@ public sealed class StaffPages(
         return b.ToString();
     }
 
-    private async Task<string> TimelineAsync(string caseId, string lang, CancellationToken cancellationToken)
+    private async Task<string> TimelineAsync(CaseState state, string lang, CancellationToken cancellationToken)
     {
         string L(string key) => StaffTexts.T(lang, key);
-        var history = await records.GetHistoryAsync(caseId, cancellationToken);
+        var history = await records.GetHistoryAsync(state.CaseId, cancellationToken);
         var b = new StringBuilder($"<h2>{E(L("timeline"))}</h2><table><thead><tr><th scope=\"col\">{E(L("when"))}</th><th scope=\"col\">{E(L("what"))}</th><th scope=\"col\">{E(L("who"))}</th><th scope=\"col\">{E(L("details"))}</th></tr></thead><tbody>");
         foreach (var h in history)
-            b.Append($"<tr><td>{DateTime(h.At)}</td><td>{E(L(h.EventType))}</td><td>{E(h.Actor)}</td><td>{E(h.Details is null ? "" : string.Join(", ", h.Details.Select(d => $"{d.Key}: {d.Value}")))}</td></tr>");
+            b.Append($"<tr><td>{DateTime(h.At)}</td><td>{E(L(h.EventType))}</td><td>{E(h.Actor)}</td><td>{E(Details(h, state, lang))}</td></tr>");
         return b.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>A history entry's details; a refused event's in the reader's language, as the form's refusal is said.</summary>
+    private static string Details(HistoryEntry h, CaseState state, string lang)
+    {
+        if (h.Details is not { } details) return "";
+        if (h.EventType == "EventRefused" && details.TryGetValue("event", out var eventName)
+            && Enum.TryParse<RefusalCode>(details.GetValueOrDefault("code"), out var code)
+            && Enum.TryParse<CasePhase>(details.GetValueOrDefault("phase"), out var phase))
+        {
+            var text = $"{StaffTexts.T(lang, eventName)}: {StaffTexts.Refusal(lang, code, details.GetValueOrDefault("subject"), eventName, phase)}";
+            return details.GetValueOrDefault("missing") is { Length: > 0 } missing
+                ? $"{text} {StaffTexts.T(lang, "missing")}: {string.Join("; ", missing.Split(',').Select(m => ObligationText(new Obligation(m, ""), state, lang)))}"
+                : text;
+        }
+        return string.Join(", ", details.Select(d => $"{d.Key}: {d.Value}"));
     }
 
     private static string ObligationText(Obligation obligation, CaseState state, string lang)

@@ -1,3 +1,5 @@
+using LumoFlow.Domain.Workflow;
+
 namespace LumoFlow.App.Web;
 
 /// <summary>
@@ -9,6 +11,28 @@ public static class StaffTexts
 {
     public static string T(string language, string key) =>
         Table.TryGetValue(key, out var t) ? language switch { "sv" => t.Sv, "en" => t.En, _ => t.Fi } : key;
+
+    /// <summary>Whether the table has words for the key (the tests check that nothing shown is left to its key).</summary>
+    public static bool Has(string key) => Table.ContainsKey(key);
+
+    /// <summary>
+    /// A refusal in the reader's language, by its code: for the phase refusals, what cannot be recorded in which phase
+    /// and what to record first; otherwise the sentence the code stands for, with its subject (a team, a request).
+    /// </summary>
+    public static string Refusal(string language, RefusalCode refusal, string? subject, string eventName, CasePhase phase)
+    {
+        var code = refusal.ToString();
+        return refusal switch
+        {
+            RefusalCode.NotAllowedInPhase => Format(language, "refusal.NotAllowedInPhase", T(language, eventName), T(language, phase.ToString())),
+            RefusalCode.DecideFirst or RefusalCode.WaitingForBirth or RefusalCode.AlreadyDecided or RefusalCode.NotWaitingForBirth =>
+                $"{Format(language, "refusal.NotAllowedInPhase", T(language, eventName), T(language, phase.ToString()))} {T(language, $"refusal.{code}")}",
+            _ => Format(language, $"refusal.{code}", subject ?? ""),
+        };
+    }
+
+    private static string Format(string language, string key, params string[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, T(language, key), args);
 
     private static readonly Dictionary<string, (string Fi, string Sv, string En)> Table = new(StringComparer.Ordinal)
     {
@@ -81,9 +105,27 @@ public static class StaffTexts
         ["missing"] = ("Puuttuu", "Saknas", "Missing"),
         ["done"] = ("Kirjattu", "Registrerat", "Recorded"),
         ["doneHint"] = ("Näkyy tapahtumissa, kun asia on päivittynyt.", "Syns bland händelserna när ärendet har uppdaterats.", "It shows in the timeline once the case has been updated."),
-        ["ended"] = ("Asia on päättynyt: kirjauksia ei voi enää tehdä.", "Ärendet har avslutats: inget mer kan registreras.", "The case has ended: nothing more can be recorded."),
         ["noSuchCase"] = ("Asiaa ei löydy", "Ärendet finns inte", "No such case"),
         ["outcome"] = ("Lopputulos", "Utfall", "Outcome"),
+
+        // Refusals (the workflow's RefusalCode): {0} the event or the subject, {1} the phase.
+        ["refusal.NotAllowedInPhase"] = ("Kirjausta ”{0}” ei voi tehdä, kun asian vaihe on ”{1}”.", "”{0}” kan inte registreras när ärendets skede är ”{1}”.", "“{0}” cannot be recorded while the case is at “{1}”."),
+        ["refusal.DecideFirst"] = ("Kirjaa ensin päätös aloittaa palvelutarpeen arviointi.", "Registrera först beslutet att inleda bedömningen av servicebehovet.", "Record the decision to start the assessment first."),
+        ["refusal.WaitingForBirth"] = ("Asia odottaa lapsen syntymää (LSL 25 c §): kirjaa ensin syntymä.", "Ärendet väntar på födseln (BsL 25 c §): registrera först födseln.", "The case waits for the birth (LSL § 25 c): record the birth first."),
+        ["refusal.AlreadyDecided"] = ("Päätös on jo tehty.", "Beslutet är redan fattat.", "The decision has already been made."),
+        ["refusal.NotWaitingForBirth"] = ("Syntymän voi kirjata vain ennakolliseen asiaan, joka vielä odottaa syntymää.", "Födseln kan registreras endast i ett föregripande ärende som ännu väntar på den.", "Only a pre-birth case that still waits for the birth can record it."),
+        ["refusal.CaseEnded"] = ("Asia on päättynyt: kirjauksia ei voi enää tehdä.", "Ärendet har avslutats: inget mer kan registreras.", "The case has ended: nothing more can be recorded."),
+        ["refusal.UnknownEvent"] = ("Tuntematon kirjaus.", "Okänd registrering.", "Unknown event."),
+        ["refusal.MissingBeforeNoAssessment"] = ("Jos arviointia ei aloiteta, asia päättyy, ja siitä puuttuu vielä jotain, mitä ennen päättämistä vaaditaan.", "Om ingen bedömning inleds avslutas ärendet, och något som krävs före avslutandet saknas.", "Not starting an assessment closes the case, and something required before closing is missing."),
+        ["refusal.MissingBeforeClosing"] = ("Arviointia ei voi vielä päättää: jotain vaadittua puuttuu.", "Bedömningen kan inte avslutas ännu: något som krävs saknas.", "The assessment cannot close yet: something required is missing."),
+        ["refusal.NoSuchTeam"] = ("Tiimiä ”{0}” ei ole.", "Teamet ”{0}” finns inte.", "There is no team “{0}”."),
+        ["refusal.NoSuchPartnerRequest"] = ("Pyyntöä ”{0}” ei ole.", "Begäran ”{0}” finns inte.", "There is no partner request “{0}”."),
+        ["refusal.PartnerRequestAnswered"] = ("Pyyntöön {0} on jo vastattu.", "Begäran {0} har redan besvarats.", "Partner request {0} has already been answered."),
+        ["refusal.PartnerRequestWaived"] = ("Pyyntö {0} on jo merkitty tarpeettomaksi.", "Begäran {0} är redan markerad som onödig.", "Partner request {0} is already marked as no longer needed."),
+        ["refusal.LinkInvalid"] = ("Yhteistyötahon linkki ei ollut voimassa.", "Samarbetspartens länk var inte giltig.", "The partner's link was not valid."),
+        ["refusal.LinkUsed"] = ("Yhteistyötahon linkki oli jo käytetty: vastaus oli saatu.", "Samarbetspartens länk var redan använd: svaret hade kommit.", "The partner's link had been used: the answer was received."),
+        ["refusal.LinkNotNeeded"] = ("Yhteistyötahon vastausta ei enää tarvittu.", "Samarbetspartens svar behövdes inte längre.", "The partner's answer was no longer needed."),
+        ["refusal.LinkExpired"] = ("Yhteistyötahon linkki oli vanhentunut.", "Samarbetspartens länk hade gått ut.", "The partner's link had expired."),
 
         // Phases.
         ["AwaitingBirth"] = ("Odottaa syntymää", "Väntar på födseln", "Awaiting the birth"),

@@ -47,7 +47,7 @@ public sealed partial class CaseWorkflow
     private WorkflowOutcome Decide(StepBuilder step, DecisionMade e)
     {
         if (!e.StartAssessment && ClosingRules.Missing(step.State) is { Count: > 0 } missing)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, "Not starting an assessment closes the case, and something required before closing is missing.", missing);
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.MissingBeforeNoAssessment, "Not starting an assessment closes the case, and something required before closing is missing.", missing);
 
         step.State = step.State with { Decision = new DecisionRecord(e.StartAssessment, step.Now, e.Actor), Phase = Assessing };
         step.History(nameof(DecisionMade), e.Actor, new() { ["startAssessment"] = e.StartAssessment ? "true" : "false" });
@@ -111,13 +111,13 @@ public sealed partial class CaseWorkflow
     {
         var request = step.State.Partners.FirstOrDefault(p => p.Id == e.PartnerRequestId);
         if (request is null || !PartnerToken.Matches(e.Secret, request.Secret))
-            return new WorkflowRefusal(RefusalKind.InvalidInput, "This link is not valid.", []);
+            return new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.LinkInvalid, "This link is not valid.", []);
         if (request.Status == PartnerRequestStatus.Answered)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, "This link has already been used: the answer was received.", []);
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.LinkUsed, "This link has already been used: the answer was received.", []);
         if (request.Status == PartnerRequestStatus.Waived)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, "The social worker no longer needs this answer.", []);
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.LinkNotNeeded, "The social worker no longer needs this answer.", []);
         if (step.Now >= request.ExpiresAt)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, "This link has expired.", []);
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.LinkExpired, "This link has expired.", []);
 
         UpdatePartner(step, request.Id, p => p with { Status = PartnerRequestStatus.Answered, ClosedAt = step.Now });
         step.History(nameof(PartnerInputReceived), e.Actor, new() { ["partnerRequestId"] = request.Id, ["kind"] = request.Kind });
@@ -185,7 +185,7 @@ public sealed partial class CaseWorkflow
     private WorkflowOutcome Reassign(StepBuilder step, Reassigned e)
     {
         if (e.Team is { } teamId && !routing.Teams.Any(t => t.Id == teamId))
-            return new WorkflowRefusal(RefusalKind.InvalidInput, $"There is no team '{teamId}'.", []);
+            return new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.NoSuchTeam, $"There is no team '{teamId}'.", [], teamId);
         step.State = step.State with { TeamId = e.Team ?? step.State.TeamId, WorkerEmail = e.Worker ?? step.State.WorkerEmail };
         step.History(nameof(Reassigned), e.Actor, Details(("team", e.Team), ("worker", e.Worker)));
         return step.Build();
@@ -204,7 +204,7 @@ public sealed partial class CaseWorkflow
     private WorkflowOutcome Complete(StepBuilder step, AssessmentCompleted e)
     {
         if (ClosingRules.Missing(step.State) is { Count: > 0 } missing)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, "The assessment cannot close yet: something required is missing.", missing);
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.MissingBeforeClosing, "The assessment cannot close yet: something required is missing.", missing);
 
         step.State = step.State with { AssessmentCompletedAt = step.Now };
         step.History(nameof(AssessmentCompleted), e.Actor, new()
@@ -246,9 +246,10 @@ public sealed partial class CaseWorkflow
     private static WorkflowRefusal? FindOpenRequest(CaseState state, string requestId) =>
         state.Partners.FirstOrDefault(p => p.Id == requestId) switch
         {
-            null => new WorkflowRefusal(RefusalKind.InvalidInput, $"There is no partner request '{requestId}'.", []),
+            null => new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.NoSuchPartnerRequest, $"There is no partner request '{requestId}'.", [], requestId),
             { Status: PartnerRequestStatus.Requested } => null,
-            var p => new WorkflowRefusal(RefusalKind.NotAllowedNow, $"Partner request {requestId} is already {p.Status.ToString().ToLowerInvariant()}.", []),
+            var p => new WorkflowRefusal(RefusalKind.NotAllowedNow, p.Status == PartnerRequestStatus.Answered ? RefusalCode.PartnerRequestAnswered : RefusalCode.PartnerRequestWaived,
+                $"Partner request {requestId} is already {p.Status.ToString().ToLowerInvariant()}.", [], requestId),
         };
 
     private static void UpdatePartner(StepBuilder step, string requestId, Func<PartnerRequest, PartnerRequest> update) =>

@@ -114,7 +114,10 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         var step = new StepBuilder(state, now);
         step.History("EventRefused", caseEvent.Actor, Details(
             ("event", caseEvent.GetType().Name),
+            ("phase", state.Phase.ToString()),
             ("refusal", refusal.Kind.ToString()),
+            ("code", refusal.Code.ToString()),
+            ("subject", refusal.Subject),
             ("reason", refusal.Reason),
             ("missing", refusal.Missing.Count > 0 ? string.Join(",", refusal.Missing.Select(m => m.Code)) : null)));
         return step.Build();
@@ -129,7 +132,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             return state.IsOpen ? OnTimer(new StepBuilder(state, now), timer.TimerName) : new WorkflowStep(state, [], [], [], []);
 
         if (!state.IsOpen)
-            return new WorkflowRefusal(RefusalKind.CaseEnded, $"The case is {state.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded on it.", []);
+            return new WorkflowRefusal(RefusalKind.CaseEnded, RefusalCode.CaseEnded, $"The case is {state.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded on it.", []);
         if (!IsAllowed(caseEvent.GetType(), state.Phase))
             return NotAllowed(caseEvent, state.Phase);
 
@@ -157,7 +160,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             PreBirthCaseClosed e => CloseBeforeBirth(step, e),
             RelatedNotificationReceived e => Record(step, e),
             CaseTerminated e => Terminate(step, e),
-            _ => new WorkflowRefusal(RefusalKind.InvalidInput, $"Unknown event {caseEvent.GetType().Name}.", []),
+            _ => new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.UnknownEvent, $"Unknown event {caseEvent.GetType().Name}.", []),
         };
     }
 
@@ -234,15 +237,15 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
     private static WorkflowRefusal NotAllowed(CaseEvent caseEvent, CasePhase phase)
     {
         var name = caseEvent.GetType().Name;
-        var hint = (caseEvent, phase) switch
+        var (code, hint) = (caseEvent, phase) switch
         {
-            (AssessmentCompleted, AwaitingDecision) => " Record DecisionMade with startAssessment=true first.",
-            (_, AwaitingBirth) => " The case waits for the birth (LSL § 25 c): record ChildBorn first.",
-            (DecisionMade, _) => " The decision has already been made.",
-            (ChildBorn or PreBirthCaseClosed, _) => " Only a pre-birth case that still waits for the birth can record it.",
-            _ => "",
+            (AssessmentCompleted, AwaitingDecision) => (RefusalCode.DecideFirst, " Record DecisionMade with startAssessment=true first."),
+            (_, AwaitingBirth) => (RefusalCode.WaitingForBirth, " The case waits for the birth (LSL § 25 c): record ChildBorn first."),
+            (DecisionMade, _) => (RefusalCode.AlreadyDecided, " The decision has already been made."),
+            (ChildBorn or PreBirthCaseClosed, _) => (RefusalCode.NotWaitingForBirth, " Only a pre-birth case that still waits for the birth can record it."),
+            _ => (RefusalCode.NotAllowedInPhase, ""),
         };
-        return new WorkflowRefusal(RefusalKind.NotAllowedNow, $"{name} is not allowed while the case is {phase}.{hint}", []);
+        return new WorkflowRefusal(RefusalKind.NotAllowedNow, code, $"{name} is not allowed while the case is {phase}.{hint}", []);
     }
 
     private static Dictionary<string, string> Details(params (string Key, string? Value)[] pairs) =>

@@ -43,5 +43,50 @@ public enum RefusalKind
     InvalidInput,
 }
 
-/// <summary>The event was refused; nothing changes. <see cref="Missing"/> lists what still blocks, when that is the reason.</summary>
-public sealed record WorkflowRefusal(RefusalKind Kind, string Reason, IReadOnlyList<Obligation> Missing) : WorkflowOutcome;
+/// <summary>
+/// Which refusal, as a stable code: the pages say it in the reader's language (the <see cref="WorkflowRefusal.Reason"/>
+/// is English, for the API and the history), and machine clients can branch on it.
+/// </summary>
+public enum RefusalCode
+{
+    /// <summary>The event is not one the case's phase allows.</summary>
+    NotAllowedInPhase,
+    /// <summary>Closing the assessment before the decision: the decision to start it comes first.</summary>
+    DecideFirst,
+    /// <summary>A pre-birth case waits for the birth (LSL § 25 c).</summary>
+    WaitingForBirth,
+    /// <summary>The decision on the assessment has already been made.</summary>
+    AlreadyDecided,
+    /// <summary>Only a pre-birth case that still waits for the birth can record the birth or close before it.</summary>
+    NotWaitingForBirth,
+    /// <summary>The case is completed or terminated.</summary>
+    CaseEnded,
+    /// <summary>The event is of a type the workflow does not know.</summary>
+    UnknownEvent,
+    /// <summary>Deciding not to assess closes the case, and something required before closing is missing.</summary>
+    MissingBeforeNoAssessment,
+    /// <summary>The assessment cannot close: something required is missing.</summary>
+    MissingBeforeClosing,
+    /// <summary>There is no such team (<see cref="WorkflowRefusal.Subject"/>: the team).</summary>
+    NoSuchTeam,
+    /// <summary>There is no such partner request (subject: the request).</summary>
+    NoSuchPartnerRequest,
+    /// <summary>The partner request has been answered (subject: the request).</summary>
+    PartnerRequestAnswered,
+    /// <summary>The partner request has been waived (subject: the request).</summary>
+    PartnerRequestWaived,
+    /// <summary>The partner's link does not match a request of the case.</summary>
+    LinkInvalid,
+    /// <summary>The partner's link has been used: the answer was received.</summary>
+    LinkUsed,
+    /// <summary>The social worker no longer needs the partner's answer.</summary>
+    LinkNotNeeded,
+    /// <summary>The partner's link has expired.</summary>
+    LinkExpired,
+}
+
+/// <summary>
+/// The event was refused; nothing changes. <see cref="Missing"/> lists what still blocks, when that is the reason;
+/// <see cref="Subject"/> names what the refusal is about (a team, a partner request), when it is about one.
+/// </summary>
+public sealed record WorkflowRefusal(RefusalKind Kind, RefusalCode Code, string Reason, IReadOnlyList<Obligation> Missing, string? Subject = null) : WorkflowOutcome;

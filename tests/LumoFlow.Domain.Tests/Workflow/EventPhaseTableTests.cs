@@ -18,6 +18,10 @@ namespace LumoFlow.Domain.Tests.Workflow;
 /// </summary>
 public sealed class EventPhaseTableTests
 {
+    /// <summary>The codes of a refusal by phase: what the page says as "cannot be recorded in this phase", with its hint.</summary>
+    private static readonly RefusalCode[] PhaseCodes =
+        [RefusalCode.NotAllowedInPhase, RefusalCode.DecideFirst, RefusalCode.WaitingForBirth, RefusalCode.AlreadyDecided, RefusalCode.NotWaitingForBirth];
+
     /// <summary>What the workflow must answer.</summary>
     public enum Expect
     {
@@ -186,15 +190,18 @@ public sealed class EventPhaseTableTests
             case Phase:
                 Assert.Equal(RefusalKind.NotAllowedNow, refusal.Kind);
                 Assert.Contains($"{caseEvent.GetType().Name} is not allowed while the case is {phase}.", refusal.Reason);
+                Assert.Contains(refusal.Code, PhaseCodes);
                 Assert.Empty(refusal.Missing);
                 break;
             case Ended:
                 Assert.Equal(RefusalKind.CaseEnded, refusal.Kind);
                 Assert.Contains($"The case is {phase.ToLowerInvariant()}", refusal.Reason);
+                Assert.Equal(RefusalCode.CaseEnded, refusal.Code);
                 break;
             case Rule:
                 Assert.Equal(RefusalKind.NotAllowedNow, refusal.Kind);
                 Assert.DoesNotContain("while the case is", refusal.Reason);
+                Assert.DoesNotContain(refusal.Code, PhaseCodes);
                 // The only rule the fixtures can trip is partner P1: still open (blocks closing) or already answered.
                 Assert.True(refusal.Missing.Select(m => m.Code).SequenceEqual(["partnerInput:P1"]) || refusal.Reason.Contains("already"),
                     $"{refusal.Reason} [{string.Join(", ", refusal.Missing.Select(m => m.Code))}]");
@@ -291,6 +298,7 @@ public sealed class EventPhaseTableTests
         var refusal = InPhase("AwaitingDecision").Refuse(Event("AssessmentCompleted"), EventAt);
 
         Assert.Contains("Record DecisionMade with startAssessment=true first", refusal.Reason);
+        Assert.Equal(RefusalCode.DecideFirst, refusal.Code);
     }
 
     [Fact]
@@ -299,6 +307,7 @@ public sealed class EventPhaseTableTests
         var refusal = InPhase("Assessing").Refuse(Event("DecisionMade(startAssessment: true)"), EventAt);
 
         Assert.Contains("The decision has already been made", refusal.Reason);
+        Assert.Equal(RefusalCode.AlreadyDecided, refusal.Code);
     }
 
     [Theory]
@@ -312,6 +321,7 @@ public sealed class EventPhaseTableTests
 
         Assert.Contains("record ChildBorn first", refusal.Reason);
         Assert.DoesNotContain("already", refusal.Reason);
+        Assert.Equal(RefusalCode.WaitingForBirth, refusal.Code);
     }
 
     [Fact]

@@ -303,6 +303,7 @@ public sealed class LifecycleTests
         var again = h.Refuse(new PartnerInputReceived("P1", PartnerSecret, "a second answer", null), At("2026-05-13 09:00"));
         Assert.Equal(RefusalKind.NotAllowedNow, again.Kind);
         Assert.Contains("already been used", again.Reason);
+        Assert.Equal(RefusalCode.LinkUsed, again.Code);
 
         h.RunUntil(At("2026-07-31 00:00"));
         Assert.Equal(
@@ -339,6 +340,7 @@ public sealed class LifecycleTests
 
         Assert.Equal(RefusalKind.NotAllowedNow, refusal.Kind);
         Assert.Contains("expired", refusal.Reason);
+        Assert.Equal(RefusalCode.LinkExpired, refusal.Code);
         // The open request still blocks closing: the worker waives it with a reason.
         after.Accept(new PartnerInputWaived("P1", "no answer before the deadline"), At("2026-07-21 09:00"));
     }
