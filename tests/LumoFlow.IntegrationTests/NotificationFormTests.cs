@@ -96,6 +96,33 @@ public sealed partial class NotificationFormTests(DevServices services)
     }
 
     [Fact]
+    public async Task A_pre_birth_notification_s_receipt_says_the_deadlines_start_at_the_birth_and_shows_no_date()
+    {
+        await using var app = new LumoFlowApp(services);
+        var client = app.CreateClient();
+        var form = await OpenAsync(client);
+        var fields = ValidFields(form);
+        fields["kind"] = "preBirth";
+        fields.Remove("childIdentityCode");
+        fields["childExpectedBirthDate"] = DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var response = await client.PostAsync("/", Form(fields));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var id = Reference().Match(html).Groups[1].Value;
+        Assert.Contains("Lastensuojeluasia tulee vireille vasta lapsen synnyttyä", html);
+        Assert.Equal("7. arkipäivänä syntymän jälkeen", DecisionDue().Match(html).Groups[1].Value);
+        Assert.Equal("3 kuukauden kuluttua syntymästä", AssessmentDue().Match(html).Groups[1].Value);
+        Assert.DoesNotContain("Viimeistään seitsemäntenä arkipäivänä (", html);
+
+        // What the receipt says is what the case does: it waits for the birth, with no deadline running.
+        var status = await app.StatusAsync(id);
+        Assert.Equal("AwaitingBirth", (string)status["customStatus"]!["phase"]!);
+        Assert.Null(status["deadlines"]);
+    }
+
+    [Fact]
     public async Task An_invalid_notification_gets_the_form_back_with_400_errors_at_their_fields_in_the_page_language_and_the_values_kept()
     {
         await using var app = new LumoFlowApp(services);

@@ -4,8 +4,10 @@ using System.Text;
 using LumoFlow.App.Cases;
 using LumoFlow.App.Http;
 using LumoFlow.App.Intake;
+using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Deadlines;
 using LumoFlow.Domain.Notifications;
+using LumoFlow.Domain.Workflow;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.DurableTask.Client;
 using static LumoFlow.App.Web.WebPage;
@@ -83,8 +85,9 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
 
         // The deadlines the case itself counts from its time of receipt (a replay: the first submission's, read from the case).
         var receivedAt = opened.ReceivedAt ?? (await lookup.FindAsync(durable, opened.CaseId, cancellationToken))?.Case.State.ReceivedAt;
-        var deadlines = rules.For(receivedAt ?? time.GetUtcNow());
-        return Receipt(language, opened.CaseId, notification, deadlines);
+        // LSL § 25 c: a pre-birth case has no deadlines until the child is born; the receipt says so instead of dates.
+        var deadlines = CaseWorkflow.WaitsForBirth(notification) ? null : rules.For(receivedAt ?? time.GetUtcNow());
+        return Receipt(language, opened.CaseId, notification, receivedAt ?? time.GetUtcNow(), deadlines);
     });
 
     /// <summary>The notification the form describes, and what the form itself could not read (a date that is not one).</summary>
@@ -225,12 +228,13 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
     }
 
     /// <summary>The receipt: the case reference, what happens next and when, and the notifier's own duties.</summary>
-    private static IResult Receipt(string language, string caseId, Notification notification, StatutoryDeadlines deadlines)
+    private static IResult Receipt(string language, string caseId, Notification notification, DateTimeOffset receivedAt, StatutoryDeadlines? deadlines)
     {
+        static string Date(DateOnly date) => date.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
         var t = NotificationFormTexts.For(language);
-        var decision = deadlines.DecisionDue.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
-        var assessment = deadlines.AssessmentDue.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
-        var received = deadlines.ReceivedOn.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+        var received = Date(HelsinkiTime.LocalDate(receivedAt));
+        var decision = deadlines is { } d ? Date(d.DecisionDue) : t.TimelineDecisionFromBirth;
+        var assessment = deadlines is { } a ? Date(a.AssessmentDue) : t.TimelineAssessmentFromBirth;
         var notifier = notification.Notifier!;
         var child = notification.Children![0];
         var body = new StringBuilder();
@@ -238,13 +242,15 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
         body.Append($"""<div class="done"><p>{E(t.Reference)}</p><p class="reference" id="case-reference">{E(caseId)}</p><p>{E(t.ReferenceHint)}</p></div>""");
         body.Append($"""<h2>{E(t.NextHeading)}</h2><ol>""");
         body.Append($"<li>{E(t.NextUrgency)}</li>");
-        body.Append($"<li>{E(string.Format(t.NextDecision, decision))}</li>");
-        body.Append($"<li>{E(string.Format(t.NextAssessment, assessment))}</li>");
+        if (deadlines is null)
+            body.Append($"<li>{E(t.NextAfterBirth)}</li><li>{E(t.NextDeadlinesFromBirth)}</li>");
+        else
+            body.Append($"<li>{E(string.Format(t.NextDecision, decision))}</li><li>{E(string.Format(t.NextAssessment, assessment))}</li>");
         body.Append($"<li>{E(notifier.Anonymous ? t.NextAnonymous : t.NextContact)}</li></ol>");
         body.Append($"""<table id="timeline"><caption>{E(t.TimelineCaption)}</caption><tbody>""");
         body.Append($"""<tr><th scope="row">{E(t.TimelineReceived)}</th><td>{received}</td></tr>""");
-        body.Append($"""<tr><th scope="row">{E(t.TimelineDecision)}</th><td id="decision-due">{decision}</td></tr>""");
-        body.Append($"""<tr><th scope="row">{E(t.TimelineAssessment)}</th><td id="assessment-due">{assessment}</td></tr></tbody></table>""");
+        body.Append($"""<tr><th scope="row">{E(t.TimelineDecision)}</th><td id="decision-due">{E(decision)}</td></tr>""");
+        body.Append($"""<tr><th scope="row">{E(t.TimelineAssessment)}</th><td id="assessment-due">{E(assessment)}</td></tr></tbody></table>""");
         if (notifier.Type == NotifierTypes.Professional)
             body.Append($"""<section class="notice" aria-labelledby="duty"><h2 id="duty">{E(t.DutyHeading)}</h2><p>{E(t.DutyWithoutDelay)}</p><p>{E(notification.OffenceSuspected ? t.DutyPoliceMust : t.DutyPoliceMay)}</p></section>""");
 

@@ -86,12 +86,16 @@ public sealed record NotificationFormTexts
     public required string NextUrgency { get; init; }
     public required string NextDecision { get; init; }
     public required string NextAssessment { get; init; }
+    public required string NextAfterBirth { get; init; }
+    public required string NextDeadlinesFromBirth { get; init; }
     public required string NextContact { get; init; }
     public required string NextAnonymous { get; init; }
     public required string TimelineCaption { get; init; }
     public required string TimelineReceived { get; init; }
     public required string TimelineDecision { get; init; }
     public required string TimelineAssessment { get; init; }
+    public required string TimelineDecisionFromBirth { get; init; }
+    public required string TimelineAssessmentFromBirth { get; init; }
     public required string DutyHeading { get; init; }
     public required string DutyWithoutDelay { get; init; }
     public required string DutyPoliceMay { get; init; }
@@ -205,12 +209,16 @@ public sealed record NotificationFormTexts
         NextUrgency = "Sosiaalityöntekijä arvioi heti, tarvitseeko lapsi kiireellisesti lastensuojelua.",
         NextDecision = "Viimeistään seitsemäntenä arkipäivänä ({0}) sosiaalityöntekijä päättää, aloitetaanko palvelutarpeen arviointi, ja kertoo ilmoituksesta lapselle ja huoltajalle.",
         NextAssessment = "Jos arviointi aloitetaan, se valmistuu viimeistään kolmen kuukauden kuluttua ({0}).",
+        NextAfterBirth = "Lastensuojeluasia tulee vireille vasta lapsen synnyttyä (lastensuojelulaki 25 c §).",
+        NextDeadlinesFromBirth = "Määräajat alkavat syntymästä: viimeistään seitsemäntenä arkipäivänä syntymän jälkeen sosiaalityöntekijä päättää, aloitetaanko palvelutarpeen arviointi, ja arviointi valmistuu kolmen kuukauden kuluessa syntymästä.",
         NextContact = "Sosiaalityöntekijä ottaa sinuun yhteyttä antamiesi yhteystietojen kautta.",
         NextAnonymous = "Ilmoitit nimettömänä, joten sinuun ei oteta yhteyttä. Tee uusi ilmoitus, jos huoli jatkuu.",
         TimelineCaption = "Lakisääteiset määräajat",
         TimelineReceived = "Ilmoitus vastaanotettu",
         TimelineDecision = "Päätös palvelutarpeen arvioinnin aloittamisesta viimeistään",
         TimelineAssessment = "Palvelutarpeen arviointi valmis viimeistään",
+        TimelineDecisionFromBirth = "7. arkipäivänä syntymän jälkeen",
+        TimelineAssessmentFromBirth = "3 kuukauden kuluttua syntymästä",
         DutyHeading = "Ilmoitusvelvolliselle",
         DutyWithoutDelay = "Ilmoitusvelvollisen on ilmoitettava viipymättä salassapitosäännösten estämättä (lastensuojelulaki 25 §). Tee uusi ilmoitus, jos tilanne jatkuu tai muuttuu.",
         DutyPoliceMay = "Voit lisäksi tehdä ilmoituksen poliisille.",
@@ -322,12 +330,16 @@ public sealed record NotificationFormTexts
         NextUrgency = "En socialarbetare bedömer genast om barnet är i brådskande behov av barnskydd.",
         NextDecision = "Senast den sjunde vardagen ({0}) beslutar socialarbetaren om en bedömning av servicebehovet inleds och berättar om anmälan för barnet och vårdnadshavaren.",
         NextAssessment = "Om bedömningen inleds blir den klar senast tre månader efter anmälan ({0}).",
+        NextAfterBirth = "Barnskyddsärendet inleds först när barnet har fötts (barnskyddslagen 25 c §).",
+        NextDeadlinesFromBirth = "Tidsfristerna räknas från födseln: senast den sjunde vardagen efter födseln beslutar socialarbetaren om en bedömning av servicebehovet inleds, och bedömningen blir klar inom tre månader från födseln.",
         NextContact = "Socialarbetaren kontaktar dig via de kontaktuppgifter du angav.",
         NextAnonymous = "Du anmälde anonymt, så du kontaktas inte. Gör en ny anmälan om oron fortsätter.",
         TimelineCaption = "Lagstadgade tidsfrister",
         TimelineReceived = "Anmälan mottagen",
         TimelineDecision = "Beslut om att inleda bedömningen av servicebehovet senast",
         TimelineAssessment = "Bedömningen av servicebehovet klar senast",
+        TimelineDecisionFromBirth = "Den 7:e vardagen efter födseln",
+        TimelineAssessmentFromBirth = "3 månader efter födseln",
         DutyHeading = "Till dig som har anmälningsplikt",
         DutyWithoutDelay = "Den som har anmälningsplikt ska anmäla utan dröjsmål och trots sekretessbestämmelserna (barnskyddslagen 25 §). Gör en ny anmälan om situationen fortsätter eller förändras.",
         DutyPoliceMay = "Du kan också göra en anmälan till polisen.",
@@ -439,12 +451,16 @@ public sealed record NotificationFormTexts
         NextUrgency = "A social worker assesses at once whether the child urgently needs child protection.",
         NextDecision = "By the 7th working day ({0}) the social worker decides whether to start a service-need assessment, and tells the child and the guardians about the notification.",
         NextAssessment = "If the assessment is started, it is completed within 3 months ({0}).",
+        NextAfterBirth = "The child welfare case opens only once the child is born (Child Welfare Act § 25 c).",
+        NextDeadlinesFromBirth = "The deadlines count from the birth: by the 7th working day after it the social worker decides whether to start a service-need assessment, and the assessment is completed within 3 months of the birth.",
         NextContact = "The social worker will contact you through the contact details you gave.",
         NextAnonymous = "You notified anonymously, so you will not be contacted. Notify again if the concern continues.",
         TimelineCaption = "Statutory deadlines",
         TimelineReceived = "Notification received",
         TimelineDecision = "Decision whether to start the service-need assessment, at the latest",
         TimelineAssessment = "Service-need assessment completed, at the latest",
+        TimelineDecisionFromBirth = "The 7th working day after the birth",
+        TimelineAssessmentFromBirth = "3 months after the birth",
         DutyHeading = "For duty-bound notifiers",
         DutyWithoutDelay = "A duty-bound notifier must notify without delay, notwithstanding confidentiality (Child Welfare Act § 25). Notify again if the situation continues or changes.",
         DutyPoliceMay = "You may also report to the police.",

@@ -47,6 +47,12 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
     /// <summary>The event names staff can raise, and whether each is allowed in a phase (for documentation and tests).</summary>
     public static bool IsAllowed(Type eventType, CasePhase phase) => AllowedIn.TryGetValue(eventType, out var phases) && phases.Contains(phase);
 
+    /// <summary>
+    /// LSL § 25 c: a pre-birth notification opens a child-welfare case only once the child is born; until then the case
+    /// waits for the birth and no deadline runs.
+    /// </summary>
+    public static bool WaitsForBirth(Notification notification) => (notification.Kind ?? NotificationKinds.ChildWelfare) == NotificationKinds.PreBirth;
+
     /// <summary>The notification is received and the case opens (vireilletulo).</summary>
     public WorkflowStep Open(string caseId, NotificationReceived received, DateTimeOffset now)
     {
@@ -64,8 +70,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         {
             CaseId = caseId,
             Kind = kind,
-            // LSL § 25 c: a pre-birth case opens as a child-welfare case only after the birth; until then no deadlines run.
-            Phase = kind == NotificationKinds.PreBirth ? AwaitingBirth : AwaitingDecision,
+            Phase = WaitsForBirth(notification) ? AwaitingBirth : AwaitingDecision,
             CreatedTime = now,
             ReceivedAt = received.ReceivedAt,
             LastUpdatedTime = now,
