@@ -12,15 +12,18 @@ namespace LumoFlow.App.Cases;
 /// which applies it; if another request got there first and it no longer applies, the orchestration records the
 /// refusal in the history.
 /// </summary>
-public sealed class CaseEventGate(CaseRecords records, CaseLookup lookup, CaseWorkflow workflow, TimeProvider time)
+public sealed class CaseEventGate(CaseRecords records, CaseWorkflow workflow, TimeProvider time)
 {
     /// <summary>How long an event waits for a just-opened case's orchestration to start before the caller is asked to retry.</summary>
     public static readonly TimeSpan StartWait = TimeSpan.FromSeconds(15);
 
-    /// <summary>What the workflow says of the event now; null when there is no such case.</summary>
-    public async Task<WorkflowOutcome?> RaiseAsync(DurableTaskClient durable, string caseId, CaseEvent caseEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the workflow says of the event now, on a case just found with <see cref="CaseLookup.FindAsync"/> (so that
+    /// the caller can check who may work it on the same read).
+    /// </summary>
+    public async Task<WorkflowOutcome> RaiseAsync(DurableTaskClient durable, FoundCase found, CaseEvent caseEvent, CancellationToken cancellationToken)
     {
-        if (await lookup.FindAsync(durable, caseId, cancellationToken) is not { } found) return null;
+        var caseId = found.Case.State.CaseId;
         var now = time.GetUtcNow();
         var outcome = workflow.Apply(Fold(found.Case.State, found.Pending), caseEvent, now);
         if (outcome is WorkflowRefusal) return outcome;

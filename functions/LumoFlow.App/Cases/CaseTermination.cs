@@ -13,12 +13,14 @@ namespace LumoFlow.App.Cases;
 /// </summary>
 public sealed class CaseTermination(CaseRecords records, CaseLookup lookup, CaseWorkflow workflow, TimeProvider time)
 {
-    /// <summary>Null when there is no such case.</summary>
-    public async Task<WorkflowOutcome?> TerminateAsync(DurableTaskClient durable, string caseId, string reason, string actor, CancellationToken cancellationToken)
+    /// <summary>Terminates a case just found with <see cref="CaseLookup.FindAsync"/> (so the caller checks who may, on the same read).</summary>
+    public async Task<WorkflowOutcome> TerminateAsync(DurableTaskClient durable, FoundCase found, string reason, string actor, CancellationToken cancellationToken)
     {
+        var caseId = found.Case.State.CaseId;
         for (var attempt = 1; attempt <= 10; attempt++)
         {
-            if (await lookup.FindAsync(durable, caseId, cancellationToken) is not { } found) return null;
+            if (attempt > 1) found = await lookup.FindAsync(durable, caseId, cancellationToken)
+                ?? throw new InvalidOperationException($"Case {caseId} was found, then not.");
             var stored = found.Case;
             var outcome = workflow.Apply(stored.State, new CaseTerminated(reason) { Actor = actor }, time.GetUtcNow());
             if (outcome is not WorkflowStep step) return outcome; // ended already: 410

@@ -32,10 +32,9 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
         {
             if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["give the reason for terminating (at most 500 characters)"] });
-            if (!CaseIds.IsWellFormed(id)) return NotFound(id);
-            if (await TeamRefusalAsync(id, durable, who, cancellationToken) is { } refused) return refused;
-            var outcome = await termination.TerminateAsync(durable, id, reason.Trim(), who.Name, cancellationToken);
-            if (outcome is null) return NotFound(id);
+            if (!CaseIds.IsWellFormed(id) || await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return NotFound(id);
+            if (!who.MayWorkTeam(found.Case.State.TeamId)) return OtherTeam(id);
+            var outcome = await termination.TerminateAsync(durable, found, reason.Trim(), who.Name, cancellationToken);
             await accessLog.RecordAsync(id, who, "Terminate", cancellationToken, reason.Trim());
             return EventResults.Of(outcome);
         });
@@ -87,12 +86,13 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
         if (!CaseIds.IsWellFormed(id)) return new(NotFound(id), null, null);
         if (!MayRaise(who, eventName))
             return new(Results.Problem(statusCode: 403, title: "Forbidden", detail: "Only a team lead or an admin may reassign a case."), null, null);
-        if (await TeamRefusalAsync(id, durable, who, cancellationToken) is { } refused) return new(refused, null, null);
+        // One read of the case: whose it is, and then what the workflow says of the event on it.
+        if (await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return new(NotFound(id), null, null);
+        if (!who.MayWorkTeam(found.Case.State.TeamId)) return new(OtherTeam(id), null, null);
 
         var (caseEvent, errors) = CaseEvents.Read(eventName, body, who.Name, time.GetUtcNow());
         if (caseEvent is null) return new(null, errors, null);
-        var outcome = await gate.RaiseAsync(durable, id, caseEvent, cancellationToken);
-        if (outcome is null) return new(NotFound(id), null, null);
+        var outcome = await gate.RaiseAsync(durable, found, caseEvent, cancellationToken);
         await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken, reason);
         return new(null, null, outcome);
     }
@@ -101,17 +101,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
     public static bool MayRaise(StaffIdentity who, string eventName) =>
         eventName != nameof(Reassigned) || RouteAccess.TeamLead.Allows(who.Role);
 
-    /// <summary>
-    /// A social worker or team lead works only their own team's cases: 404 for no case, 403 for another team's. (Admins
-    /// and the key see every team, and pay no extra read for it.)
-    /// </summary>
-    private async Task<IResult?> TeamRefusalAsync(string id, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
-    {
-        if (who.Role.SeesEveryTeam()) return null;
-        if (await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return NotFound(id);
-        return who.MayWorkTeam(found.Case.State.TeamId) ? null : OtherTeam(id);
-    }
-
+    /// <summary>A social worker or team lead works only their own team's cases: 403 for another team's (404 for none is the caller's).</summary>
     internal static IResult OtherTeam(string id) =>
         Results.Problem(statusCode: 403, title: "Forbidden", detail: $"Case '{id}' belongs to another team.");
 

@@ -14,7 +14,7 @@ namespace LumoFlow.App.Http;
 /// will be once what is on its way to it is applied, so an answer just sent already makes the link "used". The page
 /// speaks the language the request was made in, unless the partner picks another from its language links.
 /// </summary>
-public sealed class PartnerInputPages(CaseRecords records, CaseEventGate gate, TimeProvider time)
+public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, CaseEventGate gate, TimeProvider time)
 {
     public const int MaxAnswer = 10_000;
 
@@ -56,16 +56,18 @@ public sealed class PartnerInputPages(CaseRecords records, CaseEventGate gate, T
         var respondent = form["respondentName"].ToString().Trim();
         asked = WebPage.AskedLanguage(http.Request, form["lang"].FirstOrDefault());
 
-        var found = await FindAsync(token, cancellationToken);
-        if (found is null) return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
-        var (state, request) = found.Value;
+        // One read of the case: the link checked against it, then the answer raised on it.
+        var found = PartnerToken.TryParse(token, out var caseId, out _, out _) && CaseIds.IsWellFormed(caseId)
+            ? await lookup.FindAsync(durable, caseId, cancellationToken) : null;
+        if (found is null || Match(token, gate.CurrentState(found)) is not (var state, var request))
+            return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
         var language = asked ?? request.Language;
         var t = Texts.For(language);
         if (answer.Length == 0 || answer.Length > MaxAnswer || respondent.Length > 200)
             return Page(http, 400, language, t.Title, t.AnswerMissing);
 
         PartnerToken.TryParse(token, out _, out var requestId, out var secret);
-        var outcome = await gate.RaiseAsync(durable, state.CaseId,
+        var outcome = await gate.RaiseAsync(durable, found,
             new PartnerInputReceived(requestId, secret, answer, respondent.Length == 0 ? null : respondent) { Actor = "partner" }, cancellationToken);
         return outcome switch
         {
@@ -79,12 +81,16 @@ public sealed class PartnerInputPages(CaseRecords records, CaseEventGate gate, T
         };
     });
 
-    private async Task<(CaseState State, PartnerRequest Request)?> FindAsync(string token, CancellationToken cancellationToken)
+    private async Task<(CaseState State, PartnerRequest Request)?> FindAsync(string token, CancellationToken cancellationToken) =>
+        PartnerToken.TryParse(token, out var caseId, out _, out _) && CaseIds.IsWellFormed(caseId)
+            ? Match(token, await gate.CurrentStateAsync(caseId, cancellationToken)) : null;
+
+    /// <summary>The request of the case the link is for, when the link's secret matches it.</summary>
+    private static (CaseState State, PartnerRequest Request)? Match(string token, CaseState? state)
     {
-        if (!PartnerToken.TryParse(token, out var caseId, out var requestId, out var secret) || !CaseIds.IsWellFormed(caseId)) return null;
-        var state = await gate.CurrentStateAsync(caseId, cancellationToken);
-        var request = state?.Partners.FirstOrDefault(p => p.Id == requestId);
-        return request is not null && PartnerToken.Matches(secret, request.Secret) ? (state!, request) : null;
+        if (state is null || !PartnerToken.TryParse(token, out _, out var requestId, out var secret)) return null;
+        var request = state.Partners.FirstOrDefault(p => p.Id == requestId);
+        return request is not null && PartnerToken.Matches(secret, request.Secret) ? (state, request) : null;
     }
 
     private static string? WhyClosed(CaseState state, PartnerRequest request, DateTimeOffset now, Texts t) => request.Status switch
