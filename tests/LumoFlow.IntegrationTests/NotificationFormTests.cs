@@ -69,6 +69,36 @@ public sealed partial class NotificationFormTests(DevServices services)
     }
 
     [Fact]
+    public async Task A_form_served_by_one_instance_is_accepted_by_another_because_the_anti_forgery_keys_live_in_the_app_s_table()
+    {
+        await using var first = new LumoFlowApp(services);
+        await using var second = new LumoFlowApp(services, first.Hub); // the same app scaled out: the same tables
+        await using var elsewhere = new LumoFlowApp(services);          // another deployment: tables and key ring of its own
+        var noCookies = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false };
+
+        var served = await first.CreateClient(noCookies).GetAsync("/");
+        var html = await served.Content.ReadAsStringAsync();
+        var token = TokenField().Match(html);
+        var form = new OpenForm(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value), SubmissionField().Match(html).Groups[1].Value);
+        var cookie = served.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.")).Split(';')[0];
+        Assert.NotEmpty(await first.Table("DataProtectionKeys").QueryAsync<Azure.Data.Tables.TableEntity>().AllAsync());
+
+        async Task<HttpResponseMessage> PostToAsync(LumoFlowApp app)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = Form(ValidFields(form)) };
+            request.Headers.Add("Cookie", cookie);
+            return await app.CreateClient(noCookies).SendAsync(request);
+        }
+
+        var elsewhereAnswer = await PostToAsync(elsewhere);
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhereAnswer.StatusCode);
+        Assert.Contains("Lomake on vanhentunut", await elsewhereAnswer.Content.ReadAsStringAsync());
+        var secondAnswer = await PostToAsync(second);
+        Assert.Equal(HttpStatusCode.OK, secondAnswer.StatusCode);
+        Assert.Matches(Reference(), await secondAnswer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_valid_notification_opens_a_case_and_the_receipt_shows_its_reference_and_the_calculator_s_dates()
     {
         await using var app = new LumoFlowApp(services);

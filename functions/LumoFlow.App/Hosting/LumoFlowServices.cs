@@ -15,10 +15,13 @@ using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Deadlines;
 using LumoFlow.Domain.Routing;
 using LumoFlow.Domain.Workflow;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LumoFlow.App.Hosting;
 
@@ -84,6 +87,10 @@ public static class LumoFlowServices
 
         // Staff sign-in and who may call what (both hosts put StaffGate in front of every route).
         services.AddAntiforgery();
+        // The anti-forgery tokens' key ring in LumoFlow's own table, the same for every instance.
+        services.AddDataProtection().SetApplicationName("LumoFlow");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlRepository = new TableKeyRepository(sp.GetRequiredService<LumoFlowTables>().DataProtectionKeys)));
         services.AddSingleton(sp => StaffAuthOptions.Read(Section(sp)));
         services.AddSingleton<StaffTokens>();
         services.AddSingleton<StaffGate>();

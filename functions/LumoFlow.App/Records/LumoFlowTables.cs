@@ -13,6 +13,7 @@ namespace LumoFlow.App.Records;
 /// <item><c>ChildIndex</c>: keyed by a keyed hash of the child's identity code, to link a new notification to an open case.</item>
 /// <item><c>AccessLog</c>: who read or changed which case, when.</item>
 /// <item><c>TeamDigests</c>: one row per team and week for the weekly overdue digest.</item>
+/// <item><c>DataProtectionKeys</c>: the key ring of the anti-forgery tokens, shared by every instance (<see cref="Auth.TableKeyRepository"/>).</item>
 /// </list>
 /// </summary>
 public sealed class LumoFlowTables(TableServiceClient service, string prefix = "")
@@ -24,10 +25,11 @@ public sealed class LumoFlowTables(TableServiceClient service, string prefix = "
     public TableClient ChildIndex { get; } = service.GetTableClient(prefix + "ChildIndex");
     public TableClient AccessLog { get; } = service.GetTableClient(prefix + "AccessLog");
     public TableClient Digests { get; } = service.GetTableClient(prefix + "TeamDigests");
+    public TableClient DataProtectionKeys { get; } = service.GetTableClient(prefix + "DataProtectionKeys");
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, ChildIndex, AccessLog, Digests })
+        foreach (var table in new[] { Cases, CaseIndex, ChildIndex, AccessLog, Digests, DataProtectionKeys })
             await table.CreateIfNotExistsAsync(cancellationToken);
     }
 }
