@@ -7,8 +7,8 @@ namespace LumoFlow.App.Auth;
 /// <list type="bullet">
 /// <item><c>Entra:TenantId</c>, <c>Entra:ClientId</c> (and <c>Entra:Instance</c>, default <c>https://login.microsoftonline.com/</c>):
 /// Microsoft Entra ID, the app registration whose app roles are <c>SocialWorker</c>, <c>TeamLead</c>, <c>Admin</c>.</item>
-/// <item><c>TeamGroups:{group object id}</c> = team id: the security group that makes a member part of a team
-/// (the token's <c>groups</c> claim).</item>
+/// <item><c>TeamGroups:{group object id}</c> = team id, or <c>TeamGroups:{n}:Group</c> and <c>TeamGroups:{n}:Team</c>:
+/// the security group that makes a member part of a team (the token's <c>groups</c> claim).</item>
 /// <item><c>DevSignIn:Enabled</c> and <c>DevSignIn:SigningKey</c> (≥ 32 bytes): the local development sign-in, which
 /// issues tokens itself. Refused when Entra is configured or the app runs in Azure App Service.</item>
 /// </list>
@@ -52,8 +52,16 @@ public sealed record StaffAuthOptions(
             if (devKey.Length < MinDevKeyBytes) throw new InvalidOperationException($"LumoFlow:Auth:DevSignIn:SigningKey must be at least {MinDevKeyBytes} bytes.");
         }
 
-        var teams = auth.GetSection("TeamGroups").GetChildren().Where(g => g.Value is { Length: > 0 })
-            .ToDictionary(g => g.Key, g => g.Value!, StringComparer.OrdinalIgnoreCase);
+        var teams = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in auth.GetSection("TeamGroups").GetChildren())
+        {
+            // Either "{group id}": "team" (appsettings.json, local.settings.json) or a list of { Group, Team }: an app
+            // setting's name in Azure cannot hold the group id's dashes (LumoFlow__Auth__TeamGroups__0__Group).
+            var (group, team) = entry.Value is { Length: > 0 } value ? (entry.Key, value) : (entry["Group"], entry["Team"]);
+            if (string.IsNullOrWhiteSpace(group) || string.IsNullOrWhiteSpace(team))
+                throw new InvalidOperationException($"LumoFlow:Auth:TeamGroups:{entry.Key} needs a group and a team.");
+            teams[group.Trim()] = team.Trim();
+        }
         return new StaffAuthOptions(authority, clientId, teams, devKey, TimeSpan.FromHours(auth.GetValue("DevSignIn:SessionHours", 8.0)));
     }
 

@@ -49,6 +49,18 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public void Teams_map_from_groups_by_group_id_or_as_a_list_since_an_azure_app_setting_cannot_name_a_group_id()
+    {
+        var options = Options(("Auth:TeamGroups:3f2504e0-4f89-11d3-9a0c-0305e82c3301", "pohjois-savo"),
+            ("Auth:TeamGroups:0:Group", "9b2c7a1e-0d4f-4c55-8a7e-2f1d3c4b5a69"), ("Auth:TeamGroups:0:Team", "keski-suomi"));
+
+        Assert.Equal("pohjois-savo", options.TeamOf("3F2504E0-4F89-11D3-9A0C-0305E82C3301", devToken: false));
+        Assert.Equal("keski-suomi", options.TeamOf("9b2c7a1e-0d4f-4c55-8a7e-2f1d3c4b5a69", devToken: false));
+        Assert.Null(options.TeamOf("0", devToken: false));
+        Assert.Throws<InvalidOperationException>(() => Options(("Auth:TeamGroups:0:Group", "9b2c7a1e-0d4f-4c55-8a7e-2f1d3c4b5a69")));
+    }
+
+    [Fact]
     public void The_development_sign_in_refuses_to_start_beside_Entra_or_with_a_short_key()
     {
         Assert.Throws<InvalidOperationException>(() => Options(("Auth:DevSignIn:Enabled", "true"), ("Auth:DevSignIn:SigningKey", "short")));
