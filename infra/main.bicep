@@ -83,6 +83,15 @@ param deployerPrincipalId string = ''
 ])
 param deployerPrincipalType string = 'User'
 
+@description('Staff sign-in: application (client) id of the Entra ID app registration (LumoFlow__Auth__Entra__ClientId). The registration needs the app roles SocialWorker, TeamLead and Admin, the groups claim in its ID tokens, ID tokens from the authorize endpoint, and the redirect URI <publicBaseUrl>/signin/callback. Empty: no staff sign-in; only machine clients with a function key get in.')
+param entraClientId string = ''
+
+@description('Staff sign-in: the Entra ID tenant of the app registration (LumoFlow__Auth__Entra__TenantId). Default: the tenant of this deployment.')
+param entraTenantId string = tenant().tenantId
+
+@description('Staff sign-in: which security group makes its members part of which team, as [{ group: \'<group object id>\', team: \'<team id of routing.json>\' }]. A social worker or team lead works the cases of their team.')
+param teamGroups array = []
+
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
 @maxValue(730)
@@ -106,12 +115,35 @@ var childIndexKeySecretName = 'lumoflow-child-index-key'
 // tables (LumoFlowInstances, LumoFlowHistory) are not listed: the Durable extension creates them.
 var tableNames = [
   'Cases'
+  'CaseIndex'
   'ChildIndex'
   'AccessLog'
   'TeamDigests'
+  'DataProtectionKeys'
 ]
 var tableEndpoint = 'https://${storageAccountName}.table.${az.environment().suffixes.storage}'
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
+// Staff sign-in (functions/LumoFlow.App/Auth/StaffAuthOptions.cs). A team group is a list entry, not a setting named
+// by the group's id: an app setting's name may hold only letters, digits, periods and underscores.
+var staffSignInSettings = empty(entraClientId) ? [] : concat([
+  {
+    name: 'LumoFlow__Auth__Entra__TenantId'
+    value: entraTenantId
+  }
+  {
+    name: 'LumoFlow__Auth__Entra__ClientId'
+    value: entraClientId
+  }
+], flatten(map(range(0, length(teamGroups)), i => [
+  {
+    name: 'LumoFlow__Auth__TeamGroups__${i}__Group'
+    value: teamGroups[i].group
+  }
+  {
+    name: 'LumoFlow__Auth__TeamGroups__${i}__Team'
+    value: teamGroups[i].team
+  }
+])))
 var tags = {
   application: 'LumoFlow'
   environment: environment
@@ -328,7 +360,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      appSettings: [
+      appSettings: concat([
         {
           // Identity-based host storage (keys, timer schedule monitor, locks) and, through the same
           // default connection, the Durable task hub "LumoFlow": blob, queue and table.
@@ -376,7 +408,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           name: 'AzureWebJobsDisableHomepage'
           value: 'true'
         }
-      ]
+      ], staffSignInSettings)
     }
   }
 }
