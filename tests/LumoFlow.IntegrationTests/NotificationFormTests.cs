@@ -78,8 +78,7 @@ public sealed partial class NotificationFormTests(DevServices services)
 
         var served = await first.CreateClient(noCookies).GetAsync("/");
         var html = await served.Content.ReadAsStringAsync();
-        var token = TokenField().Match(html);
-        var form = new OpenForm(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value), SubmissionField().Match(html).Groups[1].Value);
+        var form = ParseForm(html);
         var cookie = served.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.")).Split(';')[0];
         Assert.NotEmpty(await first.Table("DataProtectionKeys").QueryAsync<Azure.Data.Tables.TableEntity>().AllAsync());
 
@@ -255,9 +254,10 @@ public sealed partial class NotificationFormTests(DevServices services)
 
     private sealed record OpenForm(string TokenName, string Token, string Submission);
 
-    private static async Task<OpenForm> OpenAsync(HttpClient client)
+    private static async Task<OpenForm> OpenAsync(HttpClient client) => ParseForm(await client.GetStringAsync("/"));
+
+    private static OpenForm ParseForm(string html)
     {
-        var html = await client.GetStringAsync("/");
         var token = TokenField().Match(html);
         return new OpenForm(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value), SubmissionField().Match(html).Groups[1].Value);
     }
