@@ -125,19 +125,25 @@ public sealed class AuthorizationTests(DevServices services)
         Assert.Contains(status["history"]!.AsArray(), h => (string?)h!["eventType"] == "UrgencyAssessed" && (string?)h["actor"] == "own.worker@kunta.example");
     }
 
+    /// <summary>The key the tests' development sign-in signs with.</summary>
+    private SymmetricSecurityKey DevSigningKey =>
+        new(System.Text.Encoding.UTF8.GetBytes(TestSettings.For(services, "h", "w")["LumoFlow:Auth:DevSignIn:SigningKey"]!));
+
+    /// <summary>A token shaped as the development sign-in's, signed with any key, valid for two hours until <paramref name="expires"/>.</summary>
+    private static string Token(SymmetricSecurityKey key, DateTime expires, string[] roles) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = StaffAuthOptions.DevIssuer, Audience = StaffAuthOptions.DevAudience,
+        NotBefore = expires.AddHours(-2), IssuedAt = expires.AddHours(-2), Expires = expires,
+        Claims = new Dictionary<string, object> { ["preferred_username"] = "x@kunta.example", ["roles"] = roles },
+        SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+    });
+
     [Fact]
     public async Task A_forged_expired_or_roleless_token_is_refused()
     {
         await using var app = new LumoFlowApp(services);
         var forgedKey = new SymmetricSecurityKey("another-key-that-is-also-32-bytes-long!!"u8.ToArray());
-        string Token(SymmetricSecurityKey key, DateTime expires, string[] roles) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = StaffAuthOptions.DevIssuer, Audience = StaffAuthOptions.DevAudience,
-            NotBefore = expires.AddHours(-2), IssuedAt = expires.AddHours(-2), Expires = expires,
-            Claims = new Dictionary<string, object> { ["preferred_username"] = "x@kunta.example", ["roles"] = roles },
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
-        var realKey = new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(TestSettings.For(services, "h", "w")["LumoFlow:Auth:DevSignIn:SigningKey"]!));
+        var realKey = DevSigningKey;
 
         async Task<HttpStatusCode> Admin(string token)
         {
@@ -152,6 +158,31 @@ public sealed class AuthorizationTests(DevServices services)
         Assert.Equal(HttpStatusCode.Forbidden, await Admin(Token(realKey, DateTime.UtcNow.AddHours(1), ["Reader"])));
         Assert.Equal(HttpStatusCode.Forbidden, await Admin(Token(realKey, DateTime.UtcNow.AddHours(1), ["SocialWorker"])));
         Assert.Equal(HttpStatusCode.Unauthorized, await Admin("not.a.jwt"));
+    }
+
+    [Fact]
+    public async Task A_page_opened_with_a_session_that_ended_goes_through_the_sign_in_and_back_to_it()
+    {
+        await using var app = new LumoFlowApp(services);
+        var ended = Token(DevSigningKey, DateTime.UtcNow.AddHours(-1), ["SocialWorker"]);
+        var browser = app.CreateClient(new() { AllowAutoRedirect = false });
+        browser.DefaultRequestHeaders.Add("Cookie", $"lumoflow-session={ended}");
+
+        var page = await browser.GetAsync("/staff?lang=sv");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/signin?returnUrl=%2Fstaff%3Flang%3Dsv&lang=sv", page.Headers.Location!.OriginalString);
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("lumoflow-session=;"));
+
+        // A form sent with it is refused (401); its sign-in returns to the page the form was on, since the form's address is none.
+        var form = new HttpRequestMessage(HttpMethod.Post, "/staff/cases/X/events/ChildMet") { Content = new FormUrlEncodedContent([new("how", "x")]) };
+        form.Headers.Referrer = new Uri(browser.BaseAddress!, "/staff/cases/X?lang=sv");
+        var posted = await browser.SendAsync(form);
+        Assert.Equal(HttpStatusCode.Unauthorized, posted.StatusCode);
+        Assert.Contains("/signin?returnUrl=%2Fstaff%2Fcases%2FX%3Flang%3Dsv&amp;lang=", await posted.Content.ReadAsStringAsync());
+
+        // The API is no page: it answers 401 as before, and so does a page with no session at all.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/admin/summary")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/staff")).StatusCode);
     }
 
     [Fact]

@@ -43,7 +43,11 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
         if (check.Identity is null)
         {
             if (fromCookie) ClearSession(http);
-            return access == RouteAccess.Public ? null : Unauthorized(http, check.Failure!);
+            if (access == RouteAccess.Public) return null;
+            // A session that ended (an Entra ID token lasts about an hour) on a page: straight through the sign-in and
+            // back to the same page. With Entra's own session still on, that asks nothing of the person.
+            if (fromCookie && IsPage(request) && HttpMethods.IsGet(request.Method)) return Results.Redirect(SignInUrl(http), permanent: false);
+            return Unauthorized(http, check.Failure!);
         }
         if (check.Role is null) return Forbidden(http, "Your account has no LumoFlow role (SocialWorker, TeamLead or Admin).");
         if (!access.Allows(check.Role.Value)) return Forbidden(http, $"This needs the {access} role.");
@@ -86,9 +90,18 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
         if (!IsPage(http.Request)) return Results.Problem(statusCode: 401, title: "Unauthorized", detail: detail);
         var language = WebPage.Language(http.Request);
         var t = GateTexts.For(language);
-        var back = $"{http.Request.Path}{http.Request.QueryString}";
         return WebPage.Render(401, language, t.SignInTitle,
-            $"""<p>{WebPage.E(t.SignInNeeded)}</p><p><a class="button" href="{WebPage.E($"/{LumoFlowRoutes.SignIn}?returnUrl={Uri.EscapeDataString(back)}&lang={language}")}">{WebPage.E(t.SignIn)}</a></p>""");
+            $"""<p>{WebPage.E(t.SignInNeeded)}</p><p><a class="button" href="{WebPage.E(SignInUrl(http))}">{WebPage.E(t.SignIn)}</a></p>""");
+    }
+
+    /// <summary>The sign-in, returning to this page — or, for a posted form, to the page it was sent from (a form's own address has no page).</summary>
+    private static string SignInUrl(HttpContext http)
+    {
+        var request = http.Request;
+        var back = HttpMethods.IsGet(request.Method) ? $"{request.Path}{request.QueryString}"
+            : Uri.TryCreate(request.Headers.Referer.FirstOrDefault(), UriKind.Absolute, out var from) && from.Authority == request.Host.Value ? from.PathAndQuery
+            : null;
+        return $"/{LumoFlowRoutes.SignIn}?{(back is null ? "" : $"returnUrl={Uri.EscapeDataString(back)}&")}lang={WebPage.Language(request)}";
     }
 
     private static IResult Forbidden(HttpContext http, string detail) => Problem(http, 403, "Forbidden", detail);
