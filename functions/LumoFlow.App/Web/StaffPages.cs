@@ -290,7 +290,7 @@ public sealed class StaffPages(
                 ? $"{text} {StaffTexts.T(lang, "missing")}: {string.Join("; ", missing.Split(',').Select(m => ObligationText(new Obligation(m, ""), state, lang)))}"
                 : text;
         }
-        return string.Join(", ", details.Select(d => $"{d.Key}: {d.Value}"));
+        return string.Join(", ", details.Select(d => StaffTexts.HistoryDetail(lang, d.Key, d.Value)));
     }
 
     private static string ObligationText(Obligation obligation, CaseState state, string lang)

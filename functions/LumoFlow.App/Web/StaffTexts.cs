@@ -31,6 +31,28 @@ public static class StaffTexts
         };
     }
 
+    /// <summary>
+    /// One detail of a history entry as the timeline shows it: its label (<c>detail.{key}</c>, else the field's) and
+    /// its value — yes or no, a Helsinki date or time, the words for a known value (a kind, a phase, an email's kind),
+    /// else the value itself (an id, a team).
+    /// </summary>
+    public static string HistoryDetail(string language, string key, string value)
+    {
+        var label = T(language, Has($"detail.{key}") ? $"detail.{key}" : key);
+        var shown = value switch
+        {
+            "true" => T(language, "yes"),
+            "false" => T(language, "no"),
+            _ when DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) =>
+                date.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            _ when value.Length >= 19 && value[10] == 'T' && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) =>
+                TimeZoneInfo.ConvertTime(at, LumoFlow.Domain.Calendar.HelsinkiTime.Zone).ToString("d.M.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            _ when Has($"email.{value}") => T(language, $"email.{value}"),
+            _ => T(language, value),
+        };
+        return $"{label}: {shown}";
+    }
+
     private static string Format(string language, string key, params string[] args) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, T(language, key), args);
 
@@ -127,6 +149,44 @@ public static class StaffTexts
         ["refusal.LinkNotNeeded"] = ("Yhteistyötahon vastausta ei enää tarvittu.", "Samarbetspartens svar behövdes inte längre.", "The partner's answer was no longer needed."),
         ["refusal.LinkExpired"] = ("Yhteistyötahon linkki oli vanhentunut.", "Samarbetspartens länk hade gått ut.", "The partner's link had expired."),
 
+        // The timeline's details (a history entry's keys; a key without its own entry takes the field's words).
+        ["detail.kind"] = ("Laji", "Typ", "Kind"),
+        ["detail.notifierType"] = ("Ilmoittaja", "Anmälare", "Notifier"),
+        ["detail.children"] = ("Lapsia", "Barn", "Children"),
+        ["detail.immediateDanger"] = ("Välitön vaara", "Omedelbar fara", "Immediate danger"),
+        ["detail.offenceSuspected"] = ("Rikosepäily", "Misstanke om brott", "Offence suspected"),
+        ["detail.receivedAt"] = ("Vastaanotettu", "Mottagen", "Received"),
+        ["detail.decisionDue"] = ("Päätös viimeistään", "Beslut senast", "Decision due"),
+        ["detail.assessmentDue"] = ("Arviointi valmis viimeistään", "Bedömningen klar senast", "Assessment due"),
+        ["detail.due"] = ("Määräaika", "Tidsfrist", "Due"),
+        ["detail.urgent"] = ("Kiireellinen", "Brådskande", "Urgent"),
+        ["detail.startAssessment"] = ("Arviointi aloitetaan", "Bedömning inleds", "Assessment started"),
+        ["detail.namedWorkerNeeded"] = ("Omatyöntekijä tarpeen", "Egen arbetstagare behövs", "Named worker needed"),
+        ["detail.caseId"] = ("Asia", "Ärende", "Case"),
+        ["detail.email"] = ("Viesti", "Meddelande", "Message"),
+        ["detail.organisation"] = ("Organisaatio", "Organisation", "Organisation"),
+        ["detail.event"] = ("Kirjaus", "Registrering", "Event"),
+        ["detail.code"] = ("Syy", "Orsak", "Why"),
+        ["detail.refusal"] = ("Hylkäys", "Avvisning", "Refusal"),
+        ["detail.subject"] = ("Kohde", "Gäller", "Concerns"),
+        ["detail.worker"] = ("Työntekijä", "Arbetstagare", "Worker"),
+        ["NotAllowedNow"] = ("Ei sallittu nyt", "Inte tillåtet nu", "Not allowed now"),
+        ["InvalidInput"] = ("Virheellinen", "Ogiltig", "Invalid"),
+
+        // Emails (the kind an EmailQueued entry names).
+        ["email.Receipt"] = ("Vastaanottokuittaus ilmoittajalle", "Mottagningskvitto till anmälaren", "Receipt to the notifier"),
+        ["email.Urgent"] = ("Kiireellinen hälytys päivystykseen", "Brådskande larm till jouren", "Urgent alert to on-call"),
+        ["email.NotifierDecision"] = ("Päätöksen tieto ilmoittajalle", "Besked om beslutet till anmälaren", "Decision told to the notifier"),
+        ["email.PartnerRequest"] = ("Pyyntö yhteistyötaholle", "Begäran till samarbetspart", "Request to a partner"),
+        ["email.PartnerReminder"] = ("Muistutus yhteistyötaholle", "Påminnelse till samarbetspart", "Reminder to a partner"),
+        ["email.DecisionReminder"] = ("Muistutus: päätös erääntyy", "Påminnelse: beslutet ska fattas", "Reminder: decision due"),
+        ["email.DecisionEscalation"] = ("Eskalointi: päätös puuttuu", "Eskalering: beslut saknas", "Escalation: no decision"),
+        ["email.NotifierContactReminder"] = ("Muistutus: ota yhteyttä ilmoittajaan", "Påminnelse: kontakta anmälaren", "Reminder: contact the notifier"),
+        ["email.InformFamilyReminder"] = ("Muistutus: kerro lapselle ja huoltajille", "Påminnelse: informera barnet och vårdnadshavarna", "Reminder: tell the child and guardians"),
+        ["email.AssessmentReminder"] = ("Muistutus: arviointi erääntyy", "Påminnelse: bedömningen ska bli klar", "Reminder: assessment due"),
+        ["email.AssessmentEscalation"] = ("Eskalointi: arviointi myöhässä", "Eskalering: bedömningen försenad", "Escalation: assessment overdue"),
+        ["email.PartnerNotAnswering"] = ("Yhteistyötaho ei ole vastannut", "Samarbetsparten har inte svarat", "A partner has not answered"),
+
         // Phases.
         ["AwaitingBirth"] = ("Odottaa syntymää", "Väntar på födseln", "Awaiting the birth"),
         ["AwaitingDecision"] = ("Odottaa päätöstä", "Väntar på beslut", "Awaiting the decision"),
@@ -160,6 +220,13 @@ public static class StaffTexts
         ["AssessmentCompleted"] = ("Arviointi valmis", "Bedömningen klar", "Assessment completed"),
         ["ChildBorn"] = ("Lapsi syntynyt (LSL 25 c §)", "Barnet fött (BsL 25 c §)", "Child born (LSL § 25 c)"),
         ["PreBirthCaseClosed"] = ("Ennakollinen asia päätetty", "Föregripande ärende avslutat", "Pre-birth case closed"),
+        ["DeadlinesSet"] = ("Määräajat asetettu", "Tidsfrister satta", "Deadlines set"),
+        ["LinkedToOpenCase"] = ("Liitetty saman lapsen avoimeen asiaan", "Kopplat till barnets öppna ärende", "Linked to an open case of the child"),
+        ["EmailQueued"] = ("Sähköposti lähetetty", "E-post skickad", "Email sent"),
+        ["DecisionOverdue"] = ("Päätöksen määräaika ylittyi", "Tidsfristen för beslutet överskreds", "Decision overdue"),
+        ["AssessmentOverdue"] = ("Arvioinnin määräaika ylittyi", "Tidsfristen för bedömningen överskreds", "Assessment overdue"),
+        ["Terminated"] = ("Asia keskeytetty", "Ärendet avbrutet", "Case terminated"),
+        ["RelatedNotificationReceived"] = ("Uusi ilmoitus samasta lapsesta", "Ny anmälan om samma barn", "New notification about the same child"),
         ["EventRefused"] = ("Kirjaus hylätty", "Registrering avvisad", "Event refused"),
         ["CaseTerminated"] = ("Asia keskeytetty", "Ärendet avbrutet", "Case terminated"),
         ["CaseClosed"] = ("Asia päättynyt", "Ärendet avslutat", "Case closed"),

@@ -1,5 +1,7 @@
 using LumoFlow.App.Web;
+using LumoFlow.Domain.Tests.Workflow;
 using LumoFlow.Domain.Workflow;
+using static LumoFlow.Domain.Tests.Workflow.WorkflowHarness;
 
 namespace LumoFlow.App.Tests.Web;
 
@@ -53,4 +55,86 @@ public sealed class StaffTextsTests
         Assert.Equal("”Bedömningen klar” kan inte registreras när ärendets skede är ”Väntar på beslut”. "
             + "Registrera först beslutet att inleda bedömningen av servicebehovet.", sv);
     }
+
+    /// <summary>
+    /// Cases that between them write every kind of history entry (each event, the timers' overdue notes, refusals,
+    /// links, each kind of email): what the timeline shows of them must all have words.
+    /// </summary>
+    private static IEnumerable<HistoryEntry> Histories()
+    {
+        var partner = new Partner("school", "Kalevan koulu", "Teppo", PartnerEmail, "fi");
+        var full = new WorkflowHarness();
+        full.Open(At("2026-06-16 10:00"), ValidNotification(offenceSuspected: true, immediateDanger: true), linkedCaseIds: ["LF-2026-000001"]);
+        full.Accept(new UrgencyAssessed(true, null), At("2026-06-16 10:30"));
+        full.Accept(new NotifierContacted("phone", At("2026-06-18 11:00"), null), At("2026-06-18 11:00"));
+        full.Accept(new ChildAndGuardiansInformed(At("2026-06-23 14:00"), "phone"), At("2026-06-23 14:00"));
+        full.Accept(new DecisionMade(true, "assessment needed"), At("2026-06-24 10:00"));
+        full.Accept(new PartnerInputRequested(partner, "How is the child at school?", PartnerSecret), At("2026-06-24 11:00"));
+        full.Accept(new PartnerInputRequested(partner with { Organisation = "Neuvola" }, "And at the clinic?", PartnerSecret), At("2026-06-24 11:05"));
+        full.Accept(new PartnerInputWaived("P2", "no longer needed"), At("2026-08-20 09:00"));
+        full.Accept(new PartnerInputReceived("P1", PartnerSecret, "Often absent.", "Teppo"), At("2026-08-21 09:00"));
+        full.Accept(new RelatedNotificationReceived("LF-2026-000999"), At("2026-08-22 09:00"));
+        full.Accept(new ChildMet(At("2026-08-12 13:00"), "home visit", null), At("2026-08-24 16:00"));
+        full.Accept(new ChildViewsRecorded("views"), At("2026-08-24 16:05"));
+        full.Accept(new GuardiansHeard("heard"), At("2026-08-24 16:10"));
+        full.Accept(new OffenceSuspected(null), At("2026-08-24 16:15"));
+        full.Accept(new PoliceReportFiled(At("2026-08-24 16:20")), At("2026-08-24 16:20"));
+        full.Accept(new Reassigned(null, "other.worker@kunta.example"), At("2026-08-25 09:00"));
+        var late = new AssessmentCompleted("socialWelfareServices", Summary) { Actor = "worker" };
+        full.Accept(late, At("2026-09-14 15:00"));
+        foreach (var h in full.History) yield return h;
+        foreach (var h in CaseWorkflow.RecordRefusal(full.State, late, full.Workflow.Apply(full.State, late, At("2026-09-15 09:00")) as WorkflowRefusal
+            ?? throw new InvalidOperationException("A closed case took an event."), At("2026-09-15 09:00")).History) yield return h;
+
+        var neglected = new WorkflowHarness(); // nobody acts: reminders, escalations, overdue notes
+        neglected.Open(At("2026-04-01 10:00"), receivedAt: At("2026-03-31 10:00"), registeredBy: "intake.worker");
+        neglected.Accept(new PartnerInputRequested(partner, "?", PartnerSecret), At("2026-04-02 10:00"));
+        neglected.RunUntil(At("2026-08-01 00:00"));
+        neglected.Accept(new ChildNotMet("the family moved"), At("2026-08-02 10:00"));
+        neglected.Accept(new TransferredOut("Lapland", At("2026-08-02 11:00")), At("2026-08-02 11:00"));
+        foreach (var h in neglected.History) yield return h;
+
+        var born = new WorkflowHarness();
+        born.Open(At("2026-02-02 10:00"), PreBirthNotification());
+        born.Accept(new ChildBorn(NewbornIdentityCode), At("2026-03-20 10:00"));
+        born.Accept(new NotifierContactImpossible("no answer"), At("2026-03-21 10:00"));
+        born.Accept(new ChildAndGuardiansInformed(At("2026-03-21 11:00"), "letter"), At("2026-03-21 11:00"));
+        born.Accept(new ChildMet(At("2026-03-21 12:00"), "hospital", null), At("2026-03-21 12:00"));
+        born.Accept(new DecisionMade(false, "obviously unnecessary"), At("2026-03-23 10:00"));
+        foreach (var h in born.History) yield return h;
+
+        var notBorn = new WorkflowHarness();
+        notBorn.Open(At("2026-02-02 10:00"), PreBirthNotification());
+        notBorn.Accept(new PreBirthCaseClosed("the family moved abroad"), At("2026-02-10 10:00"));
+        foreach (var h in notBorn.History) yield return h;
+
+        var stopped = new WorkflowHarness();
+        stopped.Open(At("2026-02-02 10:00"), AnonymousPrivateNotification());
+        stopped.Accept(new CaseTerminated("opened by mistake"), At("2026-02-02 11:00"));
+        foreach (var h in stopped.History) yield return h;
+    }
+
+    [Fact]
+    public void Every_history_entry_the_workflow_writes_reads_in_the_timeline_without_a_raw_key()
+    {
+        var histories = Histories().ToList();
+        var types = histories.Select(h => h.EventType).Distinct().ToList();
+        Assert.True(types.Count >= 30, $"only {types.Count} kinds of entry: {string.Join(", ", types)}");
+
+        Assert.All(types, type => Assert.True(StaffTexts.Has(type), $"no words for the history entry '{type}'"));
+        Assert.All(histories.SelectMany(h => h.Details ?? new Dictionary<string, string>()).Select(d => d.Key).Distinct(),
+            key => Assert.True(StaffTexts.Has($"detail.{key}") || StaffTexts.Has(key), $"no words for the detail '{key}'"));
+        Assert.All(histories.Where(h => h.EventType == "EmailQueued").Select(h => h.Details!["kind"]).Distinct(),
+            kind => Assert.True(StaffTexts.Has($"email.{kind}"), $"no words for the email '{kind}'"));
+    }
+
+    [Theory]
+    [InlineData("startAssessment", "true", "fi", "Arviointi aloitetaan: Kyllä")]
+    [InlineData("due", "2026-06-25", "sv", "Tidsfrist: 25.6.2026")]
+    [InlineData("receivedAt", "2026-06-16T07:00:00.0000000+00:00", "fi", "Vastaanotettu: 16.6.2026 10:00")]
+    [InlineData("kind", "DecisionReminder", "en", "Kind: Reminder: decision due")]
+    [InlineData("kind", "preBirth", "fi", "Laji: Ennakollinen lastensuojeluilmoitus")]
+    [InlineData("team", "pohjois-savo", "fi", "Tiimi: pohjois-savo")]
+    public void A_detail_reads_as_a_label_and_a_value_in_the_readers_language(string key, string value, string lang, string expected) =>
+        Assert.Equal(expected, StaffTexts.HistoryDetail(lang, key, value));
 }
