@@ -247,7 +247,8 @@ public sealed class StaffPages(
             Fact(b, L("children"), string.Join(", ", new[] { child.Name, child.IdentityCode, child.DateOfBirth?.ToString("d.M.yyyy"), child.ExpectedBirthDate?.ToString("d.M.yyyy"), child.HomeMunicipality }.Where(x => !string.IsNullOrWhiteSpace(x))));
         foreach (var guardian in n.Guardians ?? [])
             Fact(b, L("guardians"), string.Join(", ", new[] { guardian.Name, guardian.Phone, guardian.Email, guardian.Address }.Where(x => !string.IsNullOrWhiteSpace(x))));
-        if (n.Reasons is { Count: > 0 } reasons) Fact(b, L("reasons"), string.Join(", ", reasons));
+        if (n.Reasons is { Count: > 0 } reasons)
+            Fact(b, L("reasons"), string.Join(", ", reasons.Select(r => NotificationFormTexts.For(lang).Reasons.GetValueOrDefault(r, r))));
         b.Append($"</dl><h3>{E(L("concern"))}</h3><p class=\"pre\">{E(n.Concern)}</p>");
         return b.ToString();
     }
