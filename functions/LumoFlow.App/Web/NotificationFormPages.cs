@@ -86,8 +86,9 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
         // The deadlines the case itself counts from its time of receipt (a replay: the first submission's, read from the case).
         var receivedAt = opened.ReceivedAt ?? (await lookup.FindAsync(durable, opened.CaseId, cancellationToken))?.Case.State.ReceivedAt;
         // LSL § 25 c: a pre-birth case has no deadlines until the child is born; the receipt says so instead of dates.
-        var deadlines = CaseWorkflow.WaitsForBirth(notification) ? null : rules.For(receivedAt ?? time.GetUtcNow());
-        return Receipt(language, opened.CaseId, notification, receivedAt ?? time.GetUtcNow(), deadlines);
+        var at = receivedAt ?? time.GetUtcNow();
+        var deadlines = CaseWorkflow.WaitsForBirth(notification) ? null : rules.For(at);
+        return Receipt(language, opened.CaseId, notification, at, deadlines);
     });
 
     /// <summary>The notification the form describes, and what the form itself could not read (a date that is not one).</summary>
@@ -230,7 +231,6 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
     /// <summary>The receipt: the case reference, what happens next and when, and the notifier's own duties.</summary>
     private static IResult Receipt(string language, string caseId, Notification notification, DateTimeOffset receivedAt, StatutoryDeadlines? deadlines)
     {
-        static string Date(DateOnly date) => date.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
         var t = NotificationFormTexts.For(language);
         var received = Date(HelsinkiTime.LocalDate(receivedAt));
         var decision = deadlines is { } d ? Date(d.DecisionDue) : t.TimelineDecisionFromBirth;

@@ -308,9 +308,7 @@ public sealed class StaffPages(
 
     private static void Fact(StringBuilder b, string term, string value) => b.Append($"<dt>{E(term)}</dt><dd>{E(value)}</dd>");
 
-    private static string Date(DateOnly date) => date.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
 
-    private static string DateTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, HelsinkiTime.Zone).ToString("d.M.yyyy HH:mm", CultureInfo.InvariantCulture);
 
     private static string CaseLink(string id, string lang) => $"/staff/cases/{Uri.EscapeDataString(id)}?lang={lang}";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LumoFlow.Domain.Workflow;
 
 namespace LumoFlow.App.Web;
@@ -21,13 +22,13 @@ public static class StaffTexts
     /// </summary>
     public static string Refusal(string language, RefusalCode refusal, string? subject, string eventName, CasePhase phase)
     {
-        var code = refusal.ToString();
+        var notInPhase = Format(language, "refusal.NotAllowedInPhase", T(language, eventName), T(language, phase.ToString()));
         return refusal switch
         {
-            RefusalCode.NotAllowedInPhase => Format(language, "refusal.NotAllowedInPhase", T(language, eventName), T(language, phase.ToString())),
+            RefusalCode.NotAllowedInPhase => notInPhase,
             RefusalCode.DecideFirst or RefusalCode.WaitingForBirth or RefusalCode.AlreadyDecided or RefusalCode.NotWaitingForBirth =>
-                $"{Format(language, "refusal.NotAllowedInPhase", T(language, eventName), T(language, phase.ToString()))} {T(language, $"refusal.{code}")}",
-            _ => Format(language, $"refusal.{code}", subject ?? ""),
+                $"{notInPhase} {T(language, $"refusal.{refusal}")}",
+            _ => Format(language, $"refusal.{refusal}", subject ?? ""),
         };
     }
 
@@ -43,10 +44,9 @@ public static class StaffTexts
         {
             "true" => T(language, "yes"),
             "false" => T(language, "no"),
-            _ when DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) =>
-                date.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture),
-            _ when value.Length >= 19 && value[10] == 'T' && DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) =>
-                TimeZoneInfo.ConvertTime(at, LumoFlow.Domain.Calendar.HelsinkiTime.Zone).ToString("d.M.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            _ when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => WebPage.Date(date),
+            _ when value.Length >= 19 && value[10] == 'T' && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
+                WebPage.DateTime(at),
             _ when Has($"email.{value}") => T(language, $"email.{value}"),
             _ => T(language, value),
         };
@@ -54,7 +54,7 @@ public static class StaffTexts
     }
 
     private static string Format(string language, string key, params string[] args) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, T(language, key), args);
+        string.Format(CultureInfo.InvariantCulture, T(language, key), args);
 
     private static readonly Dictionary<string, (string Fi, string Sv, string En)> Table = new(StringComparer.Ordinal)
     {

@@ -28,6 +28,13 @@ public static class WebPage
 
     public static string E(string? text) => text is null ? "" : Encoder.Encode(text);
 
+    /// <summary>A date as the pages show it (Finnish style, in every language): 25.6.2026.</summary>
+    public static string Date(DateOnly date) => date.ToString("d.M.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An instant as the pages show it, on the Helsinki wall clock: 25.6.2026 14:05.</summary>
+    public static string DateTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, LumoFlow.Domain.Calendar.HelsinkiTime.Zone).ToString("d.M.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>What sits above the page's own content.</summary>
     /// <param name="LanguageSwitch">The path the language links point to (their <c>?lang=</c> is added); null: no switch.</param>
     /// <param name="Navigation">Links for the staff pages' navigation bar (already escaped HTML of the <c>li</c> elements).</param>
