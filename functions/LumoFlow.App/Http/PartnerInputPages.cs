@@ -21,9 +21,9 @@ public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, Ca
     public Task<IResult> ShowAsync(string token, HttpContext http, CancellationToken cancellationToken) => StorageUnavailable.Guard(async () =>
     {
         var asked = WebPage.AskedLanguage(http.Request);
-        var found = await FindAsync(token, cancellationToken);
-        if (found is null) return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
-        var (state, request) = found.Value;
+        var link = Link.Parse(token);
+        if (link is null || link.Match(await gate.CurrentStateAsync(link.CaseId, cancellationToken)) is not (var state, var request))
+            return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
         var language = asked ?? request.Language;
         var t = Texts.For(language);
         if (WhyClosed(state, request, time.GetUtcNow(), t) is { } reason) return Page(http, 200, language, t.ClosedTitle, reason);
@@ -57,18 +57,17 @@ public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, Ca
         asked = WebPage.AskedLanguage(http.Request, form["lang"].FirstOrDefault());
 
         // One read of the case: the link checked against it, then the answer raised on it.
-        var found = PartnerToken.TryParse(token, out var caseId, out _, out _) && CaseIds.IsWellFormed(caseId)
-            ? await lookup.FindAsync(durable, caseId, cancellationToken) : null;
-        if (found is null || Match(token, gate.CurrentState(found)) is not (var state, var request))
+        var link = Link.Parse(token);
+        if (link is null || await lookup.FindAsync(durable, link.CaseId, cancellationToken) is not { } found
+            || link.Match(gate.CurrentState(found)) is not (_, var request))
             return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
         var language = asked ?? request.Language;
         var t = Texts.For(language);
         if (answer.Length == 0 || answer.Length > MaxAnswer || respondent.Length > 200)
             return Page(http, 400, language, t.Title, t.AnswerMissing);
 
-        PartnerToken.TryParse(token, out _, out var requestId, out var secret);
         var outcome = await gate.RaiseAsync(durable, found,
-            new PartnerInputReceived(requestId, secret, answer, respondent.Length == 0 ? null : respondent) { Actor = "partner" }, cancellationToken);
+            new PartnerInputReceived(link.RequestId, link.Secret, answer, respondent.Length == 0 ? null : respondent) { Actor = "partner" }, cancellationToken);
         return outcome switch
         {
             WorkflowStep => Page(http, 200, language, t.ThanksTitle, t.Thanks),
@@ -81,16 +80,17 @@ public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, Ca
         };
     });
 
-    private async Task<(CaseState State, PartnerRequest Request)?> FindAsync(string token, CancellationToken cancellationToken) =>
-        PartnerToken.TryParse(token, out var caseId, out _, out _) && CaseIds.IsWellFormed(caseId)
-            ? Match(token, await gate.CurrentStateAsync(caseId, cancellationToken)) : null;
-
-    /// <summary>The request of the case the link is for, when the link's secret matches it.</summary>
-    private static (CaseState State, PartnerRequest Request)? Match(string token, CaseState? state)
+    /// <summary>The emailed link's token, read once: which case, which request, and the secret that proves it.</summary>
+    private sealed record Link(string CaseId, string RequestId, string Secret)
     {
-        if (state is null || !PartnerToken.TryParse(token, out _, out var requestId, out var secret)) return null;
-        var request = state.Partners.FirstOrDefault(p => p.Id == requestId);
-        return request is not null && PartnerToken.Matches(secret, request.Secret) ? (state, request) : null;
+        public static Link? Parse(string token) =>
+            PartnerToken.TryParse(token, out var caseId, out var requestId, out var secret) && CaseIds.IsWellFormed(caseId)
+                ? new Link(caseId, requestId, secret) : null;
+
+        /// <summary>The request of the case the link is for, when the link's secret matches it.</summary>
+        public (CaseState State, PartnerRequest Request)? Match(CaseState? state) =>
+            state?.Partners.FirstOrDefault(p => p.Id == RequestId) is { } request && PartnerToken.Matches(Secret, request.Secret)
+                ? (state, request) : null;
     }
 
     private static string? WhyClosed(CaseState state, PartnerRequest request, DateTimeOffset now, Texts t) => request.Status switch
