@@ -54,7 +54,7 @@ public static class EmailTemplates
             $"Ennakollinen lastensuojeluilmoituksesi on vastaanotettu. Viite: {caseReference}.\n\nSosiaalipäivystys arvioi kiireellisen tuen tarpeen välittömästi. Lastensuojeluasia tulee vireille vasta lapsen synnyttyä.\nÄlä vastaa tähän viestiin. Älä koskaan lähetä perheen tietoja sähköpostilla.\n"),
     };
 
-    /// <summary>Urgent alert to the team's on-call address: the child is said to be in immediate danger (LSL § 26(1)).</summary>
+    /// <summary>Urgent alert to the team's on-call address: the child is said to be in immediate danger (LSL § 26(2)).</summary>
     public static Text Urgent(string language, string caseReference, string caseLink) => language switch
     {
         "sv" => new($"BRÅDSKANDE: barnskyddsanmälan {caseReference} – barnet kan vara i omedelbar fara",

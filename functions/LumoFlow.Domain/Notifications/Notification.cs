@@ -16,7 +16,7 @@ public sealed record Notification
     public string? Concern { get; init; }
     /// <summary>Ticked reasons from the regions' e-forms (see <see cref="ConcernReasons"/>); optional.</summary>
     public IReadOnlyList<string>? Reasons { get; init; }
-    /// <summary>The child is said to be in immediate danger: must reach a social worker at once (LSL § 26(1)).</summary>
+    /// <summary>The child is said to be in immediate danger: must reach a social worker at once (LSL § 26(2)).</summary>
     public bool ImmediateDanger { get; init; }
     /// <summary>Made together with the child or a guardian (LSL § 25 a).</summary>
     public bool MadeTogetherWithFamily { get; init; }

@@ -1,12 +1,14 @@
+using System.Globalization;
 using System.Net.Mail;
 using LumoFlow.Domain.Calendar;
+using LumoFlow.Domain.Validation;
 
 namespace LumoFlow.Domain.Notifications;
 
 /// <summary>
 /// What makes a notification acceptable at intake. Errors are keyed by the JSON path of the bad
-/// field (<c>children[0].identityCode</c>) so the notifier sees exactly what to fix.
-/// A notification with any error is not stored at all.
+/// field (<c>children[0].identityCode</c>) so the notifier sees exactly what to fix, and each carries a stable code
+/// (<see cref="ProblemCode"/>) so a page says it in its reader's language. A notification with any error is not stored.
 /// </summary>
 public static class NotificationValidator
 {
@@ -30,61 +32,65 @@ public static class NotificationValidator
     /// Staff (authenticated with the function key) register a notification they received by phone or in person, and
     /// may give its real time of receipt; a notifier's own submission may not.
     /// </param>
-    public static IReadOnlyDictionary<string, string[]> Validate(Notification notification, DateTimeOffset now, bool registeredByStaff = false)
+    public static IReadOnlyDictionary<string, string[]> Validate(Notification notification, DateTimeOffset now, bool registeredByStaff = false) =>
+        Problems(notification, now, registeredByStaff).English;
+
+    /// <inheritdoc cref="Validate"/>
+    public static FieldProblems Problems(Notification notification, DateTimeOffset now, bool registeredByStaff = false)
     {
         var today = HelsinkiTime.LocalDate(now);
-        var errors = new Errors();
+        var errors = new FieldProblems();
         var kind = notification.Kind ?? NotificationKinds.ChildWelfare;
         if (!NotificationKinds.All.Contains(kind))
-            errors.Add("kind", $"must be one of: {string.Join(", ", NotificationKinds.All)}");
+            errors.Add("kind", ProblemCode.MustBeOneOf, string.Join(", ", NotificationKinds.All.Codes));
 
         ValidateNotifier(notification.Notifier, kind, errors);
         ValidateChildren(notification.Children, kind, today, errors);
         ValidateGuardians(notification.Guardians, errors);
 
         if (string.IsNullOrWhiteSpace(notification.Concern))
-            errors.Add("concern", "is required: describe the concern in your own words");
+            errors.Add("concern", ProblemCode.ConcernRequired);
         else if (notification.Concern.Length > MaxConcernLength)
-            errors.Add("concern", $"must be at most {MaxConcernLength} characters");
+            errors.Add("concern", ProblemCode.TooLong, Number(MaxConcernLength));
 
         if (notification.Reasons is { } reasons)
             for (var i = 0; i < reasons.Count; i++)
                 if (!ConcernReasons.All.Contains(reasons[i] ?? ""))
-                    errors.Add($"reasons[{i}]", $"unknown reason; use one of: {string.Join(", ", ConcernReasons.All)}");
+                    errors.Add($"reasons[{i}]", ProblemCode.UnknownReason, string.Join(", ", ConcernReasons.All.Codes));
 
         // LSL § 25 a: contacting social services together with the family is the duty-bound notifier's alternative.
         if (kind == NotificationKinds.JointContact && notification.Notifier?.Type != NotifierTypes.Professional)
-            errors.Add("kind", "a joint contact (LSL § 25 a) is made by a duty-bound professional");
+            errors.Add("kind", ProblemCode.JointContactByProfessional);
 
         ValidateReceivedAt(notification.ReceivedAt, now, registeredByStaff, errors);
-        return errors.Result;
+        return errors;
     }
 
     /// <summary>
     /// The case opens when the notification is received (vireilletulo, LSL § 26). A notifier's own submission is
     /// received as it arrives; staff registering a phone call or a visit afterwards give the time it really happened.
     /// </summary>
-    private static void ValidateReceivedAt(string? receivedAt, DateTimeOffset now, bool registeredByStaff, Errors errors)
+    private static void ValidateReceivedAt(string? receivedAt, DateTimeOffset now, bool registeredByStaff, FieldProblems errors)
     {
         if (receivedAt is null) return;
         if (!registeredByStaff)
         {
-            errors.Add("receivedAt", "only staff registering a notification received by phone or in person may set the time of receipt; leave it out");
+            errors.Add("receivedAt", ProblemCode.ReceivedAtStaffOnly);
             return;
         }
         if (!IsoTimestamp.TryParse(receivedAt, out var at))
-            errors.Add("receivedAt", $"must be an ISO 8601 time with an offset, e.g. {IsoTimestamp.Example}");
+            errors.Add("receivedAt", ProblemCode.NotIsoTime, IsoTimestamp.Example);
         else if (at > now + ClockSkew)
-            errors.Add("receivedAt", "cannot be in the future");
+            errors.Add("receivedAt", ProblemCode.InFuture);
         else if (at < now - MaxRegistrationDelay)
-            errors.Add("receivedAt", "cannot be more than a year in the past");
+            errors.Add("receivedAt", ProblemCode.ReceivedAtTooOld);
     }
 
-    private static void ValidateNotifier(Notifier? notifier, string kind, Errors errors)
+    private static void ValidateNotifier(Notifier? notifier, string kind, FieldProblems errors)
     {
         if (notifier is null)
         {
-            errors.Add("notifier", "is required");
+            errors.Add("notifier", ProblemCode.Required);
             return;
         }
         switch (notifier.Type)
@@ -92,12 +98,12 @@ public static class NotificationValidator
             case NotifierTypes.Professional:
                 // LSL § 25(1): a duty-bound notifier gives name and contact details; no anonymity.
                 if (notifier.Anonymous)
-                    errors.Add("notifier.anonymous", "a professional (duty-bound) notifier cannot be anonymous");
+                    errors.Add("notifier.anonymous", ProblemCode.ProfessionalNotAnonymous);
                 Require(notifier.Name, "notifier.name", errors);
                 Require(notifier.Profession, "notifier.profession", errors);
                 Require(notifier.Organisation, "notifier.organisation", errors);
                 if (string.IsNullOrWhiteSpace(notifier.Phone) && string.IsNullOrWhiteSpace(notifier.Email))
-                    errors.Add("notifier.phone", "a professional notifier gives a phone number or an email address");
+                    errors.Add("notifier.phone", ProblemCode.ProfessionalGivesContact);
                 break;
             case NotifierTypes.Private:
                 // LSL § 25(2): anyone may notify; a private person may ask to stay anonymous.
@@ -105,7 +111,7 @@ public static class NotificationValidator
                     Require(notifier.Name, "notifier.name", errors);
                 break;
             default:
-                errors.Add("notifier.type", "must be 'professional' or 'private'");
+                errors.Add("notifier.type", ProblemCode.NotifierType);
                 break;
         }
         CheckLength(notifier.Name, "notifier.name", errors);
@@ -114,18 +120,18 @@ public static class NotificationValidator
         CheckPhone(notifier.Phone, "notifier.phone", errors);
         CheckEmail(notifier.Email, "notifier.email", errors);
         if (notifier.Language is { } language && !Languages.Email.Contains(language))
-            errors.Add("notifier.language", "must be 'fi', 'sv' or 'en'");
+            errors.Add("notifier.language", ProblemCode.NotALanguage);
     }
 
-    private static void ValidateChildren(IReadOnlyList<Child>? children, string kind, DateOnly today, Errors errors)
+    private static void ValidateChildren(IReadOnlyList<Child>? children, string kind, DateOnly today, FieldProblems errors)
     {
         if (children is null || children.Count == 0)
         {
-            errors.Add("children", "at least one child is required");
+            errors.Add("children", ProblemCode.ChildRequired);
             return;
         }
         if (children.Count > MaxChildren)
-            errors.Add("children", $"at most {MaxChildren} children per notification");
+            errors.Add("children", ProblemCode.TooManyChildren, Number(MaxChildren));
 
         for (var i = 0; i < children.Count; i++)
         {
@@ -133,54 +139,54 @@ public static class NotificationValidator
             var path = $"children[{i}]";
             if (child is null)
             {
-                errors.Add(path, "must be an object");
+                errors.Add(path, ProblemCode.MustBeObject);
                 continue;
             }
             Require(child.HomeMunicipality, $"{path}.homeMunicipality", errors);
             CheckLength(child.HomeMunicipality, $"{path}.homeMunicipality", errors);
             CheckLength(child.Name, $"{path}.name", errors);
             if (child.Language is { } language && !Languages.Child.Contains(language))
-                errors.Add($"{path}.language", "must be 'fi', 'sv' or 'other'");
+                errors.Add($"{path}.language", ProblemCode.NotAChildLanguage);
 
             if (kind == NotificationKinds.PreBirth)
             {
                 // LSL § 25 c: the child is not born yet; the expected birth date identifies the case.
                 if (child.ExpectedBirthDate is null)
-                    errors.Add($"{path}.expectedBirthDate", "is required for a pre-birth notification");
+                    errors.Add($"{path}.expectedBirthDate", ProblemCode.RequiredForPreBirth);
                 if (child.IdentityCode is not null)
-                    errors.Add($"{path}.identityCode", "an unborn child has no identity code");
+                    errors.Add($"{path}.identityCode", ProblemCode.UnbornHasNoIdentityCode);
                 continue;
             }
 
             Require(child.Name, $"{path}.name", errors);
             if (child.IdentityCode is not null)
             {
-                var problem = PersonalIdentityCode.Validate(child.IdentityCode);
-                if (problem is not null)
-                    errors.Add($"{path}.identityCode", $"is not a valid Finnish personal identity code: {problem}");
+                var problem = PersonalIdentityCode.ProblemOf(child.IdentityCode);
+                if (problem is { } invalid)
+                    errors.Add($"{path}.identityCode", invalid);
                 else if (PersonalIdentityCode.TryParse(child.IdentityCode, out var code) && code is not null
                          && child.DateOfBirth is { } stated && stated != code.BirthDate)
-                    errors.Add($"{path}.dateOfBirth", "does not match the identity code");
+                    errors.Add($"{path}.dateOfBirth", ProblemCode.DateOfBirthMismatch);
             }
             else if (child.DateOfBirth is null)
-                errors.Add($"{path}.identityCode", "give the identity code or, if it is not known, the dateOfBirth");
+                errors.Add($"{path}.identityCode", ProblemCode.IdentityCodeOrDateOfBirth);
 
             if (child.DateOfBirth is { } birth && birth > today)
-                errors.Add($"{path}.dateOfBirth", "cannot be in the future");
+                errors.Add($"{path}.dateOfBirth", ProblemCode.InFuture);
         }
     }
 
-    private static void ValidateGuardians(IReadOnlyList<Guardian>? guardians, Errors errors)
+    private static void ValidateGuardians(IReadOnlyList<Guardian>? guardians, FieldProblems errors)
     {
         if (guardians is null) return;
         if (guardians.Count > MaxGuardians)
-            errors.Add("guardians", $"at most {MaxGuardians} guardians");
+            errors.Add("guardians", ProblemCode.TooManyGuardians, Number(MaxGuardians));
         for (var i = 0; i < guardians.Count; i++)
         {
             var guardian = guardians[i];
             if (guardian is null)
             {
-                errors.Add($"guardians[{i}]", "must be an object");
+                errors.Add($"guardians[{i}]", ProblemCode.MustBeObject);
                 continue;
             }
             CheckLength(guardian.Name, $"guardians[{i}].name", errors);
@@ -190,40 +196,30 @@ public static class NotificationValidator
         }
     }
 
-    private static void Require(string? value, string path, Errors errors)
+    private static void Require(string? value, string path, FieldProblems errors)
     {
-        if (string.IsNullOrWhiteSpace(value)) errors.Add(path, "is required");
+        if (string.IsNullOrWhiteSpace(value)) errors.Add(path, ProblemCode.Required);
     }
 
-    private static void CheckLength(string? value, string path, Errors errors)
+    private static void CheckLength(string? value, string path, FieldProblems errors)
     {
-        if (value is not null && value.Length > MaxTextLength) errors.Add(path, $"must be at most {MaxTextLength} characters");
+        if (value is not null && value.Length > MaxTextLength) errors.Add(path, ProblemCode.TooLong, Number(MaxTextLength));
     }
 
-    private static void CheckPhone(string? value, string path, Errors errors)
+    private static void CheckPhone(string? value, string path, FieldProblems errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return;
         var digits = value.Count(char.IsDigit);
         if (digits < 5 || digits > 15 || value.Any(c => !(char.IsDigit(c) || c is '+' or ' ' or '-' or '(' or ')')))
-            errors.Add(path, "is not a phone number");
+            errors.Add(path, ProblemCode.NotAPhoneNumber);
     }
 
-    private static void CheckEmail(string? value, string path, Errors errors)
+    private static void CheckEmail(string? value, string path, FieldProblems errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return;
         if (value.Length > 254 || !MailAddress.TryCreate(value, out var parsed) || parsed.Address != value.Trim() || !parsed.Host.Contains('.'))
-            errors.Add(path, "is not an email address");
+            errors.Add(path, ProblemCode.NotAnEmailAddress);
     }
 
-    /// <summary>Collects messages per field path.</summary>
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> _byPath = new(StringComparer.Ordinal);
-        public void Add(string path, string message)
-        {
-            if (!_byPath.TryGetValue(path, out var list)) _byPath[path] = list = [];
-            list.Add(message);
-        }
-        public IReadOnlyDictionary<string, string[]> Result => _byPath.ToDictionary(p => p.Key, p => p.Value.ToArray());
-    }
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

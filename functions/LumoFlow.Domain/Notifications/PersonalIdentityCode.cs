@@ -1,4 +1,5 @@
 using System.Globalization;
+using LumoFlow.Domain.Validation;
 
 namespace LumoFlow.Domain.Notifications;
 
@@ -61,24 +62,27 @@ public sealed record PersonalIdentityCode
     }
 
     /// <summary>Null when <paramref name="text"/> is a valid code; otherwise a short English reason.</summary>
-    public static string? Validate(string? text) => Check(text, out _, out _);
+    public static string? Validate(string? text) => ProblemOf(text) is { } problem ? ProblemWords.IdentityCodeReasons[problem].En : null;
+
+    /// <summary>Null when <paramref name="text"/> is a valid code; otherwise what is wrong with it, as a stable code.</summary>
+    public static ProblemCode? ProblemOf(string? text) => Check(text, out _, out _);
 
     /// <summary>Masked on purpose; use <see cref="Value"/> explicitly.</summary>
     public override string ToString() => "PersonalIdentityCode(masked)";
 
-    private static string? Check(string? text, out string value, out DateOnly birthDate)
+    private static ProblemCode? Check(string? text, out string value, out DateOnly birthDate)
     {
         value = (text ?? string.Empty).Trim().ToUpperInvariant();
         birthDate = default;
 
         if (value.Length != Length || !AllDigits(value.AsSpan(0, 6)) || !AllDigits(value.AsSpan(7, 3)))
         {
-            return "must be 11 characters DDMMYYCZZZQ";
+            return ProblemCode.IdentityCodeLength;
         }
 
         if (CenturyOf(value[6]) is not { } century)
         {
-            return "unknown century sign";
+            return ProblemCode.IdentityCodeCenturySign;
         }
 
         var day = Number(value, 0, 2);
@@ -86,20 +90,20 @@ public sealed record PersonalIdentityCode
         var year = century + Number(value, 4, 2);
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            return "not a real date";
+            return ProblemCode.IdentityCodeDate;
         }
 
         // 000–001 are not issued; 900–999 are temporary codes, not personal identity codes.
         var individualNumber = Number(value, 7, 3);
         if (individualNumber is < 2 or > 899)
         {
-            return "individual number must be 002–899";
+            return ProblemCode.IdentityCodeIndividualNumber;
         }
 
         var nineDigits = Number(value, 0, 6) * 1000 + individualNumber;
         if (value[10] != CheckCharacters[nineDigits % 31])
         {
-            return "check character does not match";
+            return ProblemCode.IdentityCodeCheckCharacter;
         }
 
         birthDate = new DateOnly(year, month, day);

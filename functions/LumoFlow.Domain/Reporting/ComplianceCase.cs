@@ -4,7 +4,7 @@ using LumoFlow.Domain.Workflow;
 namespace LumoFlow.Domain.Reporting;
 
 /// <summary>
-/// What THL's deadline-compliance report (LSL § 27 a) needs to know about one case — dates and a team, no personal
+/// What THL's deadline-compliance report (THL Act 668/2008 § 2) needs to know about one case — dates and a team, no personal
 /// data. All dates are Helsinki local dates (domain.md, Counting).
 /// </summary>
 /// <param name="CaseId">The case reference.</param>

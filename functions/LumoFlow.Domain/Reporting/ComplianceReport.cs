@@ -2,7 +2,7 @@ namespace LumoFlow.Domain.Reporting;
 
 /// <summary>
 /// THL's deadline-compliance figures (<i>Lastensuojelun käsittelyajat</i>, "processing times in child welfare";
-/// LSL § 27 a) for one group of cases: the whole organisation, or one team. THL: "two measures, each with count, share
+/// THL Act 668/2008 § 2) for one group of cases: the whole organisation, or one team. THL: "two measures, each with count, share
 /// and the number exceeding". See docs/reporting.md for the definitions in THL's words.
 /// </summary>
 public sealed record ComplianceFigures
@@ -84,7 +84,7 @@ public sealed record ComplianceFigures
 public sealed record TeamCompliance(string TeamId, ComplianceFigures Figures);
 
 /// <summary>
-/// THL's deadline-compliance report for a period (LSL § 27 a): THL collects the figures twice a year, for 1.4–30.9
+/// THL's deadline-compliance report for a period (THL Act 668/2008 § 2 and THL's decision to collect): THL collects the figures twice a year, for 1.4–30.9
 /// (submitted by 17.10) and 1.10–31.3 (by 17.4). This is the one place where what counts in which figure is decided;
 /// docs/reporting.md explains it. Pure: the report's day is given, never read from a clock.
 /// </summary>

@@ -1,11 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using LumoFlow.Domain.Validation;
 
 namespace LumoFlow.Domain.Reporting;
 
 /// <summary>
 /// The days a compliance report covers, both ends included (Helsinki dates). THL collects deadline compliance twice a
-/// year, for <b>1.4–30.9</b> and <b>1.10–31.3</b> (LSL § 27 a); those two halves have names (<c>2026-apr-sep</c>,
+/// year, for <b>1.4–30.9</b> and <b>1.10–31.3</b> (on the basis of the THL Act 668/2008 § 2 and THL's decision to collect); those two halves have names (<c>2026-apr-sep</c>,
 /// <c>2026-oct-mar</c>). Any other range of at most <see cref="MaxDays"/> days may be asked for the organisation's own use.
 /// </summary>
 public sealed record ReportPeriod
@@ -75,24 +76,27 @@ public sealed record ReportPeriod
     /// </summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out ReportPeriod? period, [NotNullWhen(false)] out string? error)
     {
-        (period, error) = Read(text?.Trim());
+        (period, var problem) = Read(text);
+        error = problem?.English;
         return period is not null;
     }
 
-    private static (ReportPeriod? Period, string? Error) Read(string? text)
+    /// <summary>As <see cref="TryParse"/>, with what is wrong as a <see cref="FieldProblem"/> (a page says it in its reader's language).</summary>
+    public static (ReportPeriod? Period, FieldProblem? Problem) Read(string? text)
     {
+        text = text?.Trim();
         if (string.IsNullOrEmpty(text))
-            return (null, $"Give a period: {Formats}.");
+            return (null, new(ProblemCode.PeriodMissing, Formats));
 
         var range = text.Split("..");
         if (range.Length == 2)
         {
             if (!TryDate(range[0], out var from) || !TryDate(range[1], out var to))
-                return (null, $"'{text}' is not a period: the dates must be real dates written YYYY-MM-DD ({Formats}).");
+                return (null, new(ProblemCode.PeriodDatesNotReal, text, Formats));
             if (to < from)
-                return (null, $"The period '{text}' ends before it begins.");
+                return (null, new(ProblemCode.PeriodEndsBeforeStart, text));
             if (to.DayNumber - from.DayNumber + 1 > MaxDays)
-                return (null, $"The period '{text}' is longer than {MaxDays} days.");
+                return (null, new(ProblemCode.PeriodTooLong, text, MaxDays.ToString(CultureInfo.InvariantCulture)));
             return (new ReportPeriod(from, to), null);
         }
 
@@ -103,7 +107,7 @@ public sealed record ReportPeriod
             if (half == "apr-sep") return (AprSep(year), null);
             if (half == "oct-mar" && year < DateOnly.MaxValue.Year) return (OctMar(year), null);
         }
-        return (null, $"'{text}' is not a period: use {Formats}.");
+        return (null, new(ProblemCode.NotAPeriod, text, Formats));
     }
 
     private static bool TryDate(string text, out DateOnly date) =>

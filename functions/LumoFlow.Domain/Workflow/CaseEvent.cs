@@ -41,7 +41,7 @@ public sealed record RelatedNotificationReceived(string NewCaseId) : CaseEvent;
 
 // ---- Events raised by staff (POST /api/cases/{id}/events/{name}) ----
 
-/// <summary>LSL § 26(1): the possible urgent need was assessed at once.</summary>
+/// <summary>LSL § 26(2): the possible urgent need was assessed at once.</summary>
 public sealed record UrgencyAssessed(bool Urgent, string? Note) : CaseEvent;
 
 /// <summary>The notifier was given feedback (THL practice). <paramref name="How"/>: phone, meeting, email or letter.</summary>

@@ -38,7 +38,7 @@ public sealed record CaseState
     public StatutoryDeadlines? Deadlines { get; init; }
     public required string TeamId { get; init; }
     public required NotifierContact Notifier { get; init; }
-    /// <summary>The notifier said the child is in immediate danger (LSL § 26(1)).</summary>
+    /// <summary>The notifier said the child is in immediate danger (LSL § 26(2)).</summary>
     public bool ImmediateDanger { get; init; }
     /// <summary>An offence against the child is suspected: a police report is required (LSL § 25(3)).</summary>
     public bool OffenceSuspected { get; init; }
@@ -56,7 +56,7 @@ public sealed record CaseState
 
     /// <summary>The assigned social worker's address once named (<c>Reassigned</c>); until then the team's intake mailbox.</summary>
     public string? WorkerEmail { get; init; }
-    /// <summary>LSL § 26(1): the immediate assessment of urgent need.</summary>
+    /// <summary>LSL § 26(2): the immediate assessment of urgent need.</summary>
     public UrgencyAssessment? Urgency { get; init; }
     /// <summary>The product's promise: the notifier is contacted, or why not is recorded.</summary>
     public NotifierContactRecord? NotifierContactRecord { get; init; }

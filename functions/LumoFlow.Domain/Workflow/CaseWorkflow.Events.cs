@@ -7,7 +7,7 @@ namespace LumoFlow.Domain.Workflow;
 /// <summary>What each staff event records and sets in motion (SHL §§ 36–41, LSL §§ 25–29).</summary>
 public sealed partial class CaseWorkflow
 {
-    /// <summary>LSL § 26(1): the immediate assessment of urgent need.</summary>
+    /// <summary>LSL § 26(2): the immediate assessment of urgent need.</summary>
     private static WorkflowStep Record(StepBuilder step, UrgencyAssessed e)
     {
         step.State = step.State with { Urgency = new UrgencyAssessment(e.Urgent, step.Now, e.Actor) };

@@ -18,33 +18,21 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
 {
     private ReminderSchedule Schedule => options.Reminders;
 
-    /// <summary>Which events may happen in which phase; anything else is refused with 409 and the reason.</summary>
-    private static readonly Dictionary<Type, CasePhase[]> AllowedIn = new()
+    /// <summary>
+    /// Which events may happen in which phase; anything else is refused with 409 and the reason. The staff events say
+    /// theirs in their catalogue entry (<see cref="StaffEvents"/>); the others are here.
+    /// </summary>
+    private static readonly Dictionary<Type, IReadOnlyList<CasePhase>> AllowedIn = new Dictionary<Type, IReadOnlyList<CasePhase>>
     {
-        [typeof(UrgencyAssessed)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(NotifierContacted)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(NotifierContactImpossible)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(DecisionMade)] = [AwaitingDecision],
-        [typeof(ChildAndGuardiansInformed)] = [AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(PartnerInputRequested)] = [AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(PartnerInputWaived)] = [AwaitingDecision, Assessing, ReadyToClose],
+        // SHL § 41: a partner answers a request of a born child's case.
         [typeof(PartnerInputReceived)] = [AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(ChildMet)] = [AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(ChildNotMet)] = [AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(ChildViewsRecorded)] = [AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(GuardiansHeard)] = [AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(OffenceSuspected)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(PoliceReportFiled)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(Reassigned)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(TransferredOut)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
-        [typeof(AssessmentCompleted)] = [Assessing, ReadyToClose],
-        [typeof(ChildBorn)] = [AwaitingBirth],
-        [typeof(PreBirthCaseClosed)] = [AwaitingBirth],
+        // THL: a new notification about the same child is linked, never dropped.
         [typeof(RelatedNotificationReceived)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        // An administrator or a team lead may stop any open case.
         [typeof(CaseTerminated)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
-    };
+    }.Concat(StaffEvents.All.Select(e => KeyValuePair.Create(e.Type, e.AllowedIn))).ToDictionary();
 
-    /// <summary>The event names staff can raise, and whether each is allowed in a phase (for documentation and tests).</summary>
+    /// <summary>Whether an event of <paramref name="eventType"/> is allowed in <paramref name="phase"/>.</summary>
     public static bool IsAllowed(Type eventType, CasePhase phase) => AllowedIn.TryGetValue(eventType, out var phases) && phases.Contains(phase);
 
     /// <summary>
@@ -98,7 +86,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         if (!contact.CanBeContacted)
             RecordContactImpossible(step, contact.Anonymous ? "anonymous notifier" : "no contact details given", "system");
 
-        // LSL § 26(1): a child said to be in immediate danger reaches a social worker (on call) at once.
+        // LSL § 26(2): a child said to be in immediate danger reaches a social worker (on call) at once.
         if (notification.ImmediateDanger)
             step.Email(received.Team.OnCallEmail, EmailTemplates.Urgent(received.Team.Language, caseId, options.CaseLink(caseId)), "Urgent");
 

@@ -104,5 +104,5 @@ public sealed class NotificationFormTextsTests
     [InlineData("sv")]
     [InlineData("en")]
     public void The_form_offers_exactly_the_validator_s_reasons(string language) =>
-        Assert.Equal(ConcernReasons.All.Order(), NotificationFormTexts.For(language).Reasons.Keys.Order());
+        Assert.Equal(ConcernReasons.All.Codes.Order(), NotificationFormTexts.For(language).Reasons.Keys.Order());
 }

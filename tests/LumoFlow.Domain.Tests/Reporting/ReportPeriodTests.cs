@@ -5,7 +5,7 @@ using LumoFlow.Domain.Reporting;
 
 namespace LumoFlow.Domain.Tests.Reporting;
 
-/// <summary>The report's period: a date range, or one of THL's two halves by name (1.4–30.9 and 1.10–31.3, LSL § 27 a).</summary>
+/// <summary>The report's period: a date range, or one of THL's two halves by name (1.4–30.9 and 1.10–31.3; THL Act 668/2008 § 2).</summary>
 public sealed class ReportPeriodTests
 {
     [Theory]

@@ -44,7 +44,7 @@ public sealed class EventPhaseTableTests
     private static readonly Dictionary<string, Expect[]> Table = new()
     {
         //                                            AwaitingBirth AwaitingDecision Assessing ReadyToClose Completed Terminated
-        // LSL § 26(1): the urgent need is assessed at once — also before the birth (on-call social services, § 25 c).
+        // LSL § 26(2): the urgent need is assessed at once — also before the birth (on-call social services, § 25 c(2)).
         ["UrgencyAssessed"] =                        [Step,         Step,            Step,     Step,        Ended,    Ended],
         // The notifier is always contacted (or why not recorded), whenever that happens.
         ["NotifierContacted"] =                      [Step,         Step,            Step,     Step,        Ended,    Ended],

@@ -1,0 +1,71 @@
+namespace LumoFlow.Domain.Validation;
+
+/// <summary>
+/// Which problem a field has: a stable code for every message LumoFlow can give about what was sent. The words for
+/// each are in <see cref="ProblemWords"/>; a new code does not compile without them.
+/// </summary>
+public enum ProblemCode
+{
+    // Any field.
+    Required,
+    RequiredYesNo,
+    MustBeString,
+    MustBeTrueOrFalse,
+    MustBeObject,
+    TooLong,
+    MustBeOneOf,
+    NotIsoTime,
+    InFuture,
+    NotAPhoneNumber,
+    NotAnEmailAddress,
+    NotADate,
+    NotAnIsoDate,
+
+    // A Finnish personal identity code (henkilötunnus): what is wrong with it.
+    IdentityCodeLength,
+    IdentityCodeCenturySign,
+    IdentityCodeDate,
+    IdentityCodeIndividualNumber,
+    IdentityCodeCheckCharacter,
+
+    // The notification (LSL §§ 25–25 c).
+    NotifierType,
+    ProfessionalNotAnonymous,
+    ProfessionalGivesContact,
+    NotALanguage,
+    NotAChildLanguage,
+    ChildRequired,
+    TooManyChildren,
+    TooManyGuardians,
+    RequiredForPreBirth,
+    UnbornHasNoIdentityCode,
+    DateOfBirthMismatch,
+    IdentityCodeOrDateOfBirth,
+    ConcernRequired,
+    UnknownReason,
+    JointContactByProfessional,
+    ReceivedAtStaffOnly,
+    ReceivedAtTooOld,
+
+    // Staff events and controls.
+    TeamOrWorker,
+    ReasonRequired,
+    TerminationReasonRequired,
+    EventDetailsNotObject,
+
+    // The administrators' list and report.
+    NotARuntimeStatus,
+    NotAPhase,
+    NotAnOverdueKind,
+    EndsBeforeStart,
+    NotACaseIdStart,
+    NotAnOrder,
+    NotAPageSize,
+    NotAContinuationToken,
+    NotATeam,
+    PeriodMissing,
+    NotAPeriod,
+    PeriodDatesNotReal,
+    PeriodEndsBeforeStart,
+    PeriodTooLong,
+}
