@@ -14,6 +14,7 @@ public static class LocalEndpoints
     public static WebApplication MapLumoFlow(this WebApplication app)
     {
         app.MapGet(LumoFlowRoutes.Health, () => Results.Ok(new { status = "ok" }));
+        app.MapGet(LumoFlowRoutes.Asset, (string file) => Stylesheet.Serve(file));
         app.MapGet(LumoFlowRoutes.Deadlines, (string? receivedAt, DeadlinesApi api) => api.Get(receivedAt));
 
         // Public, but a staff member with the key may register a notification received by phone or in person.

@@ -306,10 +306,10 @@ public sealed partial class NotificationFormTests(DevServices services)
         (await Poll.UntilAsync(() => app.Services.GetRequiredService<CaseRecords>().GetNotificationJsonAsync(id, CancellationToken.None),
             json => json is not null, _ => $"Case {id} has no recorded notification", seconds: 30, intervalMs: 100))!;
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken)\" value=\"([^\"]+)\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken)\" value=\"([^\"]+)\"\\s*/?>")]
     private static partial Regex TokenField();
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"submission\" value=\"([0-9a-f]{32})\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"submission\" value=\"([0-9a-f]{32})\"\\s*/?>")]
     private static partial Regex SubmissionField();
 
     [GeneratedRegex("<(?:input|select|textarea) (?:type=\"(?!hidden)[a-z]+\" )?id=\"([^\"]+)\"")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LumoFlow.Domain.Overview;
+using LumoFlow.Domain.Validation;
 using LumoFlow.Domain.Workflow;
 using Microsoft.Extensions.Primitives;
 
@@ -35,47 +36,50 @@ public sealed record CaseListQuery(
 
     public static CaseListQuery Default { get; } = new([], null, null, null, null, null, null, null, ByNextDeadline, DefaultTop, null);
 
-    public static (CaseListQuery? Query, Dictionary<string, string[]> Errors) Parse(Func<string, StringValues> get, string? continuation)
+    public static (CaseListQuery? Query, FieldProblems Errors) Parse(Func<string, StringValues> get, string? continuation)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Error(string name, string message) => errors[name] = [message];
+        var errors = new FieldProblems();
+        void Error(string name, ProblemCode code, params string[] arguments)
+        {
+            if (!errors.Has(name)) errors.Add(name, code, arguments);
+        }
 
         var statuses = get("runtimeStatus").SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var normalised = new List<string>();
         foreach (var status in statuses)
             if (Statuses.FirstOrDefault(s => s.Equals(status, StringComparison.OrdinalIgnoreCase)) is { } known) normalised.Add(known);
-            else Error("runtimeStatus", $"'{status}' is not a runtime status: {string.Join(", ", Statuses)}");
+            else Error("runtimeStatus", ProblemCode.NotARuntimeStatus, status, string.Join(", ", Statuses));
 
         CasePhase? phase = null;
         if (Text(get("phase")) is { } phaseText)
         {
             if (Enum.TryParse<CasePhase>(phaseText, ignoreCase: true, out var p) && Enum.IsDefined(p)) phase = p;
-            else Error("phase", $"'{phaseText}' is not a phase: {string.Join(", ", Enum.GetNames<CasePhase>())}");
+            else Error("phase", ProblemCode.NotAPhase, phaseText, string.Join(", ", Enum.GetNames<CasePhase>()));
         }
         var overdue = Text(get("overdue"));
-        if (overdue is not null && !OverdueKinds.Contains(overdue)) Error("overdue", "overdue is decision, assessment or any");
+        if (overdue is not null && !OverdueKinds.Contains(overdue)) Error("overdue", ProblemCode.NotAnOverdueKind);
 
         var createdFrom = Date(get("createdFrom"), "createdFrom", Error);
         var createdTo = Date(get("createdTo"), "createdTo", Error);
-        if (createdFrom > createdTo) Error("createdTo", "createdTo is before createdFrom");
+        if (createdFrom > createdTo) Error("createdTo", ProblemCode.EndsBeforeStart, "createdTo", "createdFrom");
         var dueBefore = Date(get("dueBefore"), "dueBefore", Error);
 
         var q = Text(get("q"))?.ToUpperInvariant();
-        if (q is not null && (q.Length > 16 || !q.All(char.IsAsciiLetterOrDigit))) Error("q", "q is a case id or the start of one (letters and digits)");
+        if (q is not null && (q.Length > 16 || !q.All(char.IsAsciiLetterOrDigit))) Error("q", ProblemCode.NotACaseIdStart);
 
         var orderBy = Text(get("orderBy")) ?? ByNextDeadline;
-        if (orderBy is not (ByNextDeadline or ByCreatedTime)) Error("orderBy", $"orderBy is {ByNextDeadline} or {ByCreatedTime}");
+        if (orderBy is not (ByNextDeadline or ByCreatedTime)) Error("orderBy", ProblemCode.NotAnOrder, ByNextDeadline, ByCreatedTime);
 
         var top = DefaultTop;
         if (Text(get("top")) is { } topText && (!int.TryParse(topText, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > MaxTop))
-            Error("top", $"top is a whole number from 1 to {MaxTop}");
+            Error("top", ProblemCode.NotAPageSize, MaxTop.ToString(CultureInfo.InvariantCulture));
 
         string? after = null;
         if (continuation is { Length: > 0 } && (after = DecodeToken(continuation, orderBy)) is null)
-            Error(ContinuationHeader, "not a continuation token of this list (was the order changed?)");
+            Error(ContinuationHeader, ProblemCode.NotAContinuationToken);
 
         var team = Text(get("team"));
-        if (team is { Length: > 64 }) Error("team", "team is a team id");
+        if (team is { Length: > 64 }) Error("team", ProblemCode.NotATeam);
         return errors.Count > 0
             ? (null, errors)
             : (new CaseListQuery(normalised, phase, team, overdue, createdFrom, createdTo, dueBefore, q, orderBy, top, after), errors);
@@ -88,9 +92,9 @@ public sealed record CaseListQuery(
         if (Phase is { } p) yield return new("phase", p.ToString());
         if (Team is { } t) yield return new("team", t);
         if (Overdue is { } o) yield return new("overdue", o);
-        if (CreatedFrom is { } cf) yield return new("createdFrom", cf.ToString("yyyy-MM-dd"));
-        if (CreatedTo is { } ct) yield return new("createdTo", ct.ToString("yyyy-MM-dd"));
-        if (DueBefore is { } db) yield return new("dueBefore", db.ToString("yyyy-MM-dd"));
+        if (CreatedFrom is { } cf) yield return new("createdFrom", cf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (CreatedTo is { } ct) yield return new("createdTo", ct.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (DueBefore is { } db) yield return new("dueBefore", db.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (Q is { } q) yield return new("q", q);
         if (OrderBy != ByNextDeadline) yield return new("orderBy", OrderBy);
         if (Top != DefaultTop) yield return new("top", Top.ToString(CultureInfo.InvariantCulture));
@@ -116,11 +120,11 @@ public sealed record CaseListQuery(
 
     private static string? Text(StringValues values) => values.LastOrDefault()?.Trim() is { Length: > 0 } text ? text : null;
 
-    private static DateOnly? Date(StringValues values, string name, Action<string, string> error)
+    private static DateOnly? Date(StringValues values, string name, Action<string, ProblemCode, string[]> error)
     {
         if (Text(values) is not { } text) return null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        error(name, $"{name} is a date, yyyy-MM-dd");
+        error(name, ProblemCode.NotAnIsoDate, [name]);
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using LumoFlow.App.Http;
 using LumoFlow.App.Web;
+using LumoFlow.App.Web.Words;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace LumoFlow.App.Auth;
@@ -56,7 +57,9 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
             && !(request.HasFormContentType && await antiforgery.IsRequestValidAsync(http)))
         {
             if (access == RouteAccess.Public) return null; // then simply not as this user
-            return Problem(http, 400, "The form has expired", "Open the page again and send the form from it.");
+            return IsPage(request)
+                ? WebPage.Message(400, WebPage.Language(request), CommonWords.FormExpiredTitle, CommonWords.FormExpired)
+                : Results.Problem(statusCode: 400, title: "The form has expired", detail: "Open the page again and send the form from it.");
         }
 
         http.Items[ItemKey] = check.Identity;
@@ -88,10 +91,8 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
     {
         http.Response.Headers.WWWAuthenticate = "Bearer";
         if (!IsPage(http.Request)) return Results.Problem(statusCode: 401, title: "Unauthorized", detail: detail);
-        var language = WebPage.Language(http.Request);
-        var t = GateTexts.For(language);
-        return WebPage.Render(401, language, t.SignInTitle,
-            $"""<p>{WebPage.E(t.SignInNeeded)}</p><p><a class="button" href="{WebPage.E(SignInUrl(http))}">{WebPage.E(t.SignIn)}</a></p>""");
+        return WebPage.Message(401, WebPage.Language(http.Request), CommonWords.SignInTitle, CommonWords.SignInNeeded,
+            link: (CommonWords.SignInTitle, SignInUrl(http)));
     }
 
     /// <summary>The sign-in, returning to this page — or, for a posted form, to the page it was sent from (a form's own address has no page).</summary>
@@ -104,27 +105,10 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
         return $"/{LumoFlowRoutes.SignIn}?{(back is null ? "" : $"returnUrl={Uri.EscapeDataString(back)}&")}lang={WebPage.Language(request)}";
     }
 
-    private static IResult Forbidden(HttpContext http, string detail) => Problem(http, 403, "Forbidden", detail);
+    private static IResult Forbidden(HttpContext http, string detail) =>
+        IsPage(http.Request) ? ForbiddenPage(WebPage.Language(http.Request), detail) : Results.Problem(statusCode: 403, title: "Forbidden", detail: detail);
 
-    private static IResult Problem(HttpContext http, int status, string title, string detail) =>
-        IsPage(http.Request) ? ProblemPage(WebPage.Language(http.Request), status, title, detail) : Results.Problem(statusCode: status, title: title, detail: detail);
-
-    /// <summary>A refusal as a page a person reads (a 403 says so in their language; the detail says why).</summary>
-    internal static IResult ProblemPage(string language, int status, string title, string detail)
-    {
-        var t = GateTexts.For(language);
-        return WebPage.Render(status, language, status == 403 ? t.ForbiddenTitle : title,
-            $"""<p>{WebPage.E(status == 403 ? t.Forbidden : detail)}</p><p class="hint">{WebPage.E(detail)}</p><p><a href="/{LumoFlowRoutes.StaffCases}">{WebPage.E(t.Back)}</a></p>""");
-    }
-
-    private sealed record GateTexts(string SignInTitle, string SignInNeeded, string SignIn, string ForbiddenTitle, string Forbidden, string Back)
-    {
-        private static readonly GateTexts Fi = new("Kirjaudu sisään", "Tämä sivu on työntekijöille. Kirjaudu sisään jatkaaksesi.", "Kirjaudu sisään",
-            "Ei käyttöoikeutta", "Sinulla ei ole oikeutta tähän sivuun tai asiaan.", "Oman tiimin asiat");
-        private static readonly GateTexts Sv = new("Logga in", "Sidan är för personalen. Logga in för att fortsätta.", "Logga in",
-            "Ingen behörighet", "Du har inte behörighet till den här sidan eller ärendet.", "Teamets ärenden");
-        private static readonly GateTexts En = new("Sign in", "This page is for staff. Sign in to go on.", "Sign in",
-            "Not allowed", "You may not see this page or this case.", "My team's cases");
-        public static GateTexts For(string language) => language switch { "sv" => Sv, "en" => En, _ => Fi };
-    }
+    /// <summary>A refusal as a page a person reads: in their language, with the reason (in the API's words) small under it.</summary>
+    internal static IResult ForbiddenPage(string language, string detail) =>
+        WebPage.Message(403, language, CommonWords.ForbiddenTitle, CommonWords.Forbidden, detail, (CommonWords.MyCases, $"/{LumoFlowRoutes.StaffCases}?lang={language}"));
 }

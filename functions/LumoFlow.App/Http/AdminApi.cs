@@ -5,6 +5,8 @@ using LumoFlow.App.Intake;
 using LumoFlow.Domain.Reporting;
 using Microsoft.DurableTask.Client;
 
+using LumoFlow.Domain.Validation;
+
 namespace LumoFlow.App.Http;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class AdminApi(AdminCases admin)
         StorageUnavailable.Guard(async () =>
         {
             var (query, errors) = CaseListQuery.Parse(name => http.Request.Query[name], http.Request.Headers[CaseListQuery.ContinuationHeader].FirstOrDefault());
-            if (query is null) return Results.ValidationProblem(errors, title: "Bad list parameters");
+            if (query is null) return Problems.Of(errors, title: "Bad list parameters");
             var page = await admin.ListAsync(query, durable, who, cancellationToken);
             if (page.ContinuationToken is { } token) http.Response.Headers[CaseListQuery.ContinuationHeader] = token;
             return Results.Json(page.Items, LumoFlowJson.Options);
@@ -63,8 +65,8 @@ public sealed class AdminApi(AdminCases admin)
     public Task<IResult> ComplianceAsync(HttpContext http, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
-            if (!ReportPeriod.TryParse(http.Request.Query["period"].FirstOrDefault(), out var period, out var error))
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [error ?? "give the period"] }, title: "Bad period");
+            var (period, problem) = ReportPeriod.Read(http.Request.Query["period"].FirstOrDefault());
+            if (problem is not null) return Problems.Of("period", problem);
             var format = http.Request.Query["format"].FirstOrDefault();
             var csv = format == "csv" || (format is null && http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true));
             if (format is not (null or "csv" or "json"))
@@ -97,9 +99,12 @@ public sealed class AdminApi(AdminCases admin)
     };
 
     /// <summary>A control asks why: the reason goes to the access log.</summary>
-    public static IResult? Reason(string? reason) =>
+    public static IResult? Reason(string? reason) => ReasonProblem(reason) is { } problem ? Problems.Of("reason", problem) : null;
+
+    /// <summary>What is wrong with a control's reason: none given, or too long (it goes to the access log).</summary>
+    public static FieldProblem? ReasonProblem(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength
-            ? Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [$"give the reason (at most {MaxReasonLength} characters)"] })
+            ? new FieldProblem(ProblemCode.ReasonRequired, MaxReasonLength.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : null;
 
     private static IResult NoSuchCase(string id) => CasesApi.NotFound(id);

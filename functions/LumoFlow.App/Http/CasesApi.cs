@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using LumoFlow.App.Auth;
 using LumoFlow.App.Cases;
 using LumoFlow.App.Intake;
 using LumoFlow.App.Records;
+using LumoFlow.Domain.Validation;
 using LumoFlow.Domain.Workflow;
 using Microsoft.DurableTask.Client;
 
@@ -12,6 +14,7 @@ namespace LumoFlow.App.Http;
 public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGate gate, CaseTermination termination, AccessLog accessLog, TimeProvider time)
 {
     public const int MaxEventBodyBytes = 64 * 1024;
+    public const int MaxTerminationReason = 500;
 
     public Task<IResult> GetStatusAsync(string id, bool? showHistory, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
@@ -30,8 +33,8 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
     public Task<IResult> TerminateAsync(string id, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
-            if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["give the reason for terminating (at most 500 characters)"] });
+            if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTerminationReason)
+                return Problems.Of("reason", new FieldProblem(ProblemCode.TerminationReasonRequired, MaxTerminationReason.ToString(CultureInfo.InvariantCulture)));
             if (!CaseIds.IsWellFormed(id) || await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return NotFound(id);
             if (!who.MayWorkTeam(found.Case.State.TeamId)) return OtherTeam(id);
             var outcome = await termination.TerminateAsync(durable, found, reason.Trim(), who.Name, cancellationToken);
@@ -44,9 +47,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
         CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
-            if (!CaseEvents.Names.Contains(eventName))
-                return Results.Problem(statusCode: 400, title: "Unknown event",
-                    detail: $"'{eventName}' is not an event. Events: {string.Join(", ", CaseEvents.Names)}.");
+            if (StaffEvents.Find(eventName) is null) return UnknownEvent(eventName);
             JsonElement body;
             if (http.Request.ContentLength is 0 || (http.Request.ContentLength is null && http.Request.ContentType is null))
                 body = JsonDocument.Parse("{}").RootElement;
@@ -67,39 +68,47 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
     {
         var attempt = await TryRaiseAsync(id, eventName, body, durable, who, cancellationToken, reason);
         return attempt.Refusal
-            ?? (attempt.Errors is { } errors ? Results.ValidationProblem(errors, title: $"The {eventName} event has errors", detail: "Nothing was recorded.") : null)
+            ?? (attempt.Problems is { } problems ? Problems.Of(problems, title: $"The {eventName} event has errors", detail: "Nothing was recorded.") : null)
             ?? EventResults.Of(attempt.Outcome!);
     }
 
-    /// <summary>What came of raising an event: refused before the workflow was asked (<see cref="Refusal"/>, an HTTP answer), bad fields, or the workflow's outcome.</summary>
-    public sealed record EventAttempt(IResult? Refusal, IReadOnlyDictionary<string, string[]>? Errors, WorkflowOutcome? Outcome);
+    /// <summary>
+    /// What came of raising an event: refused before the workflow was asked (<see cref="Refusal"/>, an HTTP answer), bad
+    /// fields, or the workflow's outcome — with the phase the case was in, which a refusal's words name.
+    /// </summary>
+    public sealed record EventAttempt(IResult? Refusal, FieldProblems? Problems, WorkflowOutcome? Outcome, CasePhase? Phase = null);
 
     /// <summary>The one path every staff event takes — the API, the dashboard and the social workers' pages.</summary>
     public async Task<EventAttempt> TryRaiseAsync(string id, string eventName, JsonElement body, DurableTaskClient durable, StaffIdentity who,
         CancellationToken cancellationToken, string? reason = null)
     {
-        if (!CaseEvents.Names.Contains(eventName))
-            return new(Results.Problem(statusCode: 400, title: "Unknown event",
-                detail: $"'{eventName}' is not an event. Events: {string.Join(", ", CaseEvents.Names)}."), null, null);
+        if (StaffEvents.Find(eventName) is not { } definition) return new(UnknownEvent(eventName), null, null);
         if (body.ValueKind != JsonValueKind.Object)
             return new(Results.Problem(statusCode: 400, title: "Bad event body", detail: "The body must be a JSON object."), null, null);
         if (!CaseIds.IsWellFormed(id)) return new(NotFound(id), null, null);
-        if (!MayRaise(who, eventName))
-            return new(Results.Problem(statusCode: 403, title: "Forbidden", detail: "Only a team lead or an admin may reassign a case."), null, null);
+        if (!MayRaise(who, definition))
+            return new(Results.Problem(statusCode: 403, title: "Forbidden", detail: $"Only a team lead or an admin may record {eventName}."), null, null);
         // One read of the case: whose it is, and then what the workflow says of the event on it.
         if (await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return new(NotFound(id), null, null);
         if (!who.MayWorkTeam(found.Case.State.TeamId)) return new(OtherTeam(id), null, null);
 
-        var (caseEvent, errors) = CaseEvents.Read(eventName, body, who.Name, time.GetUtcNow());
-        if (caseEvent is null) return new(null, errors, null);
+        var (caseEvent, problems) = EventReader.Read(definition, body, who.Name, time.GetUtcNow());
+        if (caseEvent is null) return new(null, problems, null);
+        var phase = gate.CurrentState(found).Phase;
         var outcome = await gate.RaiseAsync(durable, found, caseEvent, cancellationToken);
         await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken, reason);
-        return new(null, null, outcome);
+        return new(null, null, outcome, phase);
     }
 
-    /// <summary>Reassigning a case is a team lead's (or an admin's); every other event, anyone's who works the case.</summary>
-    public static bool MayRaise(StaffIdentity who, string eventName) =>
-        eventName != nameof(Reassigned) || RouteAccess.TeamLead.Allows(who.Role);
+    /// <summary>Whether <paramref name="who"/> may raise the event: as its catalogue entry says (<see cref="StaffEvent.RaisedBy"/>).</summary>
+    public static bool MayRaise(StaffIdentity who, StaffEvent definition) => definition.RaisedBy switch
+    {
+        EventRaiser.TeamLead => RouteAccess.TeamLead.Allows(who.Role),
+        _ => true,
+    };
+
+    private static IResult UnknownEvent(string eventName) => Results.Problem(statusCode: 400, title: "Unknown event",
+        detail: $"'{eventName}' is not an event. Events: {string.Join(", ", StaffEvents.Names)}.");
 
     /// <summary>A social worker or team lead works only their own team's cases: 403 for another team's (404 for none is the caller's).</summary>
     internal static IResult OtherTeam(string id) =>

@@ -18,6 +18,9 @@ public static class LumoFlowRoutes
     public const string TerminateCase = "api/cases/{id}/terminate";
     public const string PartnerInput = "partner-input/{token}";
 
+    /// <summary>The pages' one stylesheet, under its fingerprinted name (<see cref="Web.Stylesheet"/>).</summary>
+    public const string Asset = "assets/{file}";
+
     /// <summary>
     /// The notification form, at the site's root (<c>/</c>). Not <c>""</c>: the Functions host gives an HTTP trigger with
     /// an empty route its function's name instead, and answers <c>/</c> with its own home page; an optional parameter
@@ -60,6 +63,7 @@ public static class LumoFlowRoutes
     public static readonly IReadOnlyList<Endpoint> Endpoints =
     [
         new("GET", Health, RouteAccess.Public),
+        new("GET", Asset, RouteAccess.Public),
         new("GET", NotificationForm, RouteAccess.Public),
         new("POST", NotificationForm, RouteAccess.Public),
         new("GET", Deadlines, RouteAccess.Public),

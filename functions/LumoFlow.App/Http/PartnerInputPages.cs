@@ -3,8 +3,10 @@ using LumoFlow.App.Cases;
 using LumoFlow.App.Intake;
 using LumoFlow.App.Records;
 using LumoFlow.App.Web;
+using LumoFlow.App.Web.Partner;
+using LumoFlow.App.Web.Words;
+using LumoFlow.Domain.Wording;
 using Microsoft.DurableTask.Client;
-using static LumoFlow.App.Web.WebPage;
 
 namespace LumoFlow.App.Http;
 
@@ -23,34 +25,19 @@ public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, Ca
         var asked = WebPage.AskedLanguage(http.Request);
         var link = Link.Parse(token);
         if (link is null || link.Match(await gate.CurrentStateAsync(link.CaseId, cancellationToken)) is not (var state, var request))
-            return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
+            return Page(http, 404, asked ?? "fi", PartnerWords.InvalidTitle, PartnerWords.Invalid);
         var language = asked ?? request.Language;
-        var t = Texts.For(language);
-        if (WhyClosed(state, request, time.GetUtcNow(), t) is { } reason) return Page(http, 200, language, t.ClosedTitle, reason);
+        if (WhyClosed(state, request, time.GetUtcNow()) is { } reason) return Page(http, 200, language, PartnerWords.ClosedTitle, reason);
 
         var question = await records.GetDocumentAsync(state.CaseId, $"partner-{request.Id}-question", cancellationToken);
-        return Page(http, 200, language, t.Title, $"""
-            <p>{E(t.Intro)}</p>
-            <dl class="facts"><dt>{E(t.Reference)}</dt><dd>{E(state.CaseId)}</dd>
-            <dt>{E(t.Organisation)}</dt><dd>{E(request.Organisation)}</dd>
-            <dt>{E(t.AnswerBy)}</dt><dd>{request.AnswerBy:d.M.yyyy}</dd></dl>
-            <h2>{E(t.Question)}</h2>
-            <p class="question pre notice">{E(question?.Text ?? "")}</p>
-            <form method="post">
-              <input type="hidden" name="lang" value="{E(language)}">
-              <label for="answer">{E(t.Answer)}</label>
-              <textarea id="answer" name="answer" rows="12" maxlength="{MaxAnswer}" required></textarea>
-              <label for="respondentName">{E(t.Respondent)}</label>
-              <input type="text" id="respondentName" name="respondentName" maxlength="200" autocomplete="name">
-              <p><button type="submit">{E(t.Send)}</button></p>
-            </form>
-            """);
+        return WebPage.Render<PartnerPage, PartnerPage.Request>(200, language,
+            new(state.CaseId, request.Organisation, request.AnswerBy, question?.Text ?? "", MaxAnswer), http.Request.Path.Value);
     });
 
     public Task<IResult> AnswerAsync(string token, HttpContext http, DurableTaskClient durable, CancellationToken cancellationToken) => StorageUnavailable.Guard(async () =>
     {
         var asked = WebPage.AskedLanguage(http.Request);
-        if (!http.Request.HasFormContentType) return Page(http, 415, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, "Send the form.");
+        if (!http.Request.HasFormContentType) return Page(http, 415, asked ?? "fi", PartnerWords.InvalidTitle, PartnerWords.SendTheForm);
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var answer = form["answer"].ToString().Trim();
         var respondent = form["respondentName"].ToString().Trim();
@@ -60,23 +47,22 @@ public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, Ca
         var link = Link.Parse(token);
         if (link is null || await lookup.FindAsync(durable, link.CaseId, cancellationToken) is not { } found
             || link.Match(gate.CurrentState(found)) is not (_, var request))
-            return Page(http, 404, asked ?? "fi", Texts.For(asked ?? "fi").InvalidTitle, Texts.For(asked ?? "fi").Invalid);
+            return Page(http, 404, asked ?? "fi", PartnerWords.InvalidTitle, PartnerWords.Invalid);
         var language = asked ?? request.Language;
-        var t = Texts.For(language);
         if (answer.Length == 0 || answer.Length > MaxAnswer || respondent.Length > 200)
-            return Page(http, 400, language, t.Title, t.AnswerMissing);
+            return Page(http, 400, language, PartnerWords.Title, PartnerWords.AnswerMissing);
 
         var outcome = await gate.RaiseAsync(durable, found,
             new PartnerInputReceived(link.RequestId, link.Secret, answer, respondent.Length == 0 ? null : respondent) { Actor = "partner" }, cancellationToken);
         return outcome switch
         {
-            WorkflowStep => Page(http, 200, language, t.ThanksTitle, t.Thanks),
-            WorkflowRefusal { Kind: RefusalKind.InvalidInput } => Page(http, 404, language, t.InvalidTitle, t.Invalid),
-            WorkflowRefusal { Kind: RefusalKind.CaseEnded } => Page(http, 200, language, t.ClosedTitle, t.CaseClosed),
-            WorkflowRefusal { Code: RefusalCode.LinkUsed } => Page(http, 200, language, t.ClosedTitle, t.Used),
-            WorkflowRefusal { Code: RefusalCode.LinkNotNeeded } => Page(http, 200, language, t.ClosedTitle, t.Waived),
-            WorkflowRefusal { Code: RefusalCode.LinkExpired } => Page(http, 200, language, t.ClosedTitle, t.Expired),
-            _ => Page(http, 404, language, t.InvalidTitle, t.Invalid),
+            WorkflowStep => Page(http, 200, language, PartnerWords.ThanksTitle, PartnerWords.Thanks),
+            WorkflowRefusal { Kind: RefusalKind.InvalidInput } => Page(http, 404, language, PartnerWords.InvalidTitle, PartnerWords.Invalid),
+            WorkflowRefusal { Kind: RefusalKind.CaseEnded } => Page(http, 200, language, PartnerWords.ClosedTitle, PartnerWords.CaseClosed),
+            WorkflowRefusal { Code: RefusalCode.LinkUsed } => Page(http, 200, language, PartnerWords.ClosedTitle, PartnerWords.Used),
+            WorkflowRefusal { Code: RefusalCode.LinkNotNeeded } => Page(http, 200, language, PartnerWords.ClosedTitle, PartnerWords.Waived),
+            WorkflowRefusal { Code: RefusalCode.LinkExpired } => Page(http, 200, language, PartnerWords.ClosedTitle, PartnerWords.Expired),
+            _ => Page(http, 404, language, PartnerWords.InvalidTitle, PartnerWords.Invalid),
         };
     });
 
@@ -93,60 +79,16 @@ public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, Ca
                 ? (state, request) : null;
     }
 
-    private static string? WhyClosed(CaseState state, PartnerRequest request, DateTimeOffset now, Texts t) => request.Status switch
+    private static Phrase? WhyClosed(CaseState state, PartnerRequest request, DateTimeOffset now) => request.Status switch
     {
-        PartnerRequestStatus.Answered => t.Used,
-        PartnerRequestStatus.Waived => t.Waived,
-        _ when !state.IsOpen => t.CaseClosed,
-        _ when now >= request.ExpiresAt => t.Expired,
+        PartnerRequestStatus.Answered => PartnerWords.Used,
+        PartnerRequestStatus.Waived => PartnerWords.Waived,
+        _ when !state.IsOpen => PartnerWords.CaseClosed,
+        _ when now >= request.ExpiresAt => PartnerWords.Expired,
         _ => null,
     };
 
-    /// <summary>A page in the shared look, its language links pointing back to this same link.</summary>
-    private static IResult Page(HttpContext http, int status, string language, string title, string bodyHtmlOrText)
-    {
-        var body = bodyHtmlOrText.TrimStart().StartsWith('<') ? bodyHtmlOrText : $"<p>{E(bodyHtmlOrText)}</p>";
-        return WebPage.Render(status, language, title, body, new WebPage.Chrome(LanguageSwitch: http.Request.Path.Value ?? "/"));
-    }
-
-    private sealed record Texts(
-        string Title, string Intro, string Reference, string Organisation, string AnswerBy, string Question, string Answer,
-        string Respondent, string Send, string AnswerMissing, string ThanksTitle, string Thanks, string ClosedTitle, string Used,
-        string Waived, string Expired, string CaseClosed, string InvalidTitle, string Invalid)
-    {
-        public static readonly Texts Fi = new(
-            "Pyyntö osallistua palvelutarpeen arviointiin",
-            "Sosiaalityöntekijä pyytää tietojanne palvelutarpeen arviointiin (sosiaalihuoltolaki 41 §). Linkki on kertakäyttöinen.",
-            "Viite", "Organisaatio", "Vastaa viimeistään", "Kysymys", "Vastauksenne", "Vastaajan nimi (vapaaehtoinen)", "Lähetä vastaus",
-            "Kirjoita vastaus (enintään 10 000 merkkiä).", "Kiitos", "Vastauksenne on vastaanotettu. Linkki ei ole enää käytössä.",
-            "Linkki ei ole enää käytössä", "Tähän pyyntöön on jo vastattu. Linkki toimii vain kerran.",
-            "Sosiaalityöntekijä ei enää tarvitse vastausta tähän pyyntöön.", "Linkin voimassaolo on päättynyt. Ota tarvittaessa yhteyttä sosiaalityöntekijään.",
-            "Arviointi on päättynyt, eikä vastauksia enää oteta vastaan.", "Linkki ei kelpaa", "Linkki on virheellinen. Tarkista, että kopioit sen kokonaan.");
-
-        public static readonly Texts Sv = Fi with
-        {
-            Title = "Begäran om att delta i en bedömning av servicebehovet",
-            Intro = "Socialarbetaren ber om era uppgifter till bedömningen av servicebehovet (socialvårdslagen 41 §). Länken kan användas en gång.",
-            Reference = "Referens", Organisation = "Organisation", AnswerBy = "Svara senast", Question = "Fråga", Answer = "Ert svar",
-            Respondent = "Namn (frivilligt)", Send = "Skicka svaret", AnswerMissing = "Skriv ett svar (högst 10 000 tecken).",
-            ThanksTitle = "Tack", Thanks = "Ert svar har tagits emot. Länken kan inte användas igen.",
-            ClosedTitle = "Länken används inte längre", Used = "Begäran har redan besvarats. Länken fungerar bara en gång.",
-            Waived = "Socialarbetaren behöver inte längre ett svar på denna begäran.", Expired = "Länken har gått ut. Kontakta vid behov socialarbetaren.",
-            CaseClosed = "Bedömningen har avslutats och svar tas inte längre emot.", InvalidTitle = "Ogiltig länk", Invalid = "Länken är felaktig. Kontrollera att du kopierade hela länken.",
-        };
-
-        public static readonly Texts En = Fi with
-        {
-            Title = "Request to take part in a service-need assessment",
-            Intro = "The social worker asks for your input to a service-need assessment (Social Welfare Act § 41). The link works once.",
-            Reference = "Reference", Organisation = "Organisation", AnswerBy = "Answer by", Question = "Question", Answer = "Your answer",
-            Respondent = "Your name (optional)", Send = "Send the answer", AnswerMissing = "Write an answer (at most 10,000 characters).",
-            ThanksTitle = "Thank you", Thanks = "Your answer has been received. The link can no longer be used.",
-            ClosedTitle = "This link is no longer in use", Used = "This request has already been answered. The link works only once.",
-            Waived = "The social worker no longer needs an answer to this request.", Expired = "This link has expired. Contact the social worker if needed.",
-            CaseClosed = "The assessment has been closed and answers are no longer accepted.", InvalidTitle = "Invalid link", Invalid = "The link is not valid. Check that you copied all of it.",
-        };
-
-        public static Texts For(string language) => language switch { "sv" => Sv, "en" => En, _ => Fi };
-    }
+    /// <summary>A page that says one thing, its language links pointing back to this same link.</summary>
+    private static IResult Page(HttpContext http, int status, string language, Phrase title, Phrase text) =>
+        WebPage.Message(status, language, title, text, languageSwitch: http.Request.Path.Value ?? "/");
 }

@@ -20,4 +20,8 @@ public sealed record Phrase(string Fi, string Sv, string En)
 
     /// <summary>The words in <paramref name="language"/> with <paramref name="args"/> put in place of <c>{0}</c>, <c>{1}</c>, ….</summary>
     public string In(string language, params object?[] args) => string.Format(CultureInfo.InvariantCulture, In(language), args);
+
+    /// <summary>This phrase with <paramref name="args"/> put in place, in every language.</summary>
+    public Phrase With(params object?[] args) =>
+        new(string.Format(CultureInfo.InvariantCulture, Fi, args), string.Format(CultureInfo.InvariantCulture, Sv, args), string.Format(CultureInfo.InvariantCulture, En, args));
 }

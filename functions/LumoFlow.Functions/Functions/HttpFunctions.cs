@@ -21,6 +21,10 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
     public IResult Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.Health)] HttpRequest request) =>
         Results.Ok(new { status = "ok" });
 
+    [Function("Asset")]
+    public IResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.Asset)] HttpRequest request, string file) =>
+        Stylesheet.Serve(file);
+
     [Function("Deadlines")]
     public IResult Deadlines([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.Deadlines)] HttpRequest request) =>
         deadlines.Get(request.Query["receivedAt"]);

@@ -28,7 +28,8 @@ public sealed class AdminDashboardBrowserTests(DevServices services)
 
         await using var browser = await BrowserSession.StartAsync();
         var page = browser.Page;
-        var credentials = $"code={LumoFlowApp.FunctionKey}&user=admin.browser";
+        // The dashboard speaks Finnish unless asked otherwise; this administrator reads it in English.
+        var credentials = $"code={LumoFlowApp.FunctionKey}&user=admin.browser&lang=en";
 
         await page.GotoAsync($"{baseUrl}/admin?{credentials}");
         Assert.Equal("Cases", await page.InnerTextAsync("h1"));

@@ -1,15 +1,15 @@
 using LumoFlow.App.Web;
 using LumoFlow.Domain.Notifications;
+using LumoFlow.Domain.Validation;
 
 namespace LumoFlow.App.Tests.Web;
 
 /// <summary>
-/// The form shows the validator's English messages in Finnish and Swedish through <see cref="ValidationMessages"/>:
-/// every message the validator can give must have both, or a Finnish notifier would read English. The notifications
-/// below reach every rule of <see cref="NotificationValidator"/>; a new rule with a new message fails here until it is
-/// translated.
+/// Every problem the validator can find carries a stable code, and the form says it in Finnish and Swedish by that code
+/// (never by matching the English). The notifications below reach every rule of <see cref="NotificationValidator"/>; a
+/// new rule needs a new code, and a new code does not build without its words.
 /// </summary>
-public sealed class NotificationFormTextsTests
+public sealed class ValidationWordsTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(2));
 
@@ -50,32 +50,47 @@ public sealed class NotificationFormTextsTests
         yield return (Valid with { ReceivedAt = "2024-11-20T10:00:00+02:00" }, true);
     }
 
-    private static List<string> AllMessages() => Invalid()
-        .SelectMany(c => NotificationValidator.Validate(c.Notification, Now, c.Staff).Values.SelectMany(m => m))
+    private static List<FieldProblem> AllProblems() => Invalid()
+        .SelectMany(c => NotificationValidator.Problems(c.Notification, Now, c.Staff).ByField.Values.SelectMany(p => p))
         .Distinct()
         .ToList();
 
     [Fact]
-    public void Every_message_the_validator_gives_has_a_Finnish_and_a_Swedish_translation()
+    public void Every_problem_the_validator_finds_is_said_in_Finnish_and_Swedish_not_in_English()
     {
-        var messages = AllMessages();
-        Assert.True(messages.Count >= 30, $"the notifications reach only {messages.Count} messages");
-        var missing = messages.SelectMany(m => new[] { "fi", "sv" }.Where(l => ValidationMessages.TryTranslate(m, l) is null).Select(l => $"{l}: {m}")).ToList();
-        Assert.True(missing.Count == 0, "untranslated: " + string.Join("; ", missing));
+        var problems = AllProblems();
+        Assert.True(problems.Select(p => p.Code).Distinct().Count() >= 25, $"the notifications reach only {problems.Select(p => p.Code).Distinct().Count()} codes");
+        foreach (var problem in problems)
+            foreach (var language in new[] { "fi", "sv" })
+            {
+                var said = problem.In(language);
+                Assert.False(string.IsNullOrWhiteSpace(said), $"{problem.Code} has no {language}");
+                Assert.NotEqual(problem.English, said);
+                Assert.DoesNotContain("{", said);
+            }
     }
 
-    [Fact]
-    public void A_message_keeps_its_number_and_a_known_inner_reason_is_translated_too()
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void Every_problem_code_has_its_words_in_every_language(ProblemCode code)
     {
-        Assert.Equal("saa olla enintään 200 merkkiä", ValidationMessages.Translate("must be at most 200 characters", "fi"));
-        Assert.Equal("får vara högst 20000 tecken", ValidationMessages.Translate("must be at most 20000 characters", "sv"));
-        Assert.Equal("ei ole kelvollinen henkilötunnus: tarkistusmerkki ei täsmää",
-            ValidationMessages.Translate("is not a valid Finnish personal identity code: check character does not match", "fi"));
-        // Unknown: English rather than a half-translated sentence; English pages always show the validator's words.
-        Assert.Equal("is not a valid Finnish personal identity code: something new",
-            ValidationMessages.Translate("is not a valid Finnish personal identity code: something new", "fi"));
-        Assert.Equal("something new", ValidationMessages.Translate("something new", "sv"));
-        Assert.Null(ValidationMessages.TryTranslate("is required", "en"));
+        Assert.True(ProblemWords.Has(code));
+        foreach (var language in new[] { "fi", "sv", "en" }) Assert.False(string.IsNullOrWhiteSpace(ProblemWords.For(code).In(language)));
+    }
+
+    public static TheoryData<ProblemCode> Codes() => [.. Enum.GetValues<ProblemCode>()];
+
+    [Fact]
+    public void The_API_keeps_its_English_word_for_word_and_a_message_keeps_its_number_and_its_inner_reason()
+    {
+        Assert.Equal("must be at most 200 characters", new FieldProblem(ProblemCode.TooLong, "200").English);
+        Assert.Equal("saa olla enintään 200 merkkiä", new FieldProblem(ProblemCode.TooLong, "200").In("fi"));
+        Assert.Equal("får vara högst 20000 tecken", new FieldProblem(ProblemCode.TooLong, "20000").In("sv"));
+        Assert.Equal("is not a valid Finnish personal identity code: check character does not match",
+            new FieldProblem(ProblemCode.IdentityCodeCheckCharacter).English);
+        Assert.Equal("ei ole kelvollinen henkilötunnus: tarkistusmerkki ei täsmää", new FieldProblem(ProblemCode.IdentityCodeCheckCharacter).In("fi"));
+        var teacherWithoutContact = NotificationValidator.Validate(Valid with { Notifier = Teacher with { Phone = null } }, Now);
+        Assert.Equal(["a professional notifier gives a phone number or an email address"], teacherWithoutContact["notifier.phone"]);
     }
 
     [Fact]
@@ -84,7 +99,7 @@ public sealed class NotificationFormTextsTests
         var paths = Invalid()
             .Where(c => c.Notification.Children is not { Count: > 1 } && c.Notification.Guardians is not { Count: > 2 } && c.Notification.ReceivedAt is null)
             .SelectMany(c => NotificationValidator.Validate(c.Notification, Now).Keys)
-            .Where(p => !p.StartsWith("guardians[1]"))
+            .Where(p => !p.StartsWith("guardians[1]", StringComparison.Ordinal))
             .Distinct()
             .ToList();
         foreach (var path in paths)
@@ -95,14 +110,7 @@ public sealed class NotificationFormTextsTests
         }
 
         var errors = NotificationFormPages.ErrorsByField(
-            NotificationValidator.Validate(Valid with { Children = [ValidChild with { IdentityCode = "123" }] }, Now), "fi", NotificationFormTexts.Fi);
+            NotificationValidator.Problems(Valid with { Children = [ValidChild with { IdentityCode = "123" }] }, Now), "fi");
         Assert.Equal(["Lapsen henkilötunnus: ei ole kelvollinen henkilötunnus: siinä on oltava 11 merkkiä (ppkkvvXnnnT)"], errors["childIdentityCode"]);
     }
-
-    [Theory]
-    [InlineData("fi")]
-    [InlineData("sv")]
-    [InlineData("en")]
-    public void The_form_offers_exactly_the_validator_s_reasons(string language) =>
-        Assert.Equal(ConcernReasons.All.Codes.Order(), NotificationFormTexts.For(language).Reasons.Keys.Order());
 }

@@ -1,0 +1,93 @@
+using LumoFlow.Domain.Wording;
+
+namespace LumoFlow.App.Web.Words;
+
+/// <summary>What the social workers' pages (their list of cases and a case's page) say in their own words.</summary>
+public static class StaffWords
+{
+    public static readonly Phrase MyCases = new("Oman tiimin asiat", "Teamets ärenden", "My team's cases");
+    public static readonly Phrase AllCases = new("Kaikki avoimet asiat", "Alla öppna ärenden", "All open cases");
+    public static readonly Phrase NoTeam = new(
+        "Sinulle ei ole määritelty tiimiä, joten asioita ei näytetä.",
+        "Du har inget team, så inga ärenden visas.",
+        "You have no team, so no cases are shown.");
+    public static readonly Phrase NoCases = new("Ei avoimia asioita.", "Inga öppna ärenden.", "No open cases.");
+    public static readonly Phrase Case = new("Asia", "Ärende", "Case");
+    public static readonly Phrase Phase = new("Vaihe", "Skede", "Phase");
+    public static readonly Phrase NextDeadline = new("Seuraava määräaika", "Nästa tidsfrist", "Next deadline");
+    public static readonly Phrase Marker = new("Tilanne", "Läge", "Status");
+    public static readonly Phrase OpenObligations = new("Avoimia tehtäviä", "Öppna uppgifter", "Open tasks");
+    public static readonly Phrase WorkerColumn = new("Työntekijä", "Arbetstagare", "Worker");
+    public static readonly Phrase Team = new("Tiimi", "Team", "Team");
+    public static readonly Phrase Received = new("Vastaanotettu", "Mottagen", "Received");
+    public static readonly Phrase Kind = new("Ilmoituksen laji", "Typ av anmälan", "Kind");
+    public static readonly Phrase Status = new("Tila", "Status", "Status");
+    public static readonly Phrase Deadlines = new("Määräajat", "Tidsfrister", "Deadlines");
+    public static readonly Phrase DecisionDue = new(
+        "Päätös viimeistään (LSL 26 § 5 mom., 7. arkipäivä)",
+        "Beslut senast (BsL 26 § 5 mom., 7:e vardagen)",
+        "Decision due (LSL § 26(5), 7th working day)");
+    public static readonly Phrase AssessmentDue = new(
+        "Arviointi valmis viimeistään (SHL 36 §, 3 kk)",
+        "Bedömningen klar senast (SVL 36 §, 3 mån)",
+        "Assessment due (SHL § 36, 3 months)");
+    public static readonly Phrase Overdue = new("Myöhässä", "Försenad", "Overdue");
+    public static readonly Phrase NoDeadlines = new(
+        "Määräajat alkavat vasta lapsen synnyttyä.",
+        "Tidsfristerna börjar först när barnet är fött.",
+        "The deadlines start only once the child is born.");
+    public static readonly Phrase Obligations = new("Avoimet tehtävät", "Öppna uppgifter", "Open tasks");
+    public static readonly Phrase BlocksClosing = new("Estää sulkemisen", "Hindrar avslut", "Blocks closing");
+    public static readonly Phrase NothingOpen = new("Ei avoimia tehtäviä.", "Inga öppna uppgifter.", "Nothing open.");
+    public static readonly Phrase Notification = new("Ilmoitus", "Anmälan", "The notification");
+    public static readonly Phrase Notifier = new("Ilmoittaja", "Anmälare", "Notifier");
+    public static readonly Phrase Children = new("Lapset", "Barn", "Children");
+    public static readonly Phrase Guardians = new("Huoltajat", "Vårdnadshavare", "Guardians");
+    public static readonly Phrase Concern = new("Huoli", "Oro", "Concern");
+    public static readonly Phrase Reasons = new("Syyt", "Orsaker", "Reasons");
+    public static readonly Phrase ImmediateDanger = new("Välitön vaara", "Omedelbar fara", "Immediate danger");
+    public static readonly Phrase OffenceSuspectedFlag = new(
+        "Epäilty rikos lasta kohtaan",
+        "Misstänkt brott mot barnet",
+        "Offence against the child suspected");
+    public static readonly Phrase Anonymous = new("nimetön", "anonym", "anonymous");
+    public static readonly Phrase LinkedCases = new("Saman lapsen muut asiat", "Samma barns andra ärenden", "Linked cases of the same child");
+    public static readonly Phrase NoLinkedCases = new("Ei muita asioita.", "Inga andra ärenden.", "None.");
+    public static readonly Phrase Partners = new(
+        "Yhteistyötahojen pyynnöt (SHL 41 §)",
+        "Begäranden till samarbetsparter (SVL 41 §)",
+        "Partner requests (SHL § 41)");
+    public static readonly Phrase NoPartners = new("Ei pyyntöjä.", "Inga begäranden.", "No requests.");
+    public static readonly Phrase Requested = new("Pyydetty", "Begärd", "Requested");
+    public static readonly Phrase AnswerBy = new("Vastattava viimeistään", "Svar senast", "Answer by");
+    public static readonly Phrase PartnerRequestId = new("Pyyntö", "Begäran", "Request");
+    public static readonly Phrase PartnerColumn = new("Yhteistyötaho", "Samarbetspart", "Partner");
+    public static readonly Phrase Answer = new("Vastaus", "Svar", "Answer");
+    public static readonly Phrase Timeline = new("Tapahtumat", "Händelser", "Timeline");
+    public static readonly Phrase When = new("Aika", "Tid", "When");
+    public static readonly Phrase What = new("Tapahtuma", "Händelse", "What");
+    public static readonly Phrase Who = new("Kuka", "Vem", "Who");
+    public static readonly Phrase Details = new("Tiedot", "Uppgifter", "Details");
+    public static readonly Phrase RecordEvents = new("Kirjaa", "Registrera", "Record");
+    public static readonly Phrase RecordHint = new(
+        "Vain tässä vaiheessa sallitut kirjaukset näytetään.",
+        "Endast registreringar som är tillåtna i detta skede visas.",
+        "Only what may be recorded in this phase is offered.");
+    public static readonly Phrase ClosingSummary = new(
+        "Arvioinnin yhteenveto ja päättäminen (SHL 37 §)",
+        "Sammanfattning och avslutande av bedömningen (SVL 37 §)",
+        "Closing summary of the assessment (SHL § 37)");
+    public static readonly Phrase Save = new("Tallenna", "Spara", "Save");
+    public static readonly Phrase AtHint = new("Jätä tyhjäksi, jos nyt.", "Lämna tomt om nu.", "Leave empty for now.");
+    public static readonly Phrase ErrorsTitle = new(
+        "Kirjausta ei tallennettu: tarkista tiedot",
+        "Registreringen sparades inte: kontrollera uppgifterna",
+        "Nothing was recorded: check the following");
+    public static readonly Phrase RefusedTitle = new("Kirjausta ei hyväksytty", "Registreringen godtogs inte", "Not recorded");
+    public static readonly Phrase Missing = new("Puuttuu", "Saknas", "Missing");
+    public static readonly Phrase Done = new("Kirjattu", "Registrerat", "Recorded");
+    public static readonly Phrase DoneHint = new(
+        "Näkyy tapahtumissa, kun asia on päivittynyt.",
+        "Syns bland händelserna när ärendet har uppdaterats.",
+        "It shows in the timeline once the case has been updated.");
+}
