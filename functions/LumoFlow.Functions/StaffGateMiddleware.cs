@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using LumoFlow.App.Auth;
 using LumoFlow.App.Http;
+using LumoFlow.App.Web;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,7 +36,7 @@ public sealed class StaffGateMiddleware : IFunctionsWorkerMiddleware
         bool? key = validKey ? true : StaffIdentity.PresentedKey(http.Request) is null ? null : false;
         var refusal = await context.InstanceServices.GetRequiredService<StaffGate>().CheckAsync(http, access, key);
         if (refusal is not null) await refusal.ExecuteAsync(http);
-        else await next(context);
+        else await ErrorPages.GuardAsync(http, () => next(context));
     }
 
     /// <summary>The <c>[HttpTrigger]</c> of the function whose entry point is "Namespace.Type.Method"; null for other triggers.</summary>

@@ -1,5 +1,6 @@
 using LumoFlow.App.Hosting;
 using LumoFlow.App.Records;
+using LumoFlow.App.Web;
 using LumoFlow.LocalHost;
 
 // The local host: LumoFlow's HTTP routes and its case orchestrations in one ASP.NET Core process, on Azurite.
@@ -17,7 +18,17 @@ builder.Services.AddHostedService<WeeklyDigestLoop>();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// A page a person asked for answers as a page: an address that is none (404), or a failure (500). The API keeps its
+// problem documents (UseExceptionHandler, UseStatusCodePages).
+app.Use((http, next) => ErrorPages.GuardAsync(http, () => next(http)));
+app.UseStatusCodePages(async status =>
+{
+    var http = status.HttpContext;
+    if (http.Response.StatusCode == 404 && ErrorPages.IsPage(http.Request) && http.GetEndpoint() is null)
+        await ErrorPages.NotFound(http.Request).ExecuteAsync(http);
+    else if (!ErrorPages.IsPage(http.Request))
+        await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
+});
 await app.Services.GetRequiredService<LumoFlowTables>().EnsureCreatedAsync(app.Lifetime.ApplicationStopping);
 app.UseStaffGate();
 app.MapLumoFlow();

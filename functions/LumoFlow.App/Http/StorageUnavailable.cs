@@ -39,7 +39,10 @@ public static class StorageUnavailable
     {
         public Task ExecuteAsync(HttpContext context)
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (Web.ErrorPages.IsPage(context.Request))
+                return Web.WebPage.Message(StatusCodes.Status503ServiceUnavailable, Web.WebPage.Language(context.Request), Web.Words.CommonWords.StorageTitle,
+                    Web.Words.CommonWords.Storage.With(RetryAfterSeconds), languageSwitch: null).ExecuteAsync(context);
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable",
                 detail: $"LumoFlow cannot reach its storage right now, and nothing was stored. Send the request again in {RetryAfterSeconds} seconds.")
                 .ExecuteAsync(context);

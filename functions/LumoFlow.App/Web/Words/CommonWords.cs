@@ -30,6 +30,9 @@ public static class CommonWords
     public static readonly Phrase FormExpired = new("Avaa sivu uudelleen ja lähetä lomake siltä.", "Öppna sidan igen och skicka formuläret därifrån.",
         "Open the page again and send the form from it.");
     public static readonly Phrase NotFoundTitle = new("Sivua ei löydy", "Sidan finns inte", "Page not found");
+    public static readonly Phrase NotFound = new("Tässä osoitteessa ei ole sivua. Tarkista osoite.", "Det finns ingen sida på den här adressen. Kontrollera adressen.",
+        "There is no page at this address. Check the address.");
+    public static readonly Phrase FrontPage = new("Lastensuojeluilmoitus", "Barnskyddsanmälan", "The notification form");
     public static readonly Phrase NoSuchCaseTitle = new("Asiaa ei löydy", "Ärendet finns inte", "No such case");
     public static readonly Phrase NoSuchCase = new("Asiaa {0} ei ole.", "Ärendet {0} finns inte.", "There is no case {0}.");
     public static readonly Phrase ErrorTitle = new("Jotain meni vikaan", "Något gick fel", "Something went wrong");
