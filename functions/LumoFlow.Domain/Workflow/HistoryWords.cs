@@ -57,6 +57,14 @@ public static class HistoryWords
         { "partnerRequestId", new("Pyyntö", "Begäran", "Request") },
     };
 
+    /// <summary>Who did it, when it was not a member of staff (whose account is shown as it is).</summary>
+    public static readonly Vocabulary Actors = new()
+    {
+        { "system", new("järjestelmä", "systemet", "system") },
+        { "notifier", new("ilmoittaja", "anmälaren", "notifier") },
+        { "partner", new("yhteistyötaho", "samarbetsparten", "partner") },
+    };
+
     /// <summary>The words for an entry of <paramref name="eventType"/>; null for a kind without any (a test keeps that from happening).</summary>
     public static Phrase? Entry(string eventType) => StaffEvents.Find(eventType)?.Title ?? Entries.WordsFor(eventType);
 

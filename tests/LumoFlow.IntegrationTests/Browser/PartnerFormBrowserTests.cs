@@ -46,10 +46,12 @@ public sealed partial class PartnerFormBrowserTests(DevServices services)
         await page.ClickAsync("button[type=submit]");
         Assert.Equal("Tack", await page.InnerTextAsync("h1"));
         await browser.ScreenshotAsync("partner-thanks");
+        await browser.AssertAccessibleAsync("the thanks page");
 
         await page.GotoAsync(baseUrl.TrimEnd('/') + path);
         Assert.Equal("Länken används inte längre", await page.InnerTextAsync("h1"));
         Assert.Contains("redan besvarats", await page.InnerTextAsync("main"));
+        await browser.AssertAccessibleAsync("the page of a used link");
 
         var status = await app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "PartnerInputReceived"));
         Assert.Contains(status["history"]!.AsArray(), h => (string)h!["eventType"]! == "PartnerInputReceived" && (string)h["actor"]! == "partner");

@@ -38,7 +38,11 @@ public sealed partial class StaffPagesBrowserTests(DevServices services)
         // Not signed in: the page says so and leads to the sign-in, which comes back to it.
         await page.GotoAsync($"{baseUrl}/staff/cases/{id}");
         Assert.Equal("Kirjaudu sisään", await page.InnerTextAsync("h1"));
+        await browser.ScreenshotAsync("staff-sign-in-needed");
+        await browser.AssertAccessibleAsync("the page that asks to sign in (401)");
         await page.ClickAsync("main a.button");
+        await browser.ScreenshotAsync("staff-sign-in");
+        await browser.AssertAccessibleAsync("the sign-in");
         await SignInAsync(page, "Maija Virtanen", "maija.virtanen@kunta.example", "SocialWorker", "pohjois-savo");
         Assert.Equal($"Asia {id}", await page.InnerTextAsync("h1"));
 
@@ -103,6 +107,7 @@ public sealed partial class StaffPagesBrowserTests(DevServices services)
         Assert.Contains("Tapaa lapsi", missing);
         Assert.Contains("Kalevan koulu", missing);
         await browser.ScreenshotAsync("staff-case-refused");
+        await browser.AssertAccessibleAsync("the case page with a refused event");
 
         var partnerPage = await browser.Context.NewPageAsync();
         await partnerPage.GotoAsync(baseUrl + link);
@@ -127,6 +132,7 @@ public sealed partial class StaffPagesBrowserTests(DevServices services)
         Assert.Contains("Asia on päättynyt", await page.InnerTextAsync("main"));
         Assert.Contains("Arviointi valmis", await page.InnerTextAsync("table:last-of-type"));
         await browser.ScreenshotAsync("staff-case-closed");
+        await browser.AssertAccessibleAsync("the closed case");
         Assert.Equal(0, dialogs);
 
         // Every read of the case through the pages is in the access log, with the signed-in user.
@@ -139,6 +145,7 @@ public sealed partial class StaffPagesBrowserTests(DevServices services)
         await SignInAsync(other.Page, "Kalle Muu", "kalle.muu@kunta.example", "SocialWorker", "keski-suomi");
         Assert.Equal("Ei käyttöoikeutta", await other.Page.InnerTextAsync("h1"));
         await other.ScreenshotAsync("staff-case-other-team");
+        await other.AssertAccessibleAsync("the 403 page");
         await other.Page.GotoAsync($"{baseUrl}/staff");
         Assert.DoesNotContain(id, await other.Page.InnerTextAsync("main"));
     }
