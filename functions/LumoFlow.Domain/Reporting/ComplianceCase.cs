@@ -5,7 +5,7 @@ namespace LumoFlow.Domain.Reporting;
 
 /// <summary>
 /// What THL's deadline-compliance report (THL Act 668/2008 § 2) needs to know about one case — dates and a team, no personal
-/// data. All dates are Helsinki local dates (domain.md, Counting).
+/// data. All dates are Helsinki local dates (docs/domain.md, Counting).
 /// </summary>
 /// <param name="CaseId">The case reference.</param>
 /// <param name="TeamId">The team the case is with now (after any <c>Reassigned</c>).</param>

@@ -72,10 +72,11 @@ public sealed record ComplianceFigures
     public required IReadOnlyList<string> CompletionExceededCases { get; init; }
 
     /// <summary>
-    /// Not part of THL's figures. Domain.md: "A case still open at the end of the period counts in neither completion
-    /// figure; an open case past its limit is still worth showing to the organisation itself." Cases open now, with a
-    /// started assessment not completed, whose <see cref="ComplianceCase.AssessmentDue"/> had passed by the end of the
-    /// period (or by the report's day, if that is earlier): due before min(today, period's last day + 1).
+    /// Not part of THL's figures. docs/domain.md, "THL's deadline-compliance collection": "A case still open at the end
+    /// of the period counts in neither completion figure; an open case past its limit is still worth showing to the
+    /// organisation itself." Cases open now, with a started assessment not completed, whose
+    /// <see cref="ComplianceCase.AssessmentDue"/> had passed by the end of the period (or by the report's day, if that is
+    /// earlier): due before min(today, period's last day + 1).
     /// </summary>
     public required IReadOnlyList<string> OpenPastAssessmentLimit { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace LumoFlow.Domain.Routing;
 
 /// <summary>
-/// Routes a case to the team of the child's home region (domain.md, process step 1).
+/// Routes a case to the team of the child's home region (docs/domain.md, process step 1).
 /// Municipalities are matched by name or three-digit code, ignoring case and surrounding spaces;
 /// an unknown or missing municipality goes to the default intake team, so no notification is ever unrouted.
 /// </summary>

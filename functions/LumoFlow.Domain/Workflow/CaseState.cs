@@ -5,7 +5,7 @@ namespace LumoFlow.Domain.Workflow;
 /// <summary>Durable Functions' runtime status, kept so administrators used to it feel at home.</summary>
 public enum RuntimeStatus { Running, Completed, Terminated }
 
-/// <summary>Where the case stands in the process (domain.md, "The process").</summary>
+/// <summary>Where the case stands in the process (docs/domain.md, "The process").</summary>
 public enum CasePhase
 {
     /// <summary>Pre-birth notification (LSL § 25 c): waiting for the birth before child-welfare deadlines apply.</summary>

@@ -40,7 +40,7 @@ public sealed record ReminderSchedule
     public DateTimeOffset NotifierContactReminder(StatutoryDeadlines d, int repeat, WorkingDayCalendar calendar) =>
         Morning(calendar.AddWorkingDays(d.ReceivedOn, NotifierContactFirstReminderWorkingDays + repeat * NotifierContactRepeatWorkingDays));
 
-    /// <summary>Domain.md: <c>assessmentDue</c> is not moved; reminders are set on working days before it.</summary>
+    /// <summary>docs/domain.md, Months: <c>assessmentDue</c> is not moved; reminders are set on working days before it.</summary>
     public DateTimeOffset AssessmentReminder(StatutoryDeadlines d, int daysBefore, WorkingDayCalendar calendar)
     {
         var day = d.AssessmentDue.AddDays(-daysBefore);

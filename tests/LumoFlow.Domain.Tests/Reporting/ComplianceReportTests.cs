@@ -8,7 +8,7 @@ using LumoFlow.Domain.Reporting;
 namespace LumoFlow.Domain.Tests.Reporting;
 
 /// <summary>
-/// THL's deadline-compliance figures (domain.md, "THL's deadline-compliance collection"), from hand-built cases whose
+/// THL's deadline-compliance figures (docs/domain.md, "THL's deadline-compliance collection"), from hand-built cases whose
 /// deadlines come from the real <see cref="DeadlineRules"/>. Working days are counted by hand in the comments: the day
 /// of receipt is not counted; weekends, holidays, Midsummer Eve and Christmas Eve are not working days.
 /// Most tests report on THL's half 1.4–30.9.2026 on Monday 5.10.2026.
@@ -233,7 +233,7 @@ public sealed class ComplianceReportTests
     [Fact]
     public void A_due_date_on_a_weekend_is_not_moved()
     {
-        // Received Sat 29.8.2026 → assessmentDue Sun 29.11.2026; completed Mon 30.11 is late (domain.md, Months).
+        // Received Sat 29.8.2026 → assessmentDue Sun 29.11.2026; completed Mon 30.11 is late (docs/domain.md, Months).
         var c = Case("A", "2026-08-29", decidedOn: "2026-09-01", completedOn: "2026-11-30");
         Assert.Equal(D("2026-11-29"), c.AssessmentDue);
 

@@ -6,7 +6,7 @@ namespace LumoFlow.Domain.Tests.Workflow;
 
 /// <summary>
 /// Which event may happen in which phase — every event in every phase, against a table written out here so a reader
-/// can check it against the law (domain.md). The phases are reached by one story, each step adding to the last:
+/// can check it against the law (docs/domain.md, The process). The phases are reached by one story, each step adding to the last:
 /// <list type="bullet">
 /// <item>AwaitingBirth: a pre-birth notification (LSL § 25 c) — nothing but the birth, closing it, and what
 ///   concerns the notifier, an offence or the team may happen before the child is born.</item>

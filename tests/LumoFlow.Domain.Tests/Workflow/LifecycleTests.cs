@@ -9,7 +9,7 @@ namespace LumoFlow.Domain.Tests.Workflow;
 
 /// <summary>
 /// Whole cases on a fake clock, across holidays: exactly which email goes to whom on which Helsinki date.
-/// Working days are counted by hand in the comments (domain.md, Counting: the day of receipt is not counted;
+/// Working days are counted by hand in the comments (docs/domain.md, Counting: the day of receipt is not counted;
 /// weekends, holidays and — by default — Midsummer Eve and Christmas Eve are not working days).
 /// The case is in Kuopio, so it goes to the north team.
 /// </summary>
@@ -223,7 +223,7 @@ public sealed class LifecycleTests
             $"2027-03-05 AssessmentReminder -> {namedWorker}",
             // 3 days before 21.3 is Thursday 18.3.
             $"2027-03-18 AssessmentReminder -> {namedWorker}",
-            // assessmentDue is not moved off Sunday 21.3 (domain.md): it has passed at the start of Monday 22.3.
+            // assessmentDue is not moved off Sunday 21.3 (docs/domain.md, Months): it has passed at the start of Monday 22.3.
             $"2027-03-22 AssessmentEscalation -> {Lead}",
         ], h.EmailLog());
         Assert.DoesNotContain(h.Fired, t => t.Name is "notifier-contact-reminder" or "decision-escalation" or "decision-overdue");

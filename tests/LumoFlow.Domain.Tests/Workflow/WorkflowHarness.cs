@@ -37,7 +37,7 @@ internal sealed class WorkflowHarness
     public static RoutingTable Routing { get; } =
         new(Intake, [North], new Dictionary<string, string> { ["Kuopio"] = North.Id });
 
-    // ---- Personal data in the notification: none of it may ever appear in an email (domain.md, Data protection). ----
+    // ---- Personal data in the notification: none of it may ever appear in an email (docs/domain.md, Data protection). ----
     public const string ChildName = "Aino Esimerkki";
     public const string ChildIdentityCode = "150315A123X"; // 15.3.2015, individual number 123, check character X
     public const string NewbornIdentityCode = "200326A456R"; // 20.3.2026, for ChildBorn
@@ -126,7 +126,7 @@ internal sealed class WorkflowHarness
     public string[] EmailLog(Func<SentEmail, bool>? which = null) =>
         _sent.Where(which ?? (_ => true)).Select(e => e.ToString()).Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>Domain.md, Data protection: emails carry a reference and a link, never the child's name, identity code or the concern.</summary>
+    /// <summary>docs/domain.md, Data protection: emails carry a reference and a link, never the child's name, identity code or the concern.</summary>
     public void AssertEmailsCarryNoPersonalData()
     {
         foreach (var sent in _sent)
