@@ -155,6 +155,16 @@ public sealed class EventPhaseTableTests
         return h;
     }
 
+    /// <summary>A staff event added to the catalogue must be written into the law's table above, with its section.</summary>
+    [Fact]
+    public void Every_staff_event_of_the_catalogue_has_its_row_in_the_table()
+    {
+        var missing = StaffEvents.All.Select(e => e.Name)
+            .Where(name => !Table.Keys.Any(key => key == name || key.StartsWith(name + "(", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(missing.Count == 0, "no row in the event–phase table: " + string.Join(", ", missing));
+    }
+
     public static TheoryData<string, string> EveryEventInEveryPhase()
     {
         var data = new TheoryData<string, string>();
