@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Azure.Data.Tables;
 using LumoFlow.App.Orchestration;
@@ -42,7 +43,7 @@ public static class AdminBench
 
         var report = new Percentiles();
         var received = 0;
-        var period = $"{DateTime.UtcNow.AddMonths(-12):yyyy-MM-dd}..{DateTime.UtcNow:yyyy-MM-dd}";
+        var period = string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow.AddMonths(-12):yyyy-MM-dd}..{DateTime.UtcNow:yyyy-MM-dd}");
         for (var i = 0; i < reportRequests + 1; i++)
         {
             var start = Stopwatch.GetTimestamp();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LumoFlow.App;
 using LumoFlow.Domain.Notifications;
@@ -24,7 +25,7 @@ public static class Notifications
         },
         Children = [new Child { Name = "Lapsi", IdentityCode = IdentityCode(i), HomeMunicipality = Municipalities[i % Municipalities.Length] }],
         Concern = "Huoli lapsen arjesta.",
-        ReceivedAt = receivedAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+        ReceivedAt = receivedAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
     };
 
     /// <summary>The request body, as a notifier's client sends it.</summary>

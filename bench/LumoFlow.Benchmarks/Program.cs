@@ -25,7 +25,7 @@ public static class BenchProgram
 
         var report = new Report();
         var durableNotes = new List<string>();
-        report.Line($"LumoFlow benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}{(quick ? " — QUICK (sizes scaled down)" : "")}");
+        report.Line(string.Create(CultureInfo.InvariantCulture, $"LumoFlow benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}{(quick ? " — QUICK (sizes scaled down)" : "")}"));
         if (Arg("--azurite") is { } azurite) report.Line($"Azurite {azurite}; Durable: DurableTask.AzureStorage 2.11.2 through the local host's sidecar, its default settings (LocalDurableTask)");
         report.Line();
         var total = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LumoFlow.Domain.Workflow;
 
@@ -33,8 +34,8 @@ public sealed class ReadmeEventTableTests
         foreach (var e in StaffEvents.All)
         {
             var optional = e.Fields.Where(f => !f.Required).Select(f => $"`{f.Path}`").ToList();
-            table.Append('\n').Append($"| `{e.Name}` | `{Body(e)}` | {(optional.Count == 0 ? "–" : string.Join(", ", optional))} | ")
-                .Append(string.Join(", ", e.AllowedIn)).Append($" | {e.Law.Replace("|", "\\|", StringComparison.Ordinal)} | ")
+            table.Append('\n').Append(CultureInfo.InvariantCulture, $"| `{e.Name}` | `{Body(e)}` | {(optional.Count == 0 ? "–" : string.Join(", ", optional))} | ")
+                .Append(string.Join(", ", e.AllowedIn)).Append(CultureInfo.InvariantCulture, $" | {e.Law.Replace("|", "\\|", StringComparison.Ordinal)} | ")
                 .Append(e.RaisedBy == EventRaiser.TeamLead ? "team lead" : "staff of the team").Append(" |");
         }
         return table.ToString();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -117,7 +118,7 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
             }
             else
             {
-                var created = seen.Select(i => DateTimeOffset.Parse((string)i["createdTime"]!)).ToList();
+                var created = seen.Select(i => DateTimeOffset.Parse((string)i["createdTime"]!, CultureInfo.InvariantCulture)).ToList();
                 Assert.Equal(created.OrderDescending(), created);
             }
         }
@@ -199,7 +200,7 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         var engineEvents = detail["engine"]!["history"]!.AsArray().Select(e => (string)e!["eventType"]!).ToList();
         Assert.True(engineEvents.Contains("ExecutionStarted"), string.Join(",", engineEvents));
         Assert.True(engineEvents.Contains("ExecutionTerminated"), string.Join(",", engineEvents));
-        Assert.All(detail["engine"]!["history"]!.AsArray(), e => DateTimeOffset.Parse((string)e!["timestamp"]!));
+        Assert.All(detail["engine"]!["history"]!.AsArray(), e => DateTimeOffset.Parse((string)e!["timestamp"]!, CultureInfo.InvariantCulture));
 
         Assert.Equal(HttpStatusCode.OK, (await Control("purge", "säilytysaika moottorissa")).StatusCode);
         var purgedTwice = await Control("purge");

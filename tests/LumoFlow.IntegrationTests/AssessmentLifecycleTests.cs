@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -161,7 +162,7 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         var notification = Sample.Notification(Sample.IdentityCode(), midwife);
         notification["kind"] = "preBirth";
         notification["children"]![0]!.AsObject().Remove("identityCode");
-        notification["children"]![0]!["expectedBirthDate"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd");
+        notification["children"]![0]!["expectedBirthDate"] = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var id = await app.SubmitAsync(notification);
 
         var status = await staff.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");

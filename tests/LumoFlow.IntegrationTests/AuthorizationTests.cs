@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -69,7 +70,7 @@ public sealed class AuthorizationTests(DevServices services)
                 var expected = access == RouteAccess.Public ? "allowed"
                     : Roles[caller] is not { } role ? "401"
                     : access.Allows(role) ? "allowed" : "403";
-                var actual = status is 401 or 403 ? status.ToString() : "allowed";
+                var actual = status is 401 or 403 ? status.ToString(CultureInfo.InvariantCulture) : "allowed";
                 if (actual != expected) wrong.Add($"{caller} {method} /{route}: expected {expected}, got {status}");
             }
         }
@@ -82,9 +83,9 @@ public sealed class AuthorizationTests(DevServices services)
         // The generated test checks that the hosts do what the table says; this checks the table says the right thing.
         foreach (var endpoint in LumoFlowRoutes.Endpoints)
         {
-            if (endpoint.Route.StartsWith("api/admin") || endpoint.Route.StartsWith("admin"))
+            if (endpoint.Route.StartsWith("api/admin", StringComparison.Ordinal) || endpoint.Route.StartsWith("admin", StringComparison.Ordinal))
                 Assert.Equal(RouteAccess.Admin, endpoint.Access);
-            if (endpoint.Route.StartsWith("api/cases") || endpoint.Route.StartsWith("staff"))
+            if (endpoint.Route.StartsWith("api/cases", StringComparison.Ordinal) || endpoint.Route.StartsWith("staff", StringComparison.Ordinal))
                 Assert.NotEqual(RouteAccess.Public, endpoint.Access);
         }
         Assert.Equal(RouteAccess.Public, LumoFlowRoutes.AccessOf("POST", LumoFlowRoutes.Notifications));
@@ -171,7 +172,7 @@ public sealed class AuthorizationTests(DevServices services)
         var page = await browser.GetAsync("/staff?lang=sv");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/signin?returnUrl=%2Fstaff%3Flang%3Dsv&lang=sv", page.Headers.Location!.OriginalString);
-        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("lumoflow-session=;"));
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("lumoflow-session=;", StringComparison.Ordinal));
 
         // A form sent with it is refused (401); its sign-in returns to the page the form was on, since the form's address is none.
         var form = new HttpRequestMessage(HttpMethod.Post, "/staff/cases/X/events/ChildMet") { Content = new FormUrlEncodedContent([new("how", "x")]) };

@@ -46,7 +46,7 @@ public sealed class CaseRecordsTests(DevServices services) : IAsyncLifetime
         Assert.Equal(second.ETag, retried.ETag);
 
         var rows = await _app.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == opening.CaseId).AllAsync();
-        Assert.Equal(["history-000001", "history-000002", "history-000003"], rows.Select(r => r.RowKey).Where(k => k.StartsWith("history-")));
+        Assert.Equal(["history-000001", "history-000002", "history-000003"], rows.Select(r => r.RowKey).Where(k => k.StartsWith("history-", StringComparison.Ordinal)));
         Assert.Equal(3, (await Records.GetAsync(opening.CaseId, CancellationToken.None))!.Case.Step);
         Assert.Equal(CasePhase.Assessing, (await Records.GetAsync(opening.CaseId, CancellationToken.None))!.State.Phase);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -22,7 +23,7 @@ public sealed class DurabilityTests(DevServices services)
         var dueAt = await ReminderTimeWhileTheAppIsDownAsync(TimeSpan.FromSeconds(60));
         var settings = new Dictionary<string, string?>
         {
-            ["LumoFlow:Reminders:MorningAt"] = dueAt.ToString("HH:mm:ss"),
+            ["LumoFlow:Reminders:MorningAt"] = dueAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
             ["LumoFlow:Reminders:NotifierContactFirstReminderWorkingDays"] = "0",
             // Messages the killed process had fetched come back when their visibility timeout runs out (Durable's
             // default is 5 minutes): shorter here, so the test need not wait that long.
@@ -55,7 +56,7 @@ public sealed class DurabilityTests(DevServices services)
                 && Cases.Events(s).Contains("UrgencyAssessed") == ids.Take(6).Contains(id), seconds: 90);
             Assert.Equal("Running", (string)status["runtimeStatus"]!);
         }
-        var reminders = await services.Mail.WaitForAsync(m => m.Subject.StartsWith("Muistutus: ilmoittajaan") && ids.Any(m.Subject.Contains), ids.Count, TimeSpan.FromSeconds(90));
+        var reminders = await services.Mail.WaitForAsync(m => m.Subject.StartsWith("Muistutus: ilmoittajaan", StringComparison.Ordinal) && ids.Any(m.Subject.Contains), ids.Count, TimeSpan.FromSeconds(90));
         Assert.All(ids, id => Assert.Single(reminders, m => m.Subject.Contains(id)));
         var all = await services.Mail.AllAsync();
         // Every receipt arrived. One the kill caught after the mail server took it but before it was marked sent is sent
@@ -63,7 +64,7 @@ public sealed class DurabilityTests(DevServices services)
         // Message-ID, so the receiving side drops it: never two different receipts for one case.
         Assert.All(ids, id =>
         {
-            var receipts = all.Where(m => m.Subject.Contains(id) && m.Subject.StartsWith("Lastensuojeluilmoituksesi")).ToList();
+            var receipts = all.Where(m => m.Subject.Contains(id) && m.Subject.StartsWith("Lastensuojeluilmoituksesi", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(receipts);
             Assert.Single(receipts.Select(m => m.MessageId).Distinct());
             Assert.EndsWith("@lumoflow.invalid>", receipts[0].MessageId);
@@ -104,8 +105,8 @@ public sealed class DurabilityTests(DevServices services)
         var all = await services.Mail.AllAsync();
         Assert.All(emails, e =>
         {
-            Assert.Single(all, m => m.IsTo(e) && m.Subject.StartsWith("Lastensuojeluilmoituksesi"));
-            Assert.Single(all, m => m.IsTo(e) && m.Subject.StartsWith("Päätös"));
+            Assert.Single(all, m => m.IsTo(e) && m.Subject.StartsWith("Lastensuojeluilmoituksesi", StringComparison.Ordinal));
+            Assert.Single(all, m => m.IsTo(e) && m.Subject.StartsWith("Päätös", StringComparison.Ordinal));
         });
         // Both processes did work.
         Assert.Contains("worker-1", await PartitionOwnersAsync(hub));
@@ -143,7 +144,7 @@ public sealed class DurabilityTests(DevServices services)
         var hub = TestSettings.NewHub();
         var notifier = Sample.UniqueEmail("retried");
         string id;
-        await using (var broken = await AppProcess.StartAsync(services, hub, "worker-1", new Dictionary<string, string?> { ["LumoFlow:Email:SmtpPort"] = DevServices.FreePort().ToString() }))
+        await using (var broken = await AppProcess.StartAsync(services, hub, "worker-1", new Dictionary<string, string?> { ["LumoFlow:Email:SmtpPort"] = DevServices.FreePort().ToString(CultureInfo.InvariantCulture) }))
         {
             id = (string)(await (await broken.Http.PostAsJsonAsync("api/notifications", Sample.Notification(Sample.IdentityCode(), notifier))).Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
             // The receipt is recorded as queued; its first send has failed and Durable waits to retry it.
@@ -178,7 +179,7 @@ public sealed class DurabilityTests(DevServices services)
         var status = await app.WaitForStatusAsync(id, s => Cases.Events(s).Count(e => e is "DecisionMade" or "EventRefused") == accepted);
         Assert.Single(Cases.Events(status), e => e == "DecisionMade");
         Assert.Equal(accepted - 1, Cases.Events(status).Count(e => e == "EventRefused"));
-        Assert.Single(await services.Mail.WaitForAsync(m => m.Subject.StartsWith("Päätös") && m.Subject.Contains(id)));
+        Assert.Single(await services.Mail.WaitForAsync(m => m.Subject.StartsWith("Päätös", StringComparison.Ordinal) && m.Subject.Contains(id)));
     }
 
     /// <summary>

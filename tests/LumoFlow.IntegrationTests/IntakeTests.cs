@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -45,11 +46,11 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         Assert.Equal("Running", (string)status["runtimeStatus"]!);
         Assert.Equal("pohjois-savo", (string)status["team"]!);
         Assert.Equal("AwaitingDecision", (string)status["customStatus"]!["phase"]!);
-        var receivedAt = DateTimeOffset.Parse((string)status["receivedAt"]!);
+        var receivedAt = DateTimeOffset.Parse((string)status["receivedAt"]!, CultureInfo.InvariantCulture);
         var expected = new DeadlineRules(WorkingDayCalendar.Default).For(receivedAt);
-        Assert.Equal(expected.DecisionDue.ToString("yyyy-MM-dd"), (string)status["deadlines"]!["decisionDue"]!);
-        Assert.Equal(expected.AssessmentDue.ToString("yyyy-MM-dd"), (string)status["deadlines"]!["assessmentDue"]!);
-        Assert.InRange(DateTimeOffset.Parse((string)status["createdTime"]!), before.AddSeconds(-1), DateTimeOffset.UtcNow);
+        Assert.Equal(expected.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string)status["deadlines"]!["decisionDue"]!);
+        Assert.Equal(expected.AssessmentDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string)status["deadlines"]!["assessmentDue"]!);
+        Assert.InRange(DateTimeOffset.Parse((string)status["createdTime"]!, CultureInfo.InvariantCulture), before.AddSeconds(-1), DateTimeOffset.UtcNow);
         Assert.Equal(["NotificationReceived", "RoutedToTeam", "DeadlinesSet", "EmailQueued"], Cases.Events(status).Take(4));
 
         var receipt = Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(notifierEmail)));
@@ -59,7 +60,7 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         Assert.DoesNotContain("Testi Lapsi", receipt.Text);
         Assert.DoesNotContain(identityCode, receipt.Text);
         Assert.DoesNotContain("nälkäisenä", receipt.Text);
-        Assert.Contains(expected.DecisionDue.ToString("d.M.yyyy"), receipt.Text);
+        Assert.Contains(expected.DecisionDue.ToString("d.M.yyyy", CultureInfo.InvariantCulture), receipt.Text);
 
         // The history records that the receipt went out, in LumoFlow's own record; Durable's custom status says the same.
         status = await _app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "EmailSent"));
@@ -203,7 +204,7 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         // Received by phone nine working days ago: its decision deadline has passed.
         var receivedAt = DateTimeOffset.UtcNow.AddDays(-16);
         var notification = Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("phoned"), "Joensuu");
-        notification["receivedAt"] = receivedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz");
+        notification["receivedAt"] = receivedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
         var response = await _app.StaffClient("sosiaalityontekija@kunta.test").PostAsJsonAsync("/api/notifications", notification);
 
@@ -212,8 +213,8 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         var deadlines = new DeadlineRules(WorkingDayCalendar.Default).For(receivedAt);
         var status = await _app.WaitForStatusAsync(id, s => s["customStatus"]!["overdue"]!.AsArray().Count > 0);
         Assert.Equal(["decision"], status["customStatus"]!["overdue"]!.AsArray().Select(o => (string)o!));
-        Assert.Equal(deadlines.DecisionDue.ToString("yyyy-MM-dd"), (string)status["deadlines"]!["decisionDue"]!);
-        Assert.Equal(receivedAt.ToUnixTimeSeconds(), DateTimeOffset.Parse((string)status["receivedAt"]!).ToUnixTimeSeconds());
+        Assert.Equal(deadlines.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string)status["deadlines"]!["decisionDue"]!);
+        Assert.Equal(receivedAt.ToUnixTimeSeconds(), DateTimeOffset.Parse((string)status["receivedAt"]!, CultureInfo.InvariantCulture).ToUnixTimeSeconds());
         var registered = status["history"]!.AsArray().Single(h => (string)h!["eventType"]! == "NotificationRegistered")!;
         Assert.Equal("sosiaalityontekija@kunta.test", (string)registered["actor"]!);
         // The escalation went to the team lead at once.

@@ -37,7 +37,7 @@ public sealed class PublishPackageTests
 
         var functions = JsonNode.Parse(Read(archive, "functions.metadata"))!.AsArray()
             .ToDictionary(f => (string)f!["name"]!, f => f!["bindings"]!.AsArray().Select(b => b!).ToList());
-        string Trigger(string name) => (string)functions[name].Single(b => ((string)b["type"]!).EndsWith("Trigger"))["type"]!;
+        string Trigger(string name) => (string)functions[name].Single(b => ((string)b["type"]!).EndsWith("Trigger", StringComparison.Ordinal))["type"]!;
         Assert.Equal("orchestrationTrigger", Trigger(CaseOrchestration.Name));
         foreach (var activity in new[] { CaseActivities.RecordCase, CaseActivities.SendEmail, CaseActivities.LinkChildren })
             Assert.Equal("activityTrigger", Trigger(activity));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using Azure.Data.Tables;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -22,7 +23,7 @@ public sealed class TableKeyRepository(TableClient table) : IXmlRepository
 
     /// <summary>The friendly name ("key-{id}", "revocation-…") is unique per element, but Data Protection does not promise it: a row key of our own.</summary>
     public void StoreElement(XElement element, string friendlyName) =>
-        table.AddEntity(new TableEntity(Partition, $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}")
+        table.AddEntity(new TableEntity(Partition, string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}"))
         {
             ["FriendlyName"] = friendlyName,
             ["Xml"] = element.ToString(SaveOptions.DisableFormatting),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using LumoFlow.Domain.Routing;
@@ -37,7 +38,7 @@ public sealed class WeeklyDigest(LumoFlowTables tables, RoutingTable routing, Wo
 
     private async Task<bool> SendOnceAsync(Team team, DateOnly week, IReadOnlyList<OverdueCase> cases, CancellationToken cancellationToken)
     {
-        var rowKey = week.ToString("yyyy-MM-dd");
+        var rowKey = week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var existing = await tables.Digests.GetEntityIfExistsAsync<TableEntity>(team.Id, rowKey, cancellationToken: cancellationToken);
         TableEntity row;
         if (existing.HasValue)

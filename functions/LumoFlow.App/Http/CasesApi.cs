@@ -171,7 +171,7 @@ public sealed record CaseStatusView(
         state.LastUpdatedTime,
         state.ReceivedAt,
         state.TeamId,
-        state.Deadlines is { } d ? new DeadlineView(d.DecisionDue.ToString("yyyy-MM-dd"), d.AssessmentDue.ToString("yyyy-MM-dd")) : null,
+        state.Deadlines is { } d ? new DeadlineView(d.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.AssessmentDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
         state.LinkedCaseIds,
         history?.Select(h => new HistoryView(h.EventType, h.At, h.Actor, h.Details)).ToList());
 }

@@ -21,9 +21,9 @@ public sealed partial class DeadlinesApi(DeadlineRules rules)
         return Results.Ok(new
         {
             receivedAt = instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
-            receivedOn = deadlines.ReceivedOn.ToString("yyyy-MM-dd"),
-            decisionDue = deadlines.DecisionDue.ToString("yyyy-MM-dd"),
-            assessmentDue = deadlines.AssessmentDue.ToString("yyyy-MM-dd"),
+            receivedOn = deadlines.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            decisionDue = deadlines.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            assessmentDue = deadlines.AssessmentDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
     }
 

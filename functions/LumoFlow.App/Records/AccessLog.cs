@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 using LumoFlow.App.Http;
 
@@ -14,7 +15,7 @@ public sealed class AccessLog(TableClient table, TimeProvider time)
     public async Task RecordAsync(string caseId, StaffIdentity who, string action, CancellationToken cancellationToken, string? reason = null)
     {
         var now = time.GetUtcNow();
-        var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks).ToString("D19");
+        var newestFirst = (DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
         await table.AddEntityAsync(new TableEntity(caseId, $"{newestFirst}-{Guid.NewGuid():N}")
         {
             ["At"] = now,

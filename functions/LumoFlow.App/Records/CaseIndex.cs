@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using LumoFlow.Domain.Overview;
@@ -141,7 +142,7 @@ public sealed class CaseIndex(TableClient table)
     }
 
     /// <summary>Dates are kept as <c>yyyy-MM-dd</c> text, which sorts and compares (<c>lt</c>, <c>le</c>) as dates do.</summary>
-    public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd");
+    public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly? Date(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using LumoFlow.App.Orchestration;
@@ -44,8 +45,8 @@ public static class CaseRows
             ["CreatedTime"] = state.CreatedTime,
             ["ReceivedAt"] = state.ReceivedAt,
             ["LastUpdatedTime"] = state.LastUpdatedTime,
-            ["DecisionDue"] = state.Deadlines?.DecisionDue.ToString("yyyy-MM-dd"),
-            ["AssessmentDue"] = state.Deadlines?.AssessmentDue.ToString("yyyy-MM-dd"),
+            ["DecisionDue"] = state.Deadlines?.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["AssessmentDue"] = state.Deadlines?.AssessmentDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["DecisionOverdue"] = state.DecisionOverdue,
             ["AssessmentOverdue"] = state.AssessmentOverdue,
             ["NextTimer"] = stored.Timers.Earliest?.DueAt,

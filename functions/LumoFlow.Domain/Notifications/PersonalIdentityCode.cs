@@ -56,9 +56,9 @@ public sealed record PersonalIdentityCode
             >= 2000 and < 2100 => 'A',
             _ => throw new ArgumentOutOfRangeException(nameof(birthDate), "must be in 1800–2099"),
         };
-        var digits = $"{birthDate:ddMMyy}{individualNumber:D3}";
+        var digits = string.Create(CultureInfo.InvariantCulture, $"{birthDate:ddMMyy}{individualNumber:D3}");
         var check = CheckCharacters[(int)(long.Parse(digits, CultureInfo.InvariantCulture) % 31)];
-        return new PersonalIdentityCode($"{birthDate:ddMMyy}{sign}{individualNumber:D3}{check}", birthDate);
+        return new PersonalIdentityCode(string.Create(CultureInfo.InvariantCulture, $"{birthDate:ddMMyy}{sign}{individualNumber:D3}{check}"), birthDate);
     }
 
     /// <summary>Null when <paramref name="text"/> is a valid code; otherwise a short English reason.</summary>

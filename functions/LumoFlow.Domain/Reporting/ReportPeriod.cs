@@ -20,7 +20,7 @@ public sealed record ReportPeriod
     /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>, or the period is longer than <see cref="MaxDays"/>.</exception>
     public ReportPeriod(DateOnly from, DateOnly to)
     {
-        if (to < from) throw new ArgumentException($"The period ends ({to:yyyy-MM-dd}) before it begins ({from:yyyy-MM-dd}).", nameof(to));
+        if (to < from) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The period ends ({to:yyyy-MM-dd}) before it begins ({from:yyyy-MM-dd})."), nameof(to));
         if (to.DayNumber - from.DayNumber + 1 > MaxDays) throw new ArgumentException($"The period is longer than {MaxDays} days.", nameof(to));
         From = from;
         To = to;

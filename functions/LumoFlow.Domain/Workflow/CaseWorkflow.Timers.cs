@@ -1,3 +1,4 @@
+using System.Globalization;
 using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Messaging;
 using static LumoFlow.Domain.Workflow.CasePhase;
@@ -31,7 +32,7 @@ public sealed partial class CaseWorkflow
 
             case TimerNames.DecisionOverdue when state.Phase == AwaitingDecision:
                 step.State = state with { DecisionOverdue = true };
-                step.History("DecisionOverdue", "system", new() { ["due"] = deadlines!.DecisionDue.ToString("yyyy-MM-dd") });
+                step.History("DecisionOverdue", "system", new() { ["due"] = deadlines!.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
                 break;
 
             // The notifier is always contacted: remind until contact is recorded or the decision is made. After
@@ -46,7 +47,7 @@ public sealed partial class CaseWorkflow
             // SHL § 36(3): the assessment is to be complete within 3 months of the case opening.
             case TimerNames.AssessmentOverdue:
                 step.State = state with { AssessmentOverdue = true };
-                step.History("AssessmentOverdue", "system", new() { ["due"] = deadlines!.AssessmentDue.ToString("yyyy-MM-dd") });
+                step.History("AssessmentOverdue", "system", new() { ["due"] = deadlines!.AssessmentDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
                 break;
 
             // …and when it is not, the team lead hears of it on the next working-day morning.

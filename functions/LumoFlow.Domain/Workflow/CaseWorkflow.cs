@@ -1,3 +1,4 @@
+using System.Globalization;
 using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Deadlines;
 using LumoFlow.Domain.Messaging;
@@ -73,7 +74,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         {
             ["kind"] = kind,
             ["notifierType"] = contact.Type,
-            ["children"] = notification.Children!.Count.ToString(),
+            ["children"] = notification.Children!.Count.ToString(CultureInfo.InvariantCulture),
             ["immediateDanger"] = notification.ImmediateDanger ? "true" : "false",
             ["offenceSuspected"] = notification.OffenceSuspected ? "true" : "false",
         }, at: received.ReceivedAt);
@@ -177,8 +178,8 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         step.State = step.State with { Deadlines = deadlines };
         step.History("DeadlinesSet", "system", new()
         {
-            ["decisionDue"] = deadlines.DecisionDue.ToString("yyyy-MM-dd"),
-            ["assessmentDue"] = deadlines.AssessmentDue.ToString("yyyy-MM-dd"),
+            ["decisionDue"] = deadlines.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["assessmentDue"] = deadlines.AssessmentDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         });
 
         SetIfFuture(step, TimerNames.DecisionReminder, Schedule.DecisionReminder(deadlines, calendar));

@@ -41,7 +41,7 @@ public static class OverdueDigest
         };
         var body = new StringBuilder($"{intro} – {teamName}, {week.ToString("d.M.yyyy", CultureInfo.InvariantCulture)}: {cases.Count}\n\n");
         foreach (var c in cases.OrderBy(c => c.Due).ThenBy(c => c.CaseId))
-            body.Append($"- {c.CaseId}: {(c.Deadline == "decision" ? decision : assessment)} {c.Due.ToString("d.M.yyyy", CultureInfo.InvariantCulture)} – {caseLink(c.CaseId)}\n");
+            body.Append(CultureInfo.InvariantCulture, $"- {c.CaseId}: {(c.Deadline == "decision" ? decision : assessment)} {c.Due.ToString("d.M.yyyy", CultureInfo.InvariantCulture)} – {caseLink(c.CaseId)}\n");
         return new EmailTemplates.Text($"{subject} ({teamName}, {cases.Count})", body.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -199,7 +200,7 @@ public sealed class AcsEmailSenderTests
         var ex = await Assert.ThrowsAsync<HttpRequestException>(() => sender.SendAsync(Email, CancellationToken.None));
 
         Assert.Equal(status, ex.StatusCode);
-        Assert.Contains(((int)status).ToString(), ex.Message);
+        Assert.Contains(((int)status).ToString(CultureInfo.InvariantCulture), ex.Message);
         Assert.Contains("Receipt", ex.Message);
         Assert.Contains("InvalidRecipient", ex.Message);
         Assert.DoesNotContain(Email.To, ex.Message);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LumoFlow.Domain.Calendar;
 
 namespace LumoFlow.Domain.Tests.Calendar;
@@ -17,7 +18,7 @@ public sealed class FinnishHolidaysTests
     [InlineData(2038, "2038-04-25")]
     [InlineData(2285, "2285-03-22")]
     public void Easter_Sunday_is_known(int year, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), FinnishHolidays.EasterSunday(year));
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), FinnishHolidays.EasterSunday(year));
 
     [Theory]
     [InlineData(2025, new[]
@@ -73,7 +74,7 @@ public sealed class FinnishHolidaysTests
     [InlineData("2028-06-23", "Midsummer Eve")]
     public void Holiday_is_named(string date, string name)
     {
-        var day = DateOnly.Parse(date);
+        var day = DateOnly.Parse(date, CultureInfo.InvariantCulture);
 
         var holiday = Assert.Single(FinnishHolidays.NonWorkingDaysOf(day.Year, CalendarOptions.Default), h => h.Date == day);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LumoFlow.Domain.Calendar;
 
 namespace LumoFlow.Domain.Tests.Calendar;
@@ -21,7 +22,7 @@ public sealed class HelsinkiTimeTests
     [InlineData("2026-03-10T01:30:00+05:00", "2026-03-09")] // 2026-03-09 22:30 in Helsinki
     [InlineData("2026-03-09T20:30:00-05:00", "2026-03-10")] // 2026-03-10 03:30 in Helsinki
     public void Local_date_of_an_instant(string instant, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), HelsinkiTime.LocalDate(DateTimeOffset.Parse(instant)));
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), HelsinkiTime.LocalDate(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData("2026-01-16", "2026-01-15T22:00:00Z")]
@@ -32,11 +33,11 @@ public sealed class HelsinkiTimeTests
     [InlineData("2026-10-26", "2026-10-25T22:00:00Z")]
     public void Start_of_day_is_local_midnight(string date, string expected)
     {
-        var start = HelsinkiTime.StartOfDay(DateOnly.Parse(date));
+        var start = HelsinkiTime.StartOfDay(DateOnly.Parse(date, CultureInfo.InvariantCulture));
 
-        Assert.Equal(DateTimeOffset.Parse(expected), start);
-        Assert.Equal(DateOnly.Parse(date), HelsinkiTime.LocalDate(start));
-        Assert.Equal(DateOnly.Parse(date).AddDays(-1), HelsinkiTime.LocalDate(start.AddTicks(-1)));
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), start);
+        Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture), HelsinkiTime.LocalDate(start));
+        Assert.Equal(DateOnly.Parse(date, CultureInfo.InvariantCulture).AddDays(-1), HelsinkiTime.LocalDate(start.AddTicks(-1)));
     }
 
     [Theory]
@@ -51,9 +52,9 @@ public sealed class HelsinkiTimeTests
     [InlineData("2026-06-24", "12:00", "2026-06-24T09:00:00Z")]
     public void At_local_time(string date, string time, string expected)
     {
-        var instant = HelsinkiTime.AtLocalTime(DateOnly.Parse(date), TimeOnly.Parse(time));
+        var instant = HelsinkiTime.AtLocalTime(DateOnly.Parse(date, CultureInfo.InvariantCulture), TimeOnly.Parse(time, CultureInfo.InvariantCulture));
 
-        Assert.Equal(DateTimeOffset.Parse(expected).UtcDateTime, instant.UtcDateTime);
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture).UtcDateTime, instant.UtcDateTime);
         Assert.Equal(HelsinkiTime.Zone.GetUtcOffset(instant), instant.Offset);
     }
 }

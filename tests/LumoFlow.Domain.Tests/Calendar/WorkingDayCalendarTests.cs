@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -28,7 +29,7 @@ public sealed class WorkingDayCalendarTests
     [InlineData("2028-12-26", false)] // Boxing Day, Tuesday
     [InlineData("2028-12-27", true)]
     public void Working_day_by_default(string date, bool expected) =>
-        Assert.Equal(expected, Calendar.IsWorkingDay(DateOnly.Parse(date)));
+        Assert.Equal(expected, Calendar.IsWorkingDay(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData("2026-06-19")] // Midsummer Eve, Friday
@@ -38,8 +39,8 @@ public sealed class WorkingDayCalendarTests
     {
         var calendar = new WorkingDayCalendar(new CalendarOptions { EvesAreWorkingDays = true });
 
-        Assert.True(calendar.IsWorkingDay(DateOnly.Parse(date)));
-        Assert.False(Calendar.IsWorkingDay(DateOnly.Parse(date)));
+        Assert.True(calendar.IsWorkingDay(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
+        Assert.False(Calendar.IsWorkingDay(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class WorkingDayCalendarTests
     [InlineData("2026-04-07", -1, "2026-04-02")] // back over Easter
     [InlineData("2026-04-02", 1, "2026-04-07")]  // over Easter
     public void Adds_working_days(string from, int workingDays, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected), Calendar.AddWorkingDays(DateOnly.Parse(from), workingDays));
+        Assert.Equal(DateOnly.Parse(expected, CultureInfo.InvariantCulture), Calendar.AddWorkingDays(DateOnly.Parse(from, CultureInfo.InvariantCulture), workingDays));
 
     [Theory]
     [InlineData("2026-03-10", "2026-03-19", 7)]
@@ -71,7 +72,7 @@ public sealed class WorkingDayCalendarTests
     [InlineData("2026-03-13", "2026-03-15", 0)] // only the weekend
     [InlineData("2026-04-02", "2026-04-07", 1)] // Easter
     public void Counts_working_days_after_the_first_up_to_the_last(string fromExclusive, string toInclusive, int expected) =>
-        Assert.Equal(expected, Calendar.WorkingDaysBetween(DateOnly.Parse(fromExclusive), DateOnly.Parse(toInclusive)));
+        Assert.Equal(expected, Calendar.WorkingDaysBetween(DateOnly.Parse(fromExclusive, CultureInfo.InvariantCulture), DateOnly.Parse(toInclusive, CultureInfo.InvariantCulture)));
 
     [Property]
     public Property Adding_n_working_days_lands_on_the_nth_working_day_after() =>

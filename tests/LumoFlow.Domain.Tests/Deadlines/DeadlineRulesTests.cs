@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -10,11 +11,11 @@ public sealed class DeadlineRulesTests
 {
     private static readonly DeadlineRules Rules = new(WorkingDayCalendar.Default);
 
-    private static StatutoryDeadlines ReceivedAt(string instant) => Rules.For(DateTimeOffset.Parse(instant));
+    private static StatutoryDeadlines ReceivedAt(string instant) => Rules.For(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture));
 
     /// <summary>Received at noon Helsinki time on <paramref name="date"/>.</summary>
     private static StatutoryDeadlines ReceivedOn(string date) =>
-        Rules.For(HelsinkiTime.AtLocalTime(DateOnly.Parse(date), new TimeOnly(12, 0)));
+        Rules.For(HelsinkiTime.AtLocalTime(DateOnly.Parse(date, CultureInfo.InvariantCulture), new TimeOnly(12, 0)));
 
     [Fact]
     public void THL_example_received_on_Tuesday_is_due_the_following_week_s_Thursday()
@@ -31,7 +32,7 @@ public sealed class DeadlineRulesTests
     [InlineData("2026-03-15", "2026-03-24")] // Sunday
     [InlineData("2026-03-16", "2026-03-25")] // Monday
     public void Receipt_at_the_end_of_the_week(string received, string decisionDue) =>
-        Assert.Equal(DateOnly.Parse(decisionDue), ReceivedOn(received).DecisionDue);
+        Assert.Equal(DateOnly.Parse(decisionDue, CultureInfo.InvariantCulture), ReceivedOn(received).DecisionDue);
 
     [Theory]
     // Easter 2026: Good Friday 3.4, Easter Monday 6.4 skipped.
@@ -52,7 +53,7 @@ public sealed class DeadlineRulesTests
     [InlineData("2027-01-01", "2027-01-13")]
     [InlineData("2027-01-04", "2027-01-14")]
     public void Decision_due_skips_holidays(string received, string decisionDue) =>
-        Assert.Equal(DateOnly.Parse(decisionDue), ReceivedOn(received).DecisionDue);
+        Assert.Equal(DateOnly.Parse(decisionDue, CultureInfo.InvariantCulture), ReceivedOn(received).DecisionDue);
 
     [Fact]
     public void With_eves_as_working_days_Christmas_Eve_counts()
@@ -85,9 +86,9 @@ public sealed class DeadlineRulesTests
     {
         var deadlines = ReceivedAt(instant);
 
-        Assert.Equal(DateTimeOffset.Parse(instant), deadlines.ReceivedAt);
-        Assert.Equal(DateOnly.Parse(receivedOn), deadlines.ReceivedOn);
-        Assert.Equal(DateOnly.Parse(decisionDue), deadlines.DecisionDue);
+        Assert.Equal(DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture), deadlines.ReceivedAt);
+        Assert.Equal(DateOnly.Parse(receivedOn, CultureInfo.InvariantCulture), deadlines.ReceivedOn);
+        Assert.Equal(DateOnly.Parse(decisionDue, CultureInfo.InvariantCulture), deadlines.DecisionDue);
     }
 
     [Theory]
@@ -99,7 +100,7 @@ public sealed class DeadlineRulesTests
     [InlineData("2025-11-28", "2026-02-28")] // a Saturday: not moved
     [InlineData("2026-03-10", "2026-06-10")]
     public void Assessment_due_three_months_later_on_the_same_day_or_the_month_s_last(string received, string assessmentDue) =>
-        Assert.Equal(DateOnly.Parse(assessmentDue), ReceivedOn(received).AssessmentDue);
+        Assert.Equal(DateOnly.Parse(assessmentDue, CultureInfo.InvariantCulture), ReceivedOn(received).AssessmentDue);
 
     [Fact]
     public void Assessment_due_on_a_Saturday_stays_a_Saturday()

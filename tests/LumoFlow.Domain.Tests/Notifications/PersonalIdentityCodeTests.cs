@@ -140,9 +140,9 @@ public sealed class PersonalIdentityCodeTests
     [InlineData("1899-12-31", 2, "311299+002")]
     public void Of_builds_the_code_with_its_century_sign_and_check_character(string birth, int individual, string expectedStart)
     {
-        var code = PersonalIdentityCode.Of(DateOnly.Parse(birth), individual);
+        var code = PersonalIdentityCode.Of(DateOnly.Parse(birth, CultureInfo.InvariantCulture), individual);
         Assert.StartsWith(expectedStart, code.Value);
         Assert.Null(PersonalIdentityCode.Validate(code.Value));
-        Assert.Equal(DateOnly.Parse(birth), code.BirthDate);
+        Assert.Equal(DateOnly.Parse(birth, CultureInfo.InvariantCulture), code.BirthDate);
     }
 }

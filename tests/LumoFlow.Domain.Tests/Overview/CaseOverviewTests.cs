@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck.Xunit;
 using LumoFlow.Domain.Overview;
 using LumoFlow.Domain.Tests.Workflow;
@@ -12,7 +13,7 @@ namespace LumoFlow.Domain.Tests.Overview;
 /// </summary>
 public sealed class CaseOverviewTests
 {
-    private static DateOnly D(string date) => DateOnly.Parse(date);
+    private static DateOnly D(string date) => DateOnly.Parse(date, CultureInfo.InvariantCulture);
 
     private static WorkflowHarness Received()
     {
@@ -106,10 +107,10 @@ public sealed class CaseOverviewTests
 /// <summary>The workload view: per team and in all, this week and next, the deadlines per week ahead.</summary>
 public sealed class WorkloadTests
 {
-    private static DateOnly D(string date) => DateOnly.Parse(date);
+    private static DateOnly D(string date) => DateOnly.Parse(date, CultureInfo.InvariantCulture);
 
     private static CaseOverview Case(string id, string team, CasePhase phase, string? decisionDue, string? assessmentDue, RuntimeStatus status = RuntimeStatus.Running) =>
-        new(id, status, phase, team, null, DateTimeOffset.Parse("2026-06-01T08:00:00Z"), DateTimeOffset.Parse("2026-06-01T08:00:00Z"),
+        new(id, status, phase, team, null, DateTimeOffset.Parse("2026-06-01T08:00:00Z", CultureInfo.InvariantCulture), DateTimeOffset.Parse("2026-06-01T08:00:00Z", CultureInfo.InvariantCulture),
             decisionDue is null ? null : D(decisionDue), assessmentDue is null ? null : D(assessmentDue), false, false, [], 0);
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Overview;
 
@@ -20,7 +21,7 @@ public sealed class DeadlineSignalTests
     [InlineData("2026-12-23", "2026-12-29", Rag.Amber)]
     [InlineData("2026-12-23", "2026-12-30", Rag.Green)]
     public void The_marker_is_amber_when_the_next_deadline_is_due_within_two_working_days(string today, string due, Rag expected) =>
-        Assert.Equal(expected, DeadlineSignal.Of(new NextDeadline(NextDeadline.Decision, DateOnly.Parse(due)), [], DateOnly.Parse(today), Calendar));
+        Assert.Equal(expected, DeadlineSignal.Of(new NextDeadline(NextDeadline.Decision, DateOnly.Parse(due, CultureInfo.InvariantCulture)), [], DateOnly.Parse(today, CultureInfo.InvariantCulture), Calendar));
 
     [Fact]
     public void An_overdue_deadline_is_red_whatever_comes_next_and_no_deadline_is_no_marker()

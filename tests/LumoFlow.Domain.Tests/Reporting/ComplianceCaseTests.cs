@@ -1,3 +1,4 @@
+using System.Globalization;
 using LumoFlow.Domain.Reporting;
 using LumoFlow.Domain.Tests.Workflow;
 using LumoFlow.Domain.Workflow;
@@ -11,7 +12,7 @@ namespace LumoFlow.Domain.Tests.Reporting;
 /// </summary>
 public sealed class ComplianceCaseTests
 {
-    private static DateOnly D(string date) => DateOnly.Parse(date);
+    private static DateOnly D(string date) => DateOnly.Parse(date, CultureInfo.InvariantCulture);
 
     /// <summary>Midsummer 2026 as in <see cref="LifecycleTests"/>: received Tue 16.6, decisionDue Fri 26.6, assessmentDue Wed 16.9.</summary>
     private static WorkflowHarness Midsummer()
@@ -55,10 +56,10 @@ public sealed class ComplianceCaseTests
     {
         // Decided at 23:30 Helsinki time on the due date (20:30 UTC): still 26.6, in time.
         var onTime = Midsummer();
-        onTime.Accept(new DecisionMade(true, "assessment needed"), DateTimeOffset.Parse("2026-06-26T20:30:00Z"));
+        onTime.Accept(new DecisionMade(true, "assessment needed"), DateTimeOffset.Parse("2026-06-26T20:30:00Z", CultureInfo.InvariantCulture));
         // An hour later it is 00:30 on 27.6 in Helsinki, though still 26.6 in UTC: late.
         var late = Midsummer();
-        late.Accept(new DecisionMade(true, "assessment needed"), DateTimeOffset.Parse("2026-06-26T21:30:00Z"));
+        late.Accept(new DecisionMade(true, "assessment needed"), DateTimeOffset.Parse("2026-06-26T21:30:00Z", CultureInfo.InvariantCulture));
 
         var inTime = ComplianceCase.Of(onTime.State);
         var exceeded = ComplianceCase.Of(late.State) with { CaseId = "late" };

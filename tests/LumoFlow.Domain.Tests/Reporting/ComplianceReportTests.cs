@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -19,7 +20,7 @@ public sealed class ComplianceReportTests
     private static readonly ReportPeriod AprSep2026 = ReportPeriod.AprSep(2026);
     private static readonly DateOnly Today = D("2026-10-05");
 
-    private static DateOnly D(string date) => DateOnly.Parse(date);
+    private static DateOnly D(string date) => DateOnly.Parse(date, CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A case received at noon Helsinki time on <paramref name="receivedOn"/>, with its real deadlines. Decided (to start
@@ -196,7 +197,7 @@ public sealed class ComplianceReportTests
     public void The_pending_date_is_the_Helsinki_date_of_receipt()
     {
         // 30.9.2026 21:30 UTC is already 00:30 on 1.10 in Helsinki (EEST, +03:00): the October–March half.
-        var deadlines = Rules.For(DateTimeOffset.Parse("2026-09-30T21:30:00Z"));
+        var deadlines = Rules.For(DateTimeOffset.Parse("2026-09-30T21:30:00Z", CultureInfo.InvariantCulture));
         var c = new ComplianceCase("late-evening", "north", deadlines.ReceivedOn, deadlines.DecisionDue, null, false, deadlines.AssessmentDue, null, true);
 
         Assert.Equal(0, Figures(c).Received);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -21,8 +22,8 @@ public sealed class ReportPeriodTests
         Assert.True(ReportPeriod.TryParse(text, out var period, out var error));
 
         Assert.Null(error);
-        Assert.Equal(DateOnly.Parse(from), period.From);
-        Assert.Equal(DateOnly.Parse(to), period.To);
+        Assert.Equal(DateOnly.Parse(from, CultureInfo.InvariantCulture), period.From);
+        Assert.Equal(DateOnly.Parse(to, CultureInfo.InvariantCulture), period.To);
         Assert.Equal(name, period.Name);
         Assert.Equal(name, period.ToString());
     }
@@ -39,7 +40,7 @@ public sealed class ReportPeriodTests
     {
         Assert.True(ReportPeriod.TryParse(text, out var period, out _));
 
-        Assert.Equal(new ReportPeriod(DateOnly.Parse(from), DateOnly.Parse(to)), period);
+        Assert.Equal(new ReportPeriod(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)), period);
         Assert.True(period.IsThlHalf);
         Assert.Equal(text.ToLowerInvariant(), period.Name);
     }
@@ -122,10 +123,10 @@ public sealed class ReportPeriodTests
     [InlineData("2026-03-31", "2025-oct-mar")]
     public void The_current_period_is_THL_s_half_containing_today(string today, string name)
     {
-        var period = ReportPeriod.Current(DateOnly.Parse(today));
+        var period = ReportPeriod.Current(DateOnly.Parse(today, CultureInfo.InvariantCulture));
 
         Assert.Equal(name, period.Name);
-        Assert.True(period.Contains(DateOnly.Parse(today)));
+        Assert.True(period.Contains(DateOnly.Parse(today, CultureInfo.InvariantCulture)));
     }
 
     [Fact]

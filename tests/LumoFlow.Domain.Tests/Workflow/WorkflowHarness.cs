@@ -1,3 +1,4 @@
+using System.Globalization;
 using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Deadlines;
 using LumoFlow.Domain.Messaging;
@@ -100,7 +101,7 @@ internal sealed class WorkflowHarness
     public static DateTimeOffset At(string helsinkiLocal)
     {
         var parts = helsinkiLocal.Split(' ');
-        return HelsinkiTime.AtLocalTime(DateOnly.Parse(parts[0]), TimeOnly.Parse(parts[1]));
+        return HelsinkiTime.AtLocalTime(DateOnly.Parse(parts[0], CultureInfo.InvariantCulture), TimeOnly.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
     public static AssessmentSummary Summary { get; } = new(

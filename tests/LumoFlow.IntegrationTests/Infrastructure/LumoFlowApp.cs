@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -42,7 +43,7 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
     public async Task<string> RegisterAsync(int daysAgo, string municipality = "Kuopio", string user = "test.worker")
     {
         var notification = Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("registered"), municipality);
-        notification["receivedAt"] = DateTimeOffset.UtcNow.AddDays(-daysAgo).AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
+        notification["receivedAt"] = DateTimeOffset.UtcNow.AddDays(-daysAgo).AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         var response = await StaffClient(user).PostAsJsonAsync("/api/notifications", notification);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace LumoFlow.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -21,7 +22,7 @@ public static class TestSettings
         ["LumoFlow:Digest:IntervalSeconds"] = "0",
         ["LumoFlow:Email:Provider"] = "smtp",
         ["LumoFlow:Email:SmtpHost"] = "127.0.0.1",
-        ["LumoFlow:Email:SmtpPort"] = services.SmtpPort.ToString(),
+        ["LumoFlow:Email:SmtpPort"] = services.SmtpPort.ToString(CultureInfo.InvariantCulture),
         ["LumoFlow:PublicBaseUrl"] = "https://lumoflow.test",
         ["LumoFlow:ChildIndexKey"] = "integration-test-child-index-key",
         ["LumoFlow:Auth:DevSignIn:Enabled"] = "true",
