@@ -78,7 +78,7 @@ public sealed partial class NotificationFormTests(DevServices services)
 
         var served = await first.CreateClient(noCookies).GetAsync("/");
         var html = await served.Content.ReadAsStringAsync();
-        var form = ParseForm(html);
+        var form = ServedForm.Parse(html);
         var cookie = served.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).Split(';')[0];
         Assert.NotEmpty(await first.Table("DataProtectionKeys").QueryAsync<Azure.Data.Tables.TableEntity>().AllAsync());
 
@@ -252,18 +252,10 @@ public sealed partial class NotificationFormTests(DevServices services)
         Assert.Equal(4, (await InstancesAsync(app)).Count);
     }
 
-    private sealed record OpenForm(string TokenName, string Token, string Submission);
-
-    private static async Task<OpenForm> OpenAsync(HttpClient client) => ParseForm(await client.GetStringAsync("/"));
-
-    private static OpenForm ParseForm(string html)
-    {
-        var token = TokenField().Match(html);
-        return new OpenForm(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value), SubmissionField().Match(html).Groups[1].Value);
-    }
+    private static async Task<ServedForm> OpenAsync(HttpClient client) => ServedForm.Parse(await client.GetStringAsync("/"));
 
     /// <summary>What a teacher fills in: a professional notifier, one child by identity code, two reasons.</summary>
-    private static Dictionary<string, string> ValidFields(OpenForm form) => new()
+    private static Dictionary<string, string> ValidFields(ServedForm form) => new()
     {
         [form.TokenName] = form.Token,
         ["lang"] = "fi",
@@ -306,11 +298,9 @@ public sealed partial class NotificationFormTests(DevServices services)
         (await Poll.UntilAsync(() => app.Services.GetRequiredService<CaseRecords>().GetNotificationJsonAsync(id, CancellationToken.None),
             json => json is not null, _ => $"Case {id} has no recorded notification", seconds: 30, intervalMs: 100))!;
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken)\" value=\"([^\"]+)\"\\s*/?>")]
-    private static partial Regex TokenField();
+    private static Regex TokenField() => ServedForm.TokenField();
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"submission\" value=\"([0-9a-f]{32})\"\\s*/?>")]
-    private static partial Regex SubmissionField();
+    private static Regex SubmissionField() => ServedForm.SubmissionField();
 
     [GeneratedRegex("<(?:input|select|textarea) (?:type=\"(?!hidden)[a-z]+\" )?id=\"([^\"]+)\"")]
     private static partial Regex VisibleControlIds();

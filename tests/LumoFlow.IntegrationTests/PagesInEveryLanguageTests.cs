@@ -49,8 +49,8 @@ public sealed partial class PagesInEveryLanguageTests(DevServices services)
         // The public pages.
         var browser = app.CreateClient();
         var formHtml = await browser.GetStringAsync(With("/", lang));
-        var token = TokenField().Match(formHtml);
-        var notification = NotificationFields(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value), SubmissionField().Match(formHtml).Groups[1].Value);
+        var served = ServedForm.Parse(formHtml);
+        var notification = NotificationFields(served.TokenName, served.Token, served.Submission);
         await Get("the notification form", browser, "/");
         await Post("the notification form with errors", browser, "/", new(notification) { ["childIdentityCode"] = "12", ["concern"] = "" }, HttpStatusCode.BadRequest);
         await Post("the receipt", browser, "/", notification, HttpStatusCode.OK);
@@ -157,12 +157,6 @@ public sealed partial class PagesInEveryLanguageTests(DevServices services)
         ["childName"] = "Matti", ["childIdentityCode"] = Sample.IdentityCode(), ["childHomeMunicipality"] = "Kuopio",
         ["concern"] = "Lapsi on ollut poissa koulusta.", ["familyInformed"] = "no",
     };
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(__RequestVerificationToken)\" value=\"([^\"]+)\"\\s*/?>")]
-    private static partial Regex TokenField();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"submission\" value=\"([0-9a-f]{32})\"\\s*/?>")]
-    private static partial Regex SubmissionField();
 
     [GeneratedRegex(@"http://127\.0\.0\.1/partner-input/\S+")]
     private static partial Regex PartnerLink();

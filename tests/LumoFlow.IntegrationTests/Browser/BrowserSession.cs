@@ -58,6 +58,16 @@ public sealed class BrowserSession : IAsyncDisposable
         Assert.True(serious.Count == 0, $"axe-core found on {what}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes)}")));
     }
 
+    /// <summary>Fills the development sign-in's form on the page (which must be showing it) and sends it.</summary>
+    public static async Task SignInAsync(IPage page, string name, string account, string role, string? team)
+    {
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#account", account);
+        await page.CheckAsync($"#role-{role}");
+        if (team is not null) await page.SelectOptionAsync("#team", team);
+        await page.ClickAsync("main button[type=submit]");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();

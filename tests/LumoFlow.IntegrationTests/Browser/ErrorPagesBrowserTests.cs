@@ -40,10 +40,7 @@ public sealed class ErrorPagesBrowserTests(DevServices services)
 
         // Signed in as an administrator: a case that does not exist, and the dashboard in Swedish.
         await page.GotoAsync($"{baseUrl}/signin?lang=sv&returnUrl={Uri.EscapeDataString("/staff/cases/LF0000000000X?lang=sv")}");
-        await page.FillAsync("#name", "Anna Admin");
-        await page.FillAsync("#account", "anna.admin@kunta.example");
-        await page.CheckAsync("#role-Admin");
-        await page.ClickAsync("main button[type=submit]");
+        await BrowserSession.SignInAsync(page, "Anna Admin", "anna.admin@kunta.example", "Admin", team: null);
         Assert.Equal("Ärendet finns inte", await page.InnerTextAsync("h1"));
         await browser.AssertAccessibleAsync("a case that does not exist");
 

@@ -153,11 +153,7 @@ public sealed partial class StaffPagesBrowserTests(DevServices services)
     private static async Task SignInAsync(IPage page, string name, string account, string role, string team)
     {
         Assert.Equal("Kirjaudu sisään", await page.InnerTextAsync("h1"));
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#account", account);
-        await page.CheckAsync($"#role-{role}");
-        await page.SelectOptionAsync("#team", team);
-        await page.ClickAsync("main button[type=submit]");
+        await BrowserSession.SignInAsync(page, name, account, role, team);
     }
 
     /// <summary>Opens the event's form, fills it, saves it, and expects the page to say it was recorded.</summary>
