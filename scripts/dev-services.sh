@@ -32,7 +32,8 @@ ensure_chromium() {
 wait_for_port() { # host port seconds
   local i
   for ((i = 0; i < $3 * 10; i++)); do
-    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && { exec 3>&- 2>/dev/null; return 0; }
+    # The subshell opens and closes the connection; nothing is left open here.
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
     sleep 0.1
   done
   echo "Nothing is listening on $1:$2 after $3 s." >&2
