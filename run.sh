@@ -6,6 +6,12 @@
 # on to port 7071). A second Ctrl-C while it stops kills the app at once; Azurite and maildev are still stopped.
 # scripts/run-stop-check.sh checks all of this.
 set -euo pipefail
+# Started in the background of another script (setsid bash -c ./run.sh &, an editor's task, ...), bash inherits SIGINT
+# ignored, and a signal ignored on entry can be neither trapped nor reset: a Ctrl-C or kill -INT would stop nothing.
+# Start over with SIGINT at its default (GNU env, same process); without GNU env, go on as before.
+if [ -n "$(trap -p INT)" ] && [ -z "${LUMOFLOW_SIGINT_RESET:-}" ] && env --default-signal=INT true 2>/dev/null; then
+  LUMOFLOW_SIGINT_RESET=1 exec env --default-signal=INT "$BASH" "$0" "$@"
+fi
 cd "$(dirname "$0")"
 source scripts/dev-services.sh
 
