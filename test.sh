@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what the tests need (pinned npm tools, Debian's Chromium for the browser tests;
 # the tests start their own Azurite and maildev on free ports), builds, runs each test project, checks the
-# Bicep template (bicep build + lint, the CLI from NuGet), and ends with one line "N passed, N failed".
+# Bicep template (bicep build + lint, the CLI from NuGet) and that ./run.sh stops cleanly on Ctrl-C
+# (scripts/run-stop-check.sh), and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/dev-services.sh
@@ -31,6 +32,10 @@ passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
 # The infrastructure template counts as one check.
 echo "== infra/main.bicep"
 if scripts/bicep-check.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
+# ./run.sh stops cleanly on Ctrl-C: one check.
+echo "== scripts/run-stop-check.sh"
+if scripts/run-stop-check.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
 # A build or runner failure that produced no test result still counts as a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
