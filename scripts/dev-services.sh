@@ -1,9 +1,10 @@
 # Shared by run.sh, test.sh and bench.sh: install the pinned local tools and start/stop the local stand-ins
 # for Azure (Azurite for blob, queue and table storage, maildev as the SMTP sink). Source it; don't run it.
-# Everything started here is stopped by stop_dev_services (run.sh/test.sh call it from an EXIT trap).
+# Everything started here is stopped by stop_dev_services (run.sh and bench.sh call it from an EXIT trap).
 
 LUMOFLOW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LUMOFLOW_PIDS=()
+LUMOFLOW_NAMES=() # what each of LUMOFLOW_PIDS is, for messages
 LUMOFLOW_RUN_DIR="$LUMOFLOW_ROOT/.run"
 
 # npm tools from the lockfile; reinstalled only when the lockfile changed since the last install.
@@ -32,7 +33,8 @@ ensure_chromium() {
 wait_for_port() { # host port seconds
   local i
   for ((i = 0; i < $3 * 10; i++)); do
-    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && { exec 3>&- 2>/dev/null; return 0; }
+    # The subshell opens and closes the connection; nothing is left open here.
+    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
     sleep 0.1
   done
   echo "Nothing is listening on $1:$2 after $3 s." >&2
@@ -40,6 +42,51 @@ wait_for_port() { # host port seconds
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Fails before anything is started if a port is taken, naming each taken port and what it is for.
+require_free_ports() { # port:purpose ...
+  local entry taken=0
+  for entry in "$@"; do
+    if port_in_use "${entry%%:*}"; then
+      echo "Port ${entry%%:*} (${entry#*:}) is already in use: is another ./run.sh running? (ss -ltnp 'sport = :${entry%%:*}' shows who has it)" >&2
+      taken=1
+    fi
+  done
+  return "$taken"
+}
+
+# Starts a stand-in in the background, in a process group of its own. A terminal's Ctrl-C goes to its foreground
+# process group, and Node resets SIGINT to its default: in the script's group, Azurite and maildev would stop at the
+# first Ctrl-C, while the app that uses them is still shutting down. Whoever starts one stops it (stop_dev_services).
+start_service() { # name log-file command [args...]
+  local name="$1" log="$2"; shift 2
+  local monitor=0; [[ $- == *m* ]] && monitor=1
+  set -m # job control: the job gets its own process group
+  "$@" < /dev/null > "$log" 2>&1 &
+  LUMOFLOW_PIDS+=("$!")
+  LUMOFLOW_NAMES+=("$name")
+  [ "$monitor" = 1 ] || set +m
+}
+
+# Stops a process this script started: SIGTERM, then up to <seconds> for it to end, then SIGKILL. Setting
+# LUMOFLOW_HURRY=1 (a second Ctrl-C does, in run.sh) skips the rest of the wait.
+stop_process() { # pid seconds name
+  local pid="$1" seconds="$2" name="$3" i
+  # Every step may fail (the process may be gone already): none of them may end a caller's EXIT trap under set -e.
+  kill -TERM "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  # bash reaps its children as they end, so kill -0 fails as soon as this one has ended.
+  for ((i = 0; i < seconds * 10 && ${LUMOFLOW_HURRY:-0} == 0; i++)); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1 || true # a second Ctrl-C interrupts the sleep, too
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    if [ "${LUMOFLOW_HURRY:-0}" = 1 ]; then echo "Killing $name (pid $pid) at once." >&2
+    else echo "$name (pid $pid) has not stopped in $seconds s; killing it." >&2; fi
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+  return 0
+}
 
 # Azurite with all three services: LumoFlow's records are tables; Durable's task hub uses queues, tables and blobs.
 # --skipApiVersionCheck: the Azure SDKs may speak a newer storage API version than this Azurite knows.
@@ -50,24 +97,24 @@ start_azurite() { # blob-port queue-port table-port [extra azurite args...]
   for port in "$blob" "$queue" "$table"; do
     if port_in_use "$port"; then echo "Port $port is taken: is another Azurite running?" >&2; return 1; fi
   done
-  "$LUMOFLOW_ROOT/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
-    --tableHost 127.0.0.1 --tablePort "$table" --disableTelemetry --skipApiVersionCheck "$@" \
-    > "$LUMOFLOW_RUN_DIR/azurite.log" 2>&1 &
-  LUMOFLOW_PIDS+=("$!")
+  start_service Azurite "$LUMOFLOW_RUN_DIR/azurite.log" "$LUMOFLOW_ROOT/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort "$blob" \
+    --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" --disableTelemetry --skipApiVersionCheck "$@"
   wait_for_port 127.0.0.1 "$blob" 30 && wait_for_port 127.0.0.1 "$queue" 30 && wait_for_port 127.0.0.1 "$table" 30
 }
 
 start_maildev() { # smtp-port web-port
   mkdir -p "$LUMOFLOW_RUN_DIR"
-  if port_in_use "$1" || port_in_use "$2"; then echo "Port $1 or $2 is taken: is another maildev running?" >&2; return 1; fi
-  "$LUMOFLOW_ROOT/node_modules/.bin/maildev" --smtp "$1" --web "$2" --ip 127.0.0.1 > "$LUMOFLOW_RUN_DIR/maildev.log" 2>&1 &
-  LUMOFLOW_PIDS+=("$!")
+  local port
+  for port in "$1" "$2"; do
+    if port_in_use "$port"; then echo "Port $port is taken: is another maildev running?" >&2; return 1; fi
+  done
+  start_service maildev "$LUMOFLOW_RUN_DIR/maildev.log" "$LUMOFLOW_ROOT/node_modules/.bin/maildev" --smtp "$1" --web "$2" --ip 127.0.0.1
   wait_for_port 127.0.0.1 "$1" 30 && wait_for_port 127.0.0.1 "$2" 30
 }
 
 stop_dev_services() {
-  local pid
-  for pid in "${LUMOFLOW_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${LUMOFLOW_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  local i
+  for i in "${!LUMOFLOW_PIDS[@]}"; do stop_process "${LUMOFLOW_PIDS[$i]}" 5 "${LUMOFLOW_NAMES[$i]}"; done
   LUMOFLOW_PIDS=()
+  LUMOFLOW_NAMES=()
 }

@@ -14,10 +14,12 @@ namespace LumoFlow.IntegrationTests;
 
 /// <summary>
 /// Who may call what, over HTTP against the local host. The first test is generated from the routes the host really
-/// serves: each must be in the route table (<see cref="LumoFlowRoutes.Endpoints"/>), and for every caller — no
-/// credential, a social worker, a team lead, an admin (signed in with the development sign-in's tokens) and the
-/// function key — it must answer as the table says: allowed, 403 or 401. A new endpoint cannot be forgotten: it is
-/// either in the table (and tested here) or the host refuses to start.
+/// serves: each must be in the route table (<see cref="LumoFlowRoutes.Endpoints"/>) and in this test's own table of who
+/// gets what (<see cref="Expected"/>, written here, not read from the route table, so that a wrong entry there shows),
+/// and for every caller — no credential, a social worker, a team lead (both of the case's team), an admin (signed in
+/// with the development sign-in's tokens) and the function key — it must answer as this test's table says: allowed,
+/// 403 or 401, and never with a server error. A new endpoint cannot be forgotten: the host refuses to start without it
+/// in the route table, and this test fails until it is in <see cref="Expected"/>.
 /// </summary>
 [Collection(DevServicesCollection.Name)]
 public sealed class AuthorizationTests(DevServices services)
@@ -26,11 +28,61 @@ public sealed class AuthorizationTests(DevServices services)
 
     public enum Caller { Anonymous, SocialWorker, TeamLead, Admin, FunctionKey }
 
-    private static readonly Dictionary<Caller, StaffRole?> Roles = new()
+    private const string Allowed = "allowed"; // past the gate: any answer but 401, 403 or a 5xx
+    // What each caller gets, in the order of Caller.
+    private static readonly string[] Anyone = [Allowed, Allowed, Allowed, Allowed, Allowed];
+    private static readonly string[] AnyStaff = ["401", Allowed, Allowed, Allowed, Allowed];
+    private static readonly string[] TeamLeads = ["401", "403", Allowed, Allowed, Allowed];
+    private static readonly string[] AdminsOnly = ["401", "403", "403", Allowed, Allowed];
+
+    /// <summary>
+    /// Who gets what on each route the host serves, from the README's roles: notifiers, partners and the sign-in pages
+    /// are public; a case and its events are for any staff member of its team; terminating is for team leads;
+    /// everything under admin is for administrators (and the key, which counts as one).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Expected = new()
     {
-        [Caller.Anonymous] = null, [Caller.SocialWorker] = StaffRole.SocialWorker, [Caller.TeamLead] = StaffRole.TeamLead,
-        [Caller.Admin] = StaffRole.Admin, [Caller.FunctionKey] = StaffRole.System,
+        ["GET api/health"] = Anyone,
+        ["GET assets/{file}"] = Anyone, // the pages' stylesheet
+        ["GET {root:maxlength(0)?}"] = Anyone, // the notification form at /
+        ["POST {root:maxlength(0)?}"] = Anyone,
+        ["GET api/deadlines"] = Anyone,
+        ["POST api/notifications"] = Anyone,
+        ["GET partner-input/{token}"] = Anyone,
+        ["POST partner-input/{token}"] = Anyone,
+        ["GET signin"] = Anyone,
+        ["POST signin"] = Anyone,
+        ["POST signin/callback"] = Anyone,
+        ["POST signout"] = Anyone,
+        ["POST signin/dev-token"] = Anyone,
+
+        ["GET api/cases/{id}"] = AnyStaff,
+        ["POST api/cases/{id}/events/{eventName}"] = AnyStaff,
+        ["POST api/cases/{id}/terminate"] = TeamLeads,
+        ["GET staff"] = AnyStaff,
+        ["GET staff/cases/{id}"] = AnyStaff,
+        ["POST staff/cases/{id}/events/{eventName}"] = AnyStaff,
+
+        ["GET api/admin/cases"] = AdminsOnly,
+        ["GET api/admin/cases/{id}"] = AdminsOnly,
+        ["POST api/admin/cases/{id}/events/{eventName}"] = AdminsOnly,
+        ["POST api/admin/cases/{id}/terminate"] = AdminsOnly,
+        ["POST api/admin/cases/{id}/suspend"] = AdminsOnly,
+        ["POST api/admin/cases/{id}/resume"] = AdminsOnly,
+        ["POST api/admin/cases/{id}/purge"] = AdminsOnly,
+        ["POST api/admin/purge"] = AdminsOnly,
+        ["GET api/admin/summary"] = AdminsOnly,
+        ["GET api/admin/reports/compliance"] = AdminsOnly,
+        ["GET admin"] = AdminsOnly,
+        ["GET admin/cases/{id}"] = AdminsOnly,
+        ["GET admin/cases/{id}/control"] = AdminsOnly,
+        ["POST admin/cases/{id}/control"] = AdminsOnly,
+        ["GET admin/reports/compliance"] = AdminsOnly,
     };
+
+    /// <summary>The path to call for a route: its parameters filled in (the form's route is the site's root).</summary>
+    private static string PathOf(string route, string caseId) => "/" + route
+        .Replace("{root:maxlength(0)?}", "").Replace("{id}", caseId).Replace("{eventName}", "UrgencyAssessed").Replace("{token}", "not-a-token").Replace("{file}", "not-a-file.css");
 
     [Fact]
     public async Task Every_endpoint_answers_every_caller_as_the_route_table_says()
@@ -45,6 +97,12 @@ public sealed class AuthorizationTests(DevServices services)
             .ToList();
         Assert.True(endpoints.Count >= LumoFlowRoutes.Endpoints.Count, "every endpoint of the table is served");
         Assert.DoesNotContain(endpoints, e => LumoFlowRoutes.AccessOf(e.Method, e.Route) is null);
+        // This test's table and what the host serves are the same list: nothing served goes untested, nothing listed is stale.
+        var served = endpoints.Select(e => $"{e.Method} {e.Route}").ToHashSet();
+        var untested = served.Where(e => !Expected.ContainsKey(e)).Order().ToList();
+        var notServed = Expected.Keys.Where(e => !served.Contains(e)).Order().ToList();
+        Assert.True(untested.Count == 0, "Served but missing from this test's table of who gets what: " + string.Join(", ", untested));
+        Assert.True(notServed.Count == 0, "In this test's table but not served: " + string.Join(", ", notServed));
 
         var clients = new Dictionary<Caller, HttpClient>
         {
@@ -59,21 +117,52 @@ public sealed class AuthorizationTests(DevServices services)
         // The destructive controls (terminate, purge) last, so that every read before them sees the case.
         foreach (var (method, route) in endpoints.OrderBy(e => e.Route.Contains("terminate") || e.Route.Contains("purge")))
         {
-            var access = LumoFlowRoutes.AccessOf(method, route)!.Value;
+            var expectedOf = Expected[$"{method} {route}"];
             foreach (var (caller, client) in clients)
             {
-                var url = "/" + route.Replace("{id}", caseId).Replace("{eventName}", "UrgencyAssessed").Replace("{token}", "not-a-token");
-                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                using var request = new HttpRequestMessage(new HttpMethod(method), PathOf(route, caseId));
                 if (method == "POST") request.Content = new FormUrlEncodedContent([]);
                 var status = (int)(await client.SendAsync(request)).StatusCode;
 
-                var expected = access == RouteAccess.Public ? "allowed"
-                    : Roles[caller] is not { } role ? "401"
-                    : access.Allows(role) ? "allowed" : "403";
-                var actual = status is 401 or 403 ? status.ToString(CultureInfo.InvariantCulture) : "allowed";
+                var expected = expectedOf[(int)caller];
+                var actual = status is 401 or 403 ? status.ToString(CultureInfo.InvariantCulture) : status >= 500 ? "a server error" : Allowed;
                 if (actual != expected) wrong.Add($"{caller} {method} /{route}: expected {expected}, got {status}");
             }
         }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    /// <summary>
+    /// The staff events that not every member of the case's team may raise, written here, not read from the catalogue
+    /// (<see cref="Domain.Workflow.StaffEvents"/>): reassigning a case is a team lead's.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> EventsNotForEveryone = new() { ["Reassigned"] = TeamLeads };
+
+    [Fact]
+    public async Task Every_staff_event_of_the_catalogue_answers_every_caller_as_this_test_says()
+    {
+        await using var app = new LumoFlowApp(services);
+        var caseId = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("authz-events"), "Kuopio"));
+        await app.WaitForStatusAsync(caseId, s => (string?)s["team"] == Team);
+        var clients = new Dictionary<Caller, HttpClient>
+        {
+            [Caller.Anonymous] = app.CreateClient(new() { AllowAutoRedirect = false }),
+            [Caller.SocialWorker] = await app.SignedInClientAsync("SocialWorker", Team),
+            [Caller.TeamLead] = await app.SignedInClientAsync("TeamLead", Team),
+            [Caller.Admin] = await app.SignedInClientAsync("Admin", null),
+            [Caller.FunctionKey] = app.StaffClient(),
+        };
+
+        var wrong = new List<string>();
+        foreach (var e in Domain.Workflow.StaffEvents.All)
+            foreach (var (caller, client) in clients)
+            {
+                // An empty body: what matters is whether the caller gets past who-may-raise-it (a 400 or 409 after it is fine).
+                var status = (int)(await client.PostAsJsonAsync($"/api/cases/{caseId}/events/{e.Name}", new { })).StatusCode;
+                var expected = EventsNotForEveryone.GetValueOrDefault(e.Name, AnyStaff)[(int)caller];
+                var actual = status is 401 or 403 ? status.ToString(CultureInfo.InvariantCulture) : status >= 500 ? "a server error" : Allowed;
+                if (actual != expected) wrong.Add($"{caller} {e.Name}: expected {expected}, got {status}");
+            }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 

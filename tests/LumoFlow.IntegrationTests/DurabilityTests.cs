@@ -19,7 +19,9 @@ public sealed class DurabilityTests(DevServices services)
     [Fact]
     public async Task After_a_SIGKILL_and_a_restart_every_accepted_case_exists_every_raised_event_is_applied_and_every_due_timer_fires()
     {
-        // Each case's first notifier-contact reminder is set to come due a minute from now: while the app is dead.
+        // Each case's first notifier-contact reminder is set to come due a minute from now: while the app is dead. The
+        // time goes into the first process's settings, so it is chosen before that process starts; the test checks at
+        // the kill that it is still ahead (a slow start fails the test instead of letting the first process send them).
         var dueAt = await ReminderTimeWhileTheAppIsDownAsync(TimeSpan.FromSeconds(60));
         var settings = new Dictionary<string, string?>
         {
@@ -32,6 +34,7 @@ public sealed class DurabilityTests(DevServices services)
         };
         var hub = TestSettings.NewHub();
         var ids = new List<string>();
+        bool IsReminderOfTheseCases(MailDev.Message m) => m.Subject.StartsWith("Muistutus: ilmoittajaan", StringComparison.Ordinal) && ids.Any(m.Subject.Contains);
         var identityCodes = Enumerable.Range(0, 12).Select(_ => Sample.IdentityCode()).ToList();
         var first = await AppProcess.StartAsync(services, hub, "worker-1", settings);
         await using (first)
@@ -46,7 +49,13 @@ public sealed class DurabilityTests(DevServices services)
             Assert.All(raised, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
             first.Kill();
         }
-        await WaitUntilAsync(dueAt.Add(TimeSpan.FromSeconds(5)));
+        // The first process is dead before the reminders are due and sent none of them: whatever reminder arrives from
+        // now on comes from a timer that fired after the restart.
+        var killedAt = DateTimeOffset.UtcNow;
+        Assert.True(killedAt < dueAt, $"The first process was killed at {killedAt:O}, after the reminders were due ({dueAt:O}): it started too slowly for this test to show anything about recovery.");
+        Assert.Empty(await services.Mail.WaitForAsync(IsReminderOfTheseCases, timeout: TimeSpan.Zero));
+        if (dueAt + TimeSpan.FromSeconds(5) - DateTimeOffset.UtcNow is { Ticks: > 0 } untilDue) await Task.Delay(untilDue);
+        Assert.Empty(await services.Mail.WaitForAsync(IsReminderOfTheseCases, timeout: TimeSpan.Zero));
 
         await using var second = await AppProcess.StartAsync(services, hub, "worker-1", settings);
         var staff = second.StaffClient();
@@ -56,7 +65,7 @@ public sealed class DurabilityTests(DevServices services)
                 && Cases.Events(s).Contains("UrgencyAssessed") == ids.Take(6).Contains(id), seconds: 90);
             Assert.Equal("Running", (string)status["runtimeStatus"]!);
         }
-        var reminders = await services.Mail.WaitForAsync(m => m.Subject.StartsWith("Muistutus: ilmoittajaan", StringComparison.Ordinal) && ids.Any(m.Subject.Contains), ids.Count, TimeSpan.FromSeconds(90));
+        var reminders = await services.Mail.WaitForAsync(IsReminderOfTheseCases, ids.Count, TimeSpan.FromSeconds(90));
         Assert.All(ids, id => Assert.Single(reminders, m => m.Subject.Contains(id)));
         var all = await services.Mail.AllAsync();
         // Every receipt arrived. One the kill caught after the mail server took it but before it was marked sent is sent
@@ -182,10 +191,6 @@ public sealed class DurabilityTests(DevServices services)
         Assert.Single(await services.Mail.WaitForAsync(m => m.Subject.StartsWith("Päätös", StringComparison.Ordinal) && m.Subject.Contains(id)));
     }
 
-    /// <summary>
-    /// A Helsinki wall-clock time <paramref name="ahead"/> from now, today: the reminder time the test configures. Right
-    /// before midnight it waits for the new day, so the reminder still falls on the day the case is received.
-    /// </summary>
     /// <summary>Posts, and on 503 waits as Retry-After says and posts again (a few times at most).</summary>
     private static async Task<HttpResponseMessage> PostRetryingWhileUnavailableAsync(HttpClient client, string path, object body)
     {
@@ -198,18 +203,18 @@ public sealed class DurabilityTests(DevServices services)
         }
     }
 
-    private static async Task<TimeOnly> ReminderTimeWhileTheAppIsDownAsync(TimeSpan ahead)
+    /// <summary>
+    /// The moment <paramref name="ahead"/> from now, in Helsinki time and in whole seconds (the reminder time the test
+    /// configures is "HH:mm:ss"). Right before midnight it waits for the new day, so the reminder still falls on the day
+    /// the case is received.
+    /// </summary>
+    private static async Task<DateTimeOffset> ReminderTimeWhileTheAppIsDownAsync(TimeSpan ahead)
     {
         var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, HelsinkiTime.Zone);
         if (now.TimeOfDay > TimeSpan.FromHours(24) - ahead - TimeSpan.FromMinutes(2))
             await Task.Delay(TimeSpan.FromHours(24) - now.TimeOfDay + TimeSpan.FromSeconds(5));
-        return TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow + ahead, HelsinkiTime.Zone).DateTime);
-    }
-
-    private static async Task WaitUntilAsync(TimeOnly helsinkiTime)
-    {
-        while (TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, HelsinkiTime.Zone).DateTime) < helsinkiTime)
-            await Task.Delay(500);
+        var due = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow + ahead, HelsinkiTime.Zone);
+        return due.AddTicks(-(due.Ticks % TimeSpan.TicksPerSecond));
     }
 
     /// <summary>Durable's table partition manager: who owns each of the task hub's control-queue partitions.</summary>

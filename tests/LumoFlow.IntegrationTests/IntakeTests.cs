@@ -201,8 +201,16 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
     [Fact]
     public async Task Staff_register_a_phoned_notification_with_its_real_time_of_receipt_and_what_is_due_fires_at_once()
     {
-        // Received by phone nine working days ago: its decision deadline has passed.
-        var receivedAt = DateTimeOffset.UtcNow.AddDays(-16);
+        // Received by phone at 10:00 on the ninth working day before today (Helsinki dates, the statutory calendar):
+        // its decision deadline, the seventh working day after receipt, has passed, and its assessment deadline, three
+        // months after receipt, has not — on every day of the year ("16 days ago" was not past the seventh working
+        // day around New Year and Easter).
+        var calendar = WorkingDayCalendar.Default;
+        var today = HelsinkiTime.LocalDate(DateTimeOffset.UtcNow);
+        var receivedAt = HelsinkiTime.AtLocalTime(calendar.AddWorkingDays(today, -9), new TimeOnly(10, 0));
+        var deadlines = new DeadlineRules(calendar).For(receivedAt);
+        Assert.True(deadlines.DecisionDue < today && deadlines.AssessmentDue > today,
+            $"received {receivedAt:O}: the decision must be overdue and the assessment not");
         var notification = Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("phoned"), "Joensuu");
         notification["receivedAt"] = receivedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
@@ -210,7 +218,6 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var deadlines = new DeadlineRules(WorkingDayCalendar.Default).For(receivedAt);
         var status = await _app.WaitForStatusAsync(id, s => s["customStatus"]!["overdue"]!.AsArray().Count > 0);
         Assert.Equal(["decision"], status["customStatus"]!["overdue"]!.AsArray().Select(o => (string)o!));
         Assert.Equal(deadlines.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string)status["deadlines"]!["decisionDue"]!);

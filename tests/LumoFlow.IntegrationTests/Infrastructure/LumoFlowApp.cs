@@ -39,6 +39,11 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
     /// <summary>
     /// Staff register a notification received <paramref name="daysAgo"/> days ago (by phone, say) with its real time of
     /// receipt; the answer must be 202. Returns the new case's id.
+    /// <para>Calendar days, so what is due depends on the day; these hold on every day of the year: 0–2 days ago
+    /// nothing is due yet (the decision is due on the 7th working day after receipt); 30 days ago the decision is
+    /// overdue (at least 15 working days back, even across Christmas and New Year) and the assessment (3 months) is
+    /// not; 120 days ago both have passed. A test that needs a deadline only just passed counts working days instead
+    /// (IntakeTests).</para>
     /// </summary>
     public async Task<string> RegisterAsync(int daysAgo, string municipality = "Kuopio", string user = "test.worker")
     {
