@@ -22,8 +22,6 @@ public sealed class PageResult(Type component, IReadOnlyDictionary<string, objec
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    public int StatusCode => status;
-
     public async Task ExecuteAsync(HttpContext http)
     {
         var page = new PageContext(http, language,

@@ -13,8 +13,6 @@ namespace LumoFlow.App.Web;
 /// </summary>
 public static class WebPage
 {
-    public static IReadOnlyList<string> Languages => Phrase.Languages;
-
     /// <summary>The page language from <c>?lang=</c> (or a form's <c>lang</c> field); Finnish unless fi, sv or en is asked for.</summary>
     public static string Language(HttpRequest request, string? fromForm = null) => AskedLanguage(request, fromForm) ?? "fi";
 

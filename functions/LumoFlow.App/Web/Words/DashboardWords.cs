@@ -67,9 +67,7 @@ public static class DashboardWords
         "Inga åtgärder: ärendet har avslutats och motorn har ingen historik om det.", "None: the case has ended and the engine holds no history of it.");
     public static readonly Phrase Timeline = new("Tapahtumat", "Händelser", "Timeline");
     public static readonly Phrase Time = new("Aika", "Tid", "Time");
-    public static readonly Phrase What = new("Tapahtuma", "Händelse", "What");
     public static readonly Phrase Who = new("Kuka", "Vem", "Who");
-    public static readonly Phrase Details = new("Tiedot", "Uppgifter", "Details");
     public static readonly Phrase Engine = new("Moottorin historia (Durable)", "Motorns historik (Durable)", "Engine history (Durable)");
     public static readonly Phrase Instance = new("Instanssi: {0}", "Instans: {0}", "Instance: {0}");
     public static readonly Phrase Purged = new("historia poistettu {0}", "historiken rensad {0}", "history purged {0}");
@@ -124,7 +122,6 @@ public static class DashboardWords
         { "purge", new("Moottorilla ei ole asian historiaa (se on jo poistettu).", "Motorn har ingen historik om ärendet (den är redan rensad).",
             "The engine holds no history of this case (purged already).") },
     };
-    public static readonly Phrase OfCase = new("Asia {0}.", "Ärende {0}.", "Case {0}.");
     public static readonly Phrase Event = new("Kirjaus", "Registrering", "Event");
     public static readonly Phrase EventDetails = new("Tiedot (JSON)", "Uppgifter (JSON)", "Details (JSON)");
     public static readonly Phrase ReasonForLog = new("Syy (tallentuu käyttölokiin)", "Orsak (sparas i åtkomstloggen)", "Reason (goes to the access log)");
@@ -142,7 +139,7 @@ public static class DashboardWords
     public static readonly Phrase ShowDates = new("Näytä päivät", "Visa datumen", "Show dates");
     public static readonly Phrase DownloadCsv = new("Lataa CSV", "Ladda ner CSV", "Download CSV");
     public static readonly Phrase Unit = new("Yksikkö", "Enhet", "Unit");
-    public static readonly Phrase Received2 = new("Vastaanotettuja ilmoituksia", "Mottagna anmälningar", "Notifications received");
+    public static readonly Phrase NotificationsReceived = new("Vastaanotettuja ilmoituksia", "Mottagna anmälningar", "Notifications received");
     public static readonly Phrase DecidedInTime = new("Päätetty 7 arkipäivässä", "Beslutade inom 7 vardagar", "Decided within 7 working days");
     public static readonly Phrase DecisionLate = new("Päätös myöhässä", "Beslut för sent", "Decision late");
     public static readonly Phrase DecidedShare = new("Osuus ajallaan päätetyistä", "Andel beslutade i tid", "Share decided in time");

@@ -26,10 +26,6 @@ public static class FormWords
         "Ilmoituksessa on korjattavaa",
         "Anmälan behöver rättas",
         "There is a problem with the notification");
-    public static readonly Phrase NotADate = new(
-        "ei ole päivämäärä (muodossa p.k.vvvv)",
-        "är inte ett datum (i formen d.m.åååå)",
-        "is not a date (d.m.yyyy)");
     public static readonly Phrase KindLegend = new("Ilmoituksen laji", "Typ av anmälan", "Kind of notification");
     public static readonly Phrase KindChildWelfare = new("Lastensuojeluilmoitus", "Barnskyddsanmälan", "Child welfare notification");
     public static readonly Phrase KindChildWelfareHint = new("Lastensuojelulaki 25 §", "Barnskyddslagen 25 §", "Child Welfare Act § 25");
