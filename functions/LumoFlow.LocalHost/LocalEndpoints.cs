@@ -45,6 +45,8 @@ public static class LocalEndpoints
             api.ControlAsync(id, "purge", reason, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.AdminPurgeEnded, (string? endedMoreThanDays, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
             api.PurgeEndedAsync(endedMoreThanDays, reason, durable, Who(http), ct));
+        app.MapPost(LumoFlowRoutes.AdminDeadlineCheck, (HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
+            api.DeadlineCheckAsync(durable, Who(http), ct));
         app.MapGet(LumoFlowRoutes.AdminSummary, (HttpContext http, AdminApi api, CancellationToken ct) => api.SummaryAsync(Who(http), ct));
         app.MapGet(LumoFlowRoutes.AdminCompliance, (HttpContext http, AdminApi api, CancellationToken ct) => api.ComplianceAsync(http, Who(http), ct));
         app.MapGet(LumoFlowRoutes.Dashboard, (HttpContext http, DurableTaskClient durable, AdminPages pages, CancellationToken ct) =>

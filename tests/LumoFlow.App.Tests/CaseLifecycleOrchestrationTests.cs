@@ -23,6 +23,9 @@ public sealed class CaseLifecycleOrchestrationTests
 {
     private const string Notifier = NotifierEmail;
     private const string Lead = "lead.north@lumoflow.test";
+    private const string OnCall = "oncall.north@lumoflow.test";
+
+    private static bool AboutUrgency(DeliveredEmail e) => e.Email.Kind is "UrgencyEscalation" or "UrgencyOnCall";
 
     internal static SimulatedOrchestration Open(DateTimeOffset at, Notification? notification = null, DateTimeOffset? receivedAt = null,
         string? registeredBy = null, IReadOnlyList<string>? childKeys = null, InMemoryCase? store = null)
@@ -79,9 +82,14 @@ public sealed class CaseLifecycleOrchestrationTests
     {
         var (workflow, run) = Both(At("2026-04-01 10:00"), At("2026-08-01 00:00"));
 
-        Assert.Equal(10, run.Store.Sent.Count); // receipt, reminders, both escalations (LifecycleTests lists them by date)
-        // Each at its own time: the orchestration slept until then; nothing polled.
-        Assert.All(run.Store.Sent.Skip(1), e => Assert.Equal(new TimeOnly(8, 0), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, HelsinkiTime.Zone).DateTime)));
+        // Receipt, the urgency ladder (lead, on-call), reminders, both deadline escalations (LifecycleTests lists them by date).
+        Assert.Equal(12, run.Store.Sent.Count);
+        // Each at its own time: the orchestration slept until then; nothing polled. The urgency ladder counts from the
+        // receipt (10:00, office hours): the lead at 12:00, on-call at 14:00; everything else on a working-day morning.
+        Assert.Equal([(Lead, At("2026-04-01 12:00")), (OnCall, At("2026-04-01 14:00"))],
+            run.Store.Sent.Where(AboutUrgency).Select(e => (e.Email.To, e.At)).Order());
+        Assert.All(run.Store.Sent.Skip(1).Where(e => !AboutUrgency(e)),
+            e => Assert.Equal(new TimeOnly(8, 0), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, HelsinkiTime.Zone).DateTime)));
         Assert.Equal(At("2026-04-15 00:00"), Assert.Single(run.Store.History, e => e.EventType == "DecisionOverdue").At);
         Assert.Equal(At("2026-07-02 00:00"), Assert.Single(run.Store.History, e => e.EventType == "AssessmentOverdue").At);
 
@@ -98,6 +106,7 @@ public sealed class CaseLifecycleOrchestrationTests
     public void Midsummer_2026_staff_acting_in_time_the_orchestration_sends_what_the_workflow_sends_and_completes()
     {
         var (_, run) = Both(At("2026-06-16 10:00"), At("2026-12-31 00:00"),
+            (At("2026-06-16 10:30"), new UrgencyAssessed(false, null)),
             (At("2026-06-18 11:00"), new NotifierContacted("phone", At("2026-06-18 11:00"), null)),
             (At("2026-06-23 14:00"), new ChildAndGuardiansInformed(At("2026-06-23 14:00"), "phone")),
             (At("2026-06-24 10:00"), new DecisionMade(true, "assessment needed")),
@@ -117,6 +126,7 @@ public sealed class CaseLifecycleOrchestrationTests
     {
         const string namedWorker = "virpi.sosiaalityontekija@lumoflow.test";
         var (_, run) = Both(At("2026-12-21 10:00"), At("2027-03-23 12:00"),
+            (At("2026-12-21 10:30"), new UrgencyAssessed(false, null)),
             (At("2026-12-22 09:00"), new Reassigned(null, namedWorker)),
             (At("2026-12-23 11:00"), new NotifierContacted("phone", At("2026-12-23 11:00"), null)),
             (At("2026-12-30 10:00"), new DecisionMade(true, "assessment needed")),
@@ -133,6 +143,7 @@ public sealed class CaseLifecycleOrchestrationTests
     {
         (DateTimeOffset, CaseEvent)[] schoolAskedOn30April =
         [
+            (At("2026-04-20 10:30"), new UrgencyAssessed(false, null)),
             (At("2026-04-21 09:00"), new NotifierContacted("phone", At("2026-04-21 09:00"), null)),
             (At("2026-04-21 14:00"), new ChildAndGuardiansInformed(At("2026-04-21 14:00"), "letter")),
             (At("2026-04-22 10:00"), new DecisionMade(true, "assessment needed")),
@@ -156,8 +167,12 @@ public sealed class CaseLifecycleOrchestrationTests
         // Received by phone on Wednesday 1.4.2026 (decisionDue 14.4), registered on Thursday 16.4 at 09:00.
         var run = Open(At("2026-04-16 09:00"), receivedAt: At("2026-04-01 10:00"), registeredBy: "worker@kunta.test");
 
-        // No time passed: the first wake-up fired what was due before it waited.
-        Assert.Equal([$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 Receipt -> {Notifier}"], run.Store.EmailLog());
+        // No time passed: the first wake-up fired what was due before it waited — the urgency ladder of 1.4 (12:00 the
+        // lead, 14:00 on-call) as well as the decision escalation.
+        Assert.Equal(
+            [$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 Receipt -> {Notifier}",
+             $"2026-04-16 UrgencyEscalation -> {Lead}", $"2026-04-16 UrgencyOnCall -> {OnCall}"],
+            run.Store.EmailLog());
         Assert.All(run.Store.Sent, e => Assert.Equal(At("2026-04-16 09:00"), e.At));
         Assert.Equal(["decision"], Assert.IsType<CustomStatus>(run.CustomStatus).Overdue);
         Assert.Equal(At("2026-04-01 10:00"), run.Store.History.Single(e => e.EventType == "NotificationReceived").At);
@@ -196,12 +211,13 @@ public sealed class CaseLifecycleOrchestrationTests
     public void An_event_that_lost_a_race_is_recorded_as_refused_against_its_request_and_changes_nothing_else()
     {
         var run = Open(At("2026-04-01 10:00"));
+        run.Raise(new UrgencyAssessed(false, null) { Actor = "first.worker" }, At("2026-04-01 10:30"), requestId: "r0");
         run.Raise(new DecisionMade(true, "start") { Actor = "first.worker" }, At("2026-04-02 09:00"), requestId: "r1");
         run.Raise(new DecisionMade(false, "no need") { Actor = "second.worker" }, At("2026-04-02 09:00"), requestId: "r2");
 
         var outcomes = run.Store.Steps.Values.Select(s => s.Request).OfType<RequestOutcome>().ToList();
-        Assert.Equal([new RequestOutcome("r1", Applied: true), new RequestOutcome("r2", Applied: false, outcomes[1].Reason)], outcomes);
-        Assert.Contains("not allowed", outcomes[1].Reason);
+        Assert.Equal([new RequestOutcome("r0", Applied: true), new RequestOutcome("r1", Applied: true), new RequestOutcome("r2", Applied: false, outcomes[2].Reason)], outcomes);
+        Assert.Contains("not allowed", outcomes[2].Reason);
         var refused = Assert.Single(run.Store.History, e => e.EventType == "EventRefused");
         Assert.Equal(("second.worker", "DecisionMade"), (refused.Actor, refused.Details!["event"]));
         Assert.Equal(CasePhase.Assessing, run.Store.Stored!.State.Phase);
@@ -218,16 +234,20 @@ public sealed class CaseLifecycleOrchestrationTests
 
         run.RunUntil(At("2026-04-01 12:00"));
 
-        var receipt = Assert.Single(store.Sent);
+        var receipt = Assert.Single(store.Sent, e => e.Email.Kind == "Receipt");
         Assert.Equal(At("2026-04-01 10:15"), receipt.At);
         Assert.Equal("Receipt", receipt.Email.Kind);
+        // The urgency escalation (12:00) went on its own time, once, unaffected by the retries before it.
+        Assert.Equal(At("2026-04-01 12:00"), Assert.Single(store.Sent, e => e.Email.Kind == "UrgencyEscalation").At);
     }
 
     [Fact]
     public void A_long_case_continues_as_new_carrying_its_state_so_its_Durable_history_stays_short()
     {
         var run = Open(At("2026-04-01 10:00"));
+        run.Raise(new UrgencyAssessed(false, null), At("2026-04-01 10:30"));
         run.Raise(new DecisionMade(true, "assessment needed"), At("2026-04-02 10:00"));
+        Assert.Equal(CasePhase.Assessing, run.Store.Stored!.State.Phase);
         // Sixty notes over two months: sixty wake-ups.
         for (var day = 0; day < 60; day++)
             run.Raise(new ChildViewsRecorded($"note {day}"), At("2026-04-03 10:00").AddDays(day));

@@ -51,21 +51,24 @@ public sealed class CaseOrchestrationMockTests
 
         Assert.False(run.IsCompleted); // waiting
         Assert.Equal(["status AwaitingDecision", "RecordCase (retry)", "SendEmail (retry)"], log);
-        // The next deadline: the first notifier-contact reminder, the 3rd working day after receipt (Wed 8.4) at 08:00.
-        Assert.Equal(At("2026-04-08 08:00").UtcDateTime, waitedUntil);
+        // The next deadline: the urgency escalation to the team lead, 2 hours after a receipt in office hours (LSL § 26(2)).
+        Assert.Equal(At("2026-04-01 12:00").UtcDateTime, waitedUntil);
     }
 
     [Fact]
     public void An_event_that_comes_first_is_applied_and_the_timer_is_cancelled()
     {
         var log = new List<string>();
-        var context = Context(log, () => At("2026-04-02 09:00").UtcDateTime);
-        var events = new Queue<Task<CaseEventMessage>>([
-            Task.FromResult(CaseEventMessage.From(new DecisionMade(true, "needed") { Actor = "worker" }, "request-1")),
-            new TaskCompletionSource<CaseEventMessage>().Task]);
+        var now = At("2026-04-01 10:30");
+        var context = Context(log, () => now.UtcDateTime);
+        // Urgency assessed half an hour after receipt, before its escalation (12:00); the decision the next morning.
+        var events = new Queue<(DateTimeOffset At, Task<CaseEventMessage> Message)>([
+            (At("2026-04-01 10:30"), Task.FromResult(CaseEventMessage.From(new UrgencyAssessed(false, null) { Actor = "worker" }, "request-0"))),
+            (At("2026-04-02 09:00"), Task.FromResult(CaseEventMessage.From(new DecisionMade(true, "needed") { Actor = "worker" }, "request-1"))),
+            (At("2026-04-02 09:00"), new TaskCompletionSource<CaseEventMessage>().Task)]);
         var tokens = new List<CancellationToken>();
         context.Setup(c => c.WaitForExternalEvent<CaseEventMessage>(CaseOrchestration.EventName, It.IsAny<CancellationToken>()))
-            .Returns(() => events.Dequeue());
+            .Returns(() => { var (at, message) = events.Dequeue(); now = at; return message; });
         context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
             .Callback((DateTime _, CancellationToken token) => tokens.Add(token))
             .Returns(new TaskCompletionSource().Task);
@@ -76,15 +79,21 @@ public sealed class CaseOrchestrationMockTests
 
         _ = new CaseOrchestration(NewWorkflow()).RunAsync(context.Object, OpenedCase());
 
-        Assert.True(tokens[0].IsCancellationRequested); // the first wait's timer
-        Assert.False(tokens[1].IsCancellationRequested); // the second wait is still on
-        var decided = recorded[1].Steps.Single();
-        Assert.Equal(2, decided.Step);
+        Assert.True(tokens[0].IsCancellationRequested); // the first wait's timer (the urgency escalation)
+        Assert.True(tokens[1].IsCancellationRequested); // the second wait's (the notifier-contact reminder)
+        Assert.False(tokens[2].IsCancellationRequested); // the third wait is still on
+        var assessed = recorded[1].Steps.Single();
+        Assert.Equal(2, assessed.Step);
+        Assert.Contains(assessed.History, e => e.EventType == "UrgencyAssessed" && e.Actor == "worker");
+        Assert.Equal(new RequestOutcome("request-0", Applied: true), assessed.Request);
+        var decided = recorded[2].Steps.Single();
+        Assert.Equal(3, decided.Step);
         Assert.Contains(decided.History, e => e.EventType == "DecisionMade" && e.Actor == "worker");
         Assert.Equal(new RequestOutcome("request-1", Applied: true), decided.Request);
         Assert.Null(recorded[0].RecordedAs); // the first write reads the record first
         Assert.Equal("etag-1", recorded[1].RecordedAs); // the next one goes by what the first returned
-        Assert.Equal(CasePhase.Assessing, recorded[1].After.State.Phase);
+        Assert.Equal("etag-2", recorded[2].RecordedAs);
+        Assert.Equal(CasePhase.Assessing, recorded[2].After.State.Phase);
     }
 
     [Fact]
@@ -101,7 +110,7 @@ public sealed class CaseOrchestrationMockTests
             .Returns((DateTime _, CancellationToken _) => { var t = timers.Dequeue(); pending.Add(t); return t.Task; });
 
         _ = new CaseOrchestration(NewWorkflow()).RunAsync(context.Object, OpenedCase());
-        now = At("2026-04-08 08:00").UtcDateTime; // the first reminder's time has come
+        now = At("2026-04-01 12:00").UtcDateTime; // the urgency escalation's time has come: urgency not recorded in 2 hours
         pending[0].SetResult();
 
         Assert.Equal(["status AwaitingDecision", "RecordCase (retry)", "SendEmail (retry)", "status AwaitingDecision", "RecordCase (retry)", "SendEmail (retry)"], log);

@@ -57,6 +57,7 @@ public sealed class ReadmeEventTableTests
         FieldKind.YesNo => "true",
         FieldKind.Choice => $"\"{string.Join("\\|", f.Choices!.Codes)}\"",
         FieldKind.Time => "\"2026-11-24T10:00:00+02:00\"",
+        FieldKind.Date => "\"2015-06-30\"",
         FieldKind.Email => "\"name@example.fi\"",
         FieldKind.IdentityCode => "\"ddmmyyXnnnT\"",
         FieldKind.PartnerRequest => "\"P1\"",

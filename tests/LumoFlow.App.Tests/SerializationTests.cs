@@ -34,6 +34,7 @@ public sealed class SerializationTests
     {
         var h = new WorkflowHarness();
         h.Open(At("2026-04-20 10:00"));
+        h.Accept(new UrgencyAssessed(false, null), At("2026-04-20 10:30"));
         h.Accept(new DecisionMade(true, "needed"), At("2026-04-22 10:00"));
         var step = h.Accept(new PartnerInputRequested(School, ConfidentialNote, PartnerSecret), At("2026-04-30 10:00"));
         var update = new CaseRecordUpdate(new StoredCase(h.State, new PendingTimers([.. h.PendingTimers.Values]), 3),
@@ -51,7 +52,8 @@ public sealed class SerializationTests
     {
         var definition = Domain.Workflow.StaffEvents.Find(eventName)!;
         var body = StaffEventExamples.Body(definition).ToJsonString();
-        var (caseEvent, problems) = EventReader.Read(definition, JsonDocument.Parse(body).RootElement, "worker@kunta.test", At("2026-04-02 10:00"));
+        var (caseEvent, problems) = EventReader.Read(definition, JsonDocument.Parse(body).RootElement, "worker@kunta.test", At("2026-04-02 10:00"),
+            code => "key-of-" + code.BirthDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(problems.Count == 0, $"{eventName} {body}: {string.Join("; ", problems.English.Select(p => $"{p.Key} {string.Join(", ", p.Value)}"))}");
 
         var message = Durable.Deserialize<CaseEventMessage>(Durable.Serialize(CaseEventMessage.From(caseEvent!, "request-1")))!;

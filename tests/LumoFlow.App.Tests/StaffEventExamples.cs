@@ -28,6 +28,7 @@ public static class StaffEventExamples
         FieldKind.YesNo => JsonValue.Create(true),
         FieldKind.Choice => JsonValue.Create(field.Choices!.Codes[0]),
         FieldKind.Time => JsonValue.Create("2026-04-02T09:00:00+03:00"),
+        FieldKind.Date => JsonValue.Create("2020-03-26"),
         FieldKind.Email => JsonValue.Create("someone@kunta.example.test"),
         FieldKind.IdentityCode => JsonValue.Create(IdentityCode),
         FieldKind.PartnerRequest => JsonValue.Create("P1"),

@@ -22,7 +22,17 @@ public sealed record CaseListItem(
     NextDeadline? NextDeadline,
     IReadOnlyList<string> Overdue,
     IReadOnlyList<string> OpenObligations,
-    int LinkedCases);
+    int LinkedCases)
+{
+    /// <summary>When the notification was received.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>LSL § 26(2): urgency not assessed yet; such cases come first in every list.</summary>
+    public bool UrgencyUnassessed { get; init; }
+
+    /// <summary>Whole hours since receipt, when urgency is not assessed yet (what the lists show beside it).</summary>
+    public int? HoursSinceReceipt { get; init; }
+}
 
 public sealed record CaseListPage(IReadOnlyList<CaseListItem> Items, string? ContinuationToken);
 
@@ -75,7 +85,8 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
             .OrderBy(x => x.Key, StringComparer.Ordinal)
             .Take(query.Top + 1)
             .ToList();
-        var page = items.Take(query.Top).Select(x => Item(x.Row.Overview, x.Status, x.Overdue)).ToList();
+        var now = time.GetUtcNow();
+        var page = items.Take(query.Top).Select(x => Item(x.Row.Overview, x.Status, x.Overdue, now)).ToList();
         var token = items.Count > query.Top ? CaseListQuery.EncodeToken(query.OrderBy, items[query.Top - 1].Key) : null;
         return new CaseListPage(page, token);
     }
@@ -217,19 +228,26 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
     private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// One ordinal string per case, in list order: by next deadline (soonest first, none last; then oldest first), or by
-    /// created time (newest first). The case id last makes each key unique, so a continuation token is a position.
+    /// One ordinal string per case, in list order. First every open case whose urgency is not assessed (LSL § 26(2)),
+    /// the longest waiting first; then by next deadline (soonest first, none last; then oldest first), or by created
+    /// time (newest first). The case id last makes each key unique, so a continuation token is a position.
     /// </summary>
     private static string SortKey(CaseOverview c, string orderBy)
     {
         static string Ticks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
+        if (c.UrgencyUnassessed) return $"0|{Ticks(c.ReceivedAt.UtcTicks)}|{c.CaseId}";
         return orderBy == CaseListQuery.ByCreatedTime
-            ? $"{Ticks(DateTimeOffset.MaxValue.UtcTicks - c.CreatedTime.UtcTicks)}|{c.CaseId}"
-            : $"{CaseIndex.Date(c.NextDeadline?.Date) ?? "9999-12-31"}|{Ticks(c.CreatedTime.UtcTicks)}|{c.CaseId}";
+            ? $"1|{Ticks(DateTimeOffset.MaxValue.UtcTicks - c.CreatedTime.UtcTicks)}|{c.CaseId}"
+            : $"1|{CaseIndex.Date(c.NextDeadline?.Date) ?? "9999-12-31"}|{Ticks(c.CreatedTime.UtcTicks)}|{c.CaseId}";
     }
 
-    private static CaseListItem Item(CaseOverview c, string status, IReadOnlyList<string> overdue) => new(
-        c.CaseId, status, c.Phase.ToString(), c.TeamId, c.Worker, c.CreatedTime, c.LastUpdatedTime, c.NextDeadline, overdue, c.OpenObligations, c.LinkedCases);
+    private static CaseListItem Item(CaseOverview c, string status, IReadOnlyList<string> overdue, DateTimeOffset now) => new(
+        c.CaseId, status, c.Phase.ToString(), c.TeamId, c.Worker, c.CreatedTime, c.LastUpdatedTime, c.NextDeadline, overdue, c.OpenObligations, c.LinkedCases)
+    {
+        ReceivedAt = c.ReceivedAt,
+        UrgencyUnassessed = c.UrgencyUnassessed,
+        HoursSinceReceipt = c.UrgencyUnassessed ? c.HoursSinceReceipt(now) : null,
+    };
 }
 
 /// <summary>What <c>GET /api/admin/cases/{id}</c> gives: the status document and more.</summary>

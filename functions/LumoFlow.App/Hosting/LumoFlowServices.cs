@@ -5,6 +5,7 @@ using LumoFlow.App.Admin;
 using LumoFlow.App.Auth;
 using LumoFlow.App.Web;
 using LumoFlow.App.Cases;
+using LumoFlow.App.Checks;
 using LumoFlow.App.Digest;
 using LumoFlow.App.Email;
 using LumoFlow.App.Http;
@@ -13,6 +14,8 @@ using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
 using LumoFlow.Domain.Calendar;
 using LumoFlow.Domain.Deadlines;
+using LumoFlow.Domain.Notifications;
+using LumoFlow.Domain.Overview;
 using LumoFlow.Domain.Routing;
 using LumoFlow.Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection;
@@ -71,6 +74,7 @@ public static class LumoFlowServices
         services.AddSingleton(sp => new WorkflowOptions(Section(sp)["PublicBaseUrl"] ?? "http://localhost:7071")
         {
             Reminders = Section(sp).GetSection("Reminders").Get<ReminderSchedule>() ?? new ReminderSchedule(),
+            Urgency = ReadUrgency(Section(sp).GetSection("Urgency")),
         });
         services.AddSingleton<CaseWorkflow>();
         services.AddSingleton(sp => ReadRouting(Section(sp).GetSection("Routing")));
@@ -115,6 +119,10 @@ public static class LumoFlowServices
         services.AddSingleton<AdminApi>();
         services.AddSingleton<AdminPages>();
         services.AddSingleton<WeeklyDigest>();
+        // The daily deadline check: its rules are the domain's, its settings LumoFlow:Checks.
+        services.AddSingleton(sp => new DailyCheck(sp.GetRequiredService<WorkflowOptions>().Urgency, sp.GetRequiredService<WorkingDayCalendar>()));
+        services.AddSingleton(sp => Section(sp).GetSection("Checks").Get<CheckOptions>() ?? new CheckOptions());
+        services.AddSingleton<DeadlineChecks>();
         return services;
     }
 
@@ -180,6 +188,23 @@ public static class LumoFlowServices
         var defaultTeam = teams.FirstOrDefault(t => t.Id == defaultId) ?? throw Missing($"Routing:Teams:{defaultId}");
         var municipalities = routing.GetSection("Municipalities").GetChildren().ToDictionary(m => m.Key, m => m.Value!);
         return new RoutingTable(defaultTeam, teams, municipalities);
+    }
+
+    /// <summary>
+    /// <c>LumoFlow:Urgency</c>: office hours, the lead's and on-call's hours and the red-flag reasons. A list given in
+    /// settings replaces the default list (configuration binding would otherwise add to it).
+    /// </summary>
+    public static UrgencySchedule ReadUrgency(IConfiguration urgency)
+    {
+        var schedule = urgency.Get<UrgencySchedule>() ?? new UrgencySchedule();
+        var reasons = urgency.GetSection("RedFlagReasons").GetChildren().Select(r => r.Value).OfType<string>().ToList();
+        if (reasons.Count > 0) schedule = schedule with { RedFlagReasons = reasons };
+        var unknown = schedule.RedFlagReasons.Where(r => !ConcernReasons.All.Contains(r)).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"LumoFlow:Urgency:RedFlagReasons names reasons the form does not have: {string.Join(", ", unknown)}.");
+        if (schedule.OfficeEnd <= schedule.OfficeStart || schedule.LeadAfterHours <= 0 || schedule.OnCallAfterHours < schedule.LeadAfterHours)
+            throw new InvalidOperationException("LumoFlow:Urgency: office hours must end after they start, and 0 < LeadAfterHours <= OnCallAfterHours.");
+        return schedule;
     }
 
     private static InvalidOperationException Missing(string setting) => new($"Configuration setting '{setting}' is missing.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LumoFlow.App.Admin;
+using LumoFlow.App.Checks;
 using LumoFlow.App.Intake;
 using LumoFlow.Domain.Reporting;
 using Microsoft.DurableTask.Client;
@@ -14,7 +15,7 @@ namespace LumoFlow.App.Http;
 /// history, the controls, the workload summary and THL's compliance report. Thin: the work is <see cref="AdminCases"/>'s,
 /// which the dashboard (<see cref="AdminPages"/>) uses too.
 /// </summary>
-public sealed class AdminApi(AdminCases admin)
+public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.AccessLog accessLog)
 {
     public const int MaxReasonLength = 500;
 
@@ -56,6 +57,17 @@ public sealed class AdminApi(AdminCases admin)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["endedMoreThanDays"] = ["give the number of days (0 or more) since the cases ended"] });
             if (Reason(reason) is { } problem) return problem;
             return Results.Json(await admin.PurgeEndedAsync(days, reason!.Trim(), durable, who, cancellationToken), LumoFlowJson.Options);
+        });
+
+    /// <summary>
+    /// The daily deadline check, now: <c>{checkedAt, findings: [{caseId, code, since}], mended: [{caseId, action}]}</c>.
+    /// What it found is what was wrong when it looked; <c>mended</c> says what it set right.
+    /// </summary>
+    public Task<IResult> DeadlineCheckAsync(DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            await accessLog.RecordAsync(AdminCases.AcrossCases, who, "RunDeadlineCheck", cancellationToken);
+            return Results.Json(await checks.RunAsync(durable, who.Name, cancellationToken), LumoFlowJson.Options);
         });
 
     public Task<IResult> SummaryAsync(StaffIdentity who, CancellationToken cancellationToken) =>

@@ -24,7 +24,7 @@ namespace LumoFlow.App.Http;
 /// the host's function key as <c>?code=</c>, which every link and form of the pages then carries on (with <c>?user=</c>,
 /// the name for the access log).</para>
 /// </summary>
-public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases)
+public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases, Checks.DeadlineChecks checks)
 {
     public static readonly IReadOnlyList<string> Controls = ["terminate", "suspend", "resume", "purge", "event"];
 
@@ -40,7 +40,7 @@ public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases)
             var summary = await admin.SummaryAsync(who, cancellationToken);
             var page = query is null ? null : await admin.ListAsync(query, durable, who, cancellationToken);
             return Render<DashboardPage, DashboardPage.Content>(query is null ? 400 : 200, lang,
-                new(summary, query ?? CaseListQuery.Default, page, query is null ? errors : null));
+                new(summary, query ?? CaseListQuery.Default, page, query is null ? errors : null) { Check = await checks.LatestAsync(cancellationToken) });
         });
 
     public Task<IResult> CaseAsync(string id, HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>

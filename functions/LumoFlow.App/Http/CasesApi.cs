@@ -11,7 +11,8 @@ using Microsoft.DurableTask.Client;
 namespace LumoFlow.App.Http;
 
 /// <summary>Staff look at a case and act on it (status, events, terminate). Every call is authenticated and access-logged.</summary>
-public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGate gate, CaseTermination termination, AccessLog accessLog, TimeProvider time)
+public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGate gate, CaseTermination termination, AccessLog accessLog, ChildIndex children,
+    TimeProvider time)
 {
     public const int MaxEventBodyBytes = 64 * 1024;
     public const int MaxTerminationReason = 500;
@@ -92,13 +93,38 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
         if (await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return new(NotFound(id), null, null);
         if (!who.MayWorkTeam(found.Case.State.TeamId)) return new(OtherTeam(id), null, null);
 
-        var (caseEvent, problems) = EventReader.Read(definition, body, who.Name, time.GetUtcNow());
+        var (caseEvent, problems) = EventReader.Read(definition, body, who.Name, time.GetUtcNow(), children.KeyOf);
         if (caseEvent is null) return new(null, problems, null);
-        var phase = gate.CurrentState(found).Phase;
+        var state = gate.CurrentState(found);
         var outcome = await gate.RaiseAsync(durable, found, caseEvent, cancellationToken);
         await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken, reason);
-        return new(null, null, outcome, phase);
+        if (outcome is WorkflowStep && ForEveryChild(definition, body))
+            await RaiseForSiblingsAsync(state, caseEvent, eventName, durable, who, cancellationToken, reason);
+        return new(null, null, outcome, state.Phase);
     }
+
+    /// <summary>
+    /// An event that concerns the whole family (<see cref="StaffEvent.Family"/>) goes to the cases of the other children
+    /// of the same notification too; each case's workflow applies it on its own, and one that does not take it (ended,
+    /// or in a phase that does not allow it) is left as it is. A sibling's case of another team is that team's to record.
+    /// </summary>
+    private async Task RaiseForSiblingsAsync(CaseState state, CaseEvent caseEvent, string eventName, DurableTaskClient durable, StaffIdentity who,
+        CancellationToken cancellationToken, string? reason)
+    {
+        foreach (var sibling in state.FamilyCaseIds.Where(s => s != state.CaseId))
+        {
+            if (await lookup.FindAsync(durable, sibling, cancellationToken) is not { } found || !who.MayWorkTeam(found.Case.State.TeamId)) continue;
+            if (await gate.RaiseAsync(durable, found, caseEvent, cancellationToken) is WorkflowStep)
+                await accessLog.RecordAsync(sibling, who, $"Event:{eventName}", cancellationToken, reason ?? $"for every child of the notification, recorded on {state.CaseId}");
+        }
+    }
+
+    private static bool ForEveryChild(StaffEvent definition, JsonElement body) => definition.Family switch
+    {
+        FamilyScope.EveryChild => true,
+        FamilyScope.EveryChildIfAsked => body.TryGetProperty(StaffEvents.ForEveryChild, out var asked) && asked.ValueKind == JsonValueKind.True,
+        _ => false,
+    };
 
     /// <summary>Whether <paramref name="who"/> may raise the event: as its catalogue entry says (<see cref="StaffEvent.RaisedBy"/>).</summary>
     public static bool MayRaise(StaffIdentity who, StaffEvent definition) => definition.RaisedBy switch
@@ -158,6 +184,12 @@ public sealed record CaseStatusView(
     IReadOnlyList<string> LinkedCases,
     IReadOnlyList<CaseStatusView.HistoryView>? History)
 {
+    /// <summary>The cases of the other children of the same notification (a case concerns one child), this one among them.</summary>
+    public IReadOnlyList<string> FamilyCases { get; init; } = [];
+
+    /// <summary>What intake kept as given but flagged for staff to check (<c>path: code</c>).</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
     public sealed record DeadlineView(string DecisionDue, string AssessmentDue);
     public sealed record HistoryView(string EventType, DateTimeOffset Timestamp, string Actor, IReadOnlyDictionary<string, string>? Details);
 
@@ -173,5 +205,9 @@ public sealed record CaseStatusView(
         state.TeamId,
         state.Deadlines is { } d ? new DeadlineView(d.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.AssessmentDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
         state.LinkedCaseIds,
-        history?.Select(h => new HistoryView(h.EventType, h.At, h.Actor, h.Details)).ToList());
+        history?.Select(h => new HistoryView(h.EventType, h.At, h.Actor, h.Details)).ToList())
+    {
+        FamilyCases = state.FamilyCaseIds,
+        Flags = state.IntakeFlags,
+    };
 }

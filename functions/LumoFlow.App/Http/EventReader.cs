@@ -18,7 +18,9 @@ namespace LumoFlow.App.Http;
 public static class EventReader
 {
     /// <summary>The event, or the problems with its fields (then no event).</summary>
-    public static (CaseEvent? Event, FieldProblems Problems) Read(StaffEvent definition, JsonElement body, string actor, DateTimeOffset now)
+    /// <param name="childKeyOf">The child index's key of a valid identity code (<see cref="Records.ChildIndex.KeyOf"/>).</param>
+    public static (CaseEvent? Event, FieldProblems Problems) Read(StaffEvent definition, JsonElement body, string actor, DateTimeOffset now,
+        Func<PersonalIdentityCode, string> childKeyOf)
     {
         var problems = new FieldProblems();
         var values = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -39,7 +41,8 @@ public static class EventReader
                 if (ReadField(field, source, now, problems) is { } value) values[field.Path] = value;
         }
 
-        var read = new EventValues(values, now, () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)));
+        var read = new EventValues(values, now, () => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            identityCode => PersonalIdentityCode.TryParse(identityCode, out var code) && code is not null ? childKeyOf(code) : null);
         if (problems.Count == 0 && definition.Check?.Invoke(read) is { } failed) problems.Add(failed.Field, failed.Problem);
         return problems.Count > 0 ? (null, problems) : (definition.Build(read) with { Actor = actor }, problems);
     }
@@ -81,10 +84,18 @@ public static class EventReader
             FieldKind.IdentityCode when PersonalIdentityCode.ProblemOf(text) is { } invalid => new FieldProblem(invalid),
             FieldKind.Time when !IsoTimestamp.TryParse(text, out _) => new FieldProblem(ProblemCode.NotIsoTime, IsoTimestamp.Example),
             FieldKind.Time when IsoTimestamp.TryParse(text, out var at) && at > now + EventField.ClockSkew => new FieldProblem(ProblemCode.InFuture),
+            FieldKind.Date when !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) =>
+                new FieldProblem(ProblemCode.NotAnIsoDate, field.Path),
+            FieldKind.Date when DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) > HelsinkiTime.LocalDate(now) => new FieldProblem(ProblemCode.InFuture),
             _ => null,
         };
         if (problem is not null) { problems.Add(field.Path, problem); return null; }
-        return field.Kind == FieldKind.Time && IsoTimestamp.TryParse(text, out var time) ? time : text;
+        return field.Kind switch
+        {
+            FieldKind.Time when IsoTimestamp.TryParse(text, out var time) => time,
+            FieldKind.Date => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => text,
+        };
     }
 
     private static bool IsEmailAddress(string text) =>

@@ -39,17 +39,26 @@ public sealed class IntakeApi(CaseIntake intake, SubmissionRateLimit rateLimit, 
                     detail: "This Idempotency-Key was already used for a different notification. Use a new key for a new notification.");
             if (opened.Outcome == IntakeOutcome.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
 
-            return Results.Json(CaseLinks.For(http.Request, opened.CaseId), LumoFlowJson.Options, statusCode: StatusCodes.Status202Accepted)
+            return Results.Json(IntakeAnswer.For(http.Request, opened), LumoFlowJson.Options, statusCode: StatusCodes.Status202Accepted)
                 .WithLocation($"/api/cases/{opened.CaseId}");
         });
 }
 
-/// <summary>The Durable Functions management shape, so administrators' tools feel at home.</summary>
-public sealed record CaseLinks(string Id, string StatusQueryGetUri, string SendEventPostUri, string TerminatePostUri)
+/// <summary>
+/// The answer to an accepted notification: the first child's case in the Durable Functions management shape (so
+/// administrators' tools feel at home), every child's case in <see cref="Cases"/> (in the order of the notification's
+/// children), and what was kept as given but flagged for staff to check (<see cref="Flags"/>, English; null when nothing).
+/// </summary>
+public sealed record IntakeAnswer(string Id, string StatusQueryGetUri, string SendEventPostUri, string TerminatePostUri,
+    IReadOnlyList<IntakeAnswer.CaseLink> Cases, IReadOnlyDictionary<string, string[]>? Flags)
 {
-    public static CaseLinks For(HttpRequest request, string caseId)
+    public sealed record CaseLink(string Id, string StatusQueryGetUri);
+
+    public static IntakeAnswer For(HttpRequest request, IntakeResult opened)
     {
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/api/cases/{caseId}";
-        return new CaseLinks(caseId, baseUrl, $"{baseUrl}/events/{{eventName}}", $"{baseUrl}/terminate?reason={{text}}");
+        string Status(string caseId) => $"{request.Scheme}://{request.Host}{request.PathBase}/api/cases/{caseId}";
+        var first = Status(opened.CaseId);
+        return new IntakeAnswer(opened.CaseId, first, $"{first}/events/{{eventName}}", $"{first}/terminate?reason={{text}}",
+            [.. opened.AllCaseIds.Select(id => new CaseLink(id, Status(id)))], opened.Flags is { Count: > 0 } flags ? flags.English : null);
     }
 }

@@ -39,6 +39,8 @@ public static class LumoFlowRoutes
     public const string AdminPurgeEnded = "api/admin/purge";
     public const string AdminSummary = "api/admin/summary";
     public const string AdminCompliance = "api/admin/reports/compliance";
+    /// <summary>The daily deadline check, on demand (<see cref="Checks.DeadlineChecks"/>).</summary>
+    public const string AdminDeadlineCheck = "api/admin/checks/deadlines";
 
     // … and the dashboard over it.
     public const string Dashboard = "admin";
@@ -93,6 +95,7 @@ public static class LumoFlowRoutes
         new("POST", AdminPurgeEnded, RouteAccess.Admin),
         new("GET", AdminSummary, RouteAccess.Admin),
         new("GET", AdminCompliance, RouteAccess.Admin),
+        new("POST", AdminDeadlineCheck, RouteAccess.Admin),
         new("GET", Dashboard, RouteAccess.Admin),
         new("GET", DashboardCase, RouteAccess.Admin),
         new("GET", DashboardControl, RouteAccess.Admin),

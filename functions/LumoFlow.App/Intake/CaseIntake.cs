@@ -8,6 +8,7 @@ using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
 using LumoFlow.Domain.Notifications;
 using LumoFlow.Domain.Routing;
+using LumoFlow.Domain.Validation;
 using LumoFlow.Domain.Workflow;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -24,16 +25,23 @@ public enum IntakeOutcome
     KeyReused,
 }
 
-/// <param name="ReceivedAt">When the case counts as received, for a case this call opened; null for a replay (read the case).</param>
-public sealed record IntakeResult(string CaseId, IntakeOutcome Outcome, DateTimeOffset? ReceivedAt = null);
+/// <param name="CaseId">The first child's case.</param>
+/// <param name="ReceivedAt">When the cases count as received, for cases this call opened; null for a replay (read the case).</param>
+/// <param name="CaseIds">Every child's case, in the order of the notification's children.</param>
+/// <param name="Flags">What was kept as given but flagged for staff to check (<see cref="NotificationCheck.Flags"/>).</param>
+public sealed record IntakeResult(string CaseId, IntakeOutcome Outcome, DateTimeOffset? ReceivedAt = null, IReadOnlyList<string>? CaseIds = null,
+    FieldProblems? Flags = null)
+{
+    public IReadOnlyList<string> AllCaseIds => CaseIds ?? [CaseId];
+}
 
 /// <summary>
-/// Opens a case for a valid notification: routes it, lets the workflow open it and starts its orchestration, before
-/// the notifier gets an answer. Durable's start is what makes the case exist, durably: if it fails, nothing was
-/// created and the notifier is asked to retry (503); once it succeeded, the case's orchestration writes its record as
-/// its first step.
+/// Opens a case for each child of a notification (LSL §§ 26, 27, 29: a case concerns one child): routes it, lets the
+/// workflow open it and starts its orchestration, before the notifier gets an answer. Durable's start is what makes a
+/// case exist, durably: if it fails, the notifier is asked to retry (503) — with an Idempotency-Key the retry opens only
+/// what is still missing; once a start succeeded, that case's orchestration writes its record as its first step.
 /// </summary>
-public sealed class CaseIntake(CaseRecords records, CaseWorkflow workflow, RoutingTable routing, ChildIndex children,
+public sealed class CaseIntake(CaseRecords records, CaseLookup lookup, CaseWorkflow workflow, RoutingTable routing, ChildIndex childIndex,
     TimeProvider time, ILogger<CaseIntake> logger)
 {
     /// <summary>Never start a second orchestration over an existing case, whatever state it is in.</summary>
@@ -45,43 +53,78 @@ public sealed class CaseIntake(CaseRecords records, CaseWorkflow workflow, Routi
     {
         var now = time.GetUtcNow();
         var json = JsonSerializer.Serialize(notification, LumoFlowJson.Options);
-        // Only a submission with an Idempotency-Key can be retried onto the same case, so only then is its hash kept.
+        // Only a submission with an Idempotency-Key can be retried onto the same cases, so only then is its hash kept.
         var bodyHash = idempotencyKey is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
-        var caseId = idempotencyKey is null ? CaseIds.New() : CaseIds.FromIdempotencyKey(idempotencyKey);
-        if (idempotencyKey is not null && await ExistingAsync(durable, caseId, bodyHash, cancellationToken) is { } retried)
-            return retried;
-
-        // The case goes to the team of the (first) child's home region; the family's case is handled in one place.
-        var team = routing.Route(notification.Children?.FirstOrDefault()?.HomeMunicipality);
-        var childKeys = (notification.Children ?? [])
-            .Select(c => PersonalIdentityCode.TryParse(c.IdentityCode, out var code) ? code : null)
-            .OfType<PersonalIdentityCode>()
-            .Select(children.KeyOf)
-            .Distinct()
+        var children = notification.Children ?? [];
+        var caseIds = Enumerable.Range(0, children.Count)
+            .Select(i => idempotencyKey is null ? CaseIds.New() : CaseIds.FromIdempotencyKey(i == 0 ? idempotencyKey : $"{idempotencyKey}#child-{i}"))
             .ToList();
-        var received = new NotificationReceived(notification, team, childKeys, notification.TimeOfReceipt(now), registeredBy?.Name)
+        var check = NotificationValidator.Check(notification, now, registeredByStaff: registeredBy is not null);
+        var receivedAt = notification.TimeOfReceipt(now);
+        if (idempotencyKey is not null && await ExistingAsync(durable, caseIds[0], bodyHash, cancellationToken) is { } retried)
         {
-            Actor = registeredBy?.Name ?? "notifier",
-        };
-        var input = CaseOrchestrationInput.Open(workflow.Open(caseId, received, now), new IntakeRecord(json, bodyHash));
-
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(CaseOrchestration.Name, input,
-                new StartOrchestrationOptions(caseId) { Version = CaseOrchestration.Version, DedupeStatuses = AnyStatus }, cancellationToken);
-        }
-        catch (OrchestrationAlreadyExistsException) when (idempotencyKey is not null)
-        {
-            // A retry overtook its own first attempt, which has started the case but whose record is not written yet.
-            return await ExistingAsync(durable, caseId, bodyHash, cancellationToken)
-                   ?? throw new InvalidOperationException($"Case {caseId} exists and cannot be read.");
+            // The same notification again: its first case exists. Any sibling a crash kept from starting starts now,
+            // received when the first was.
+            if (retried.Outcome == IntakeOutcome.Replayed && await lookup.FindAsync(durable, caseIds[0], cancellationToken) is { } first)
+                await StartAsync(durable, notification, registeredBy, caseIds, check, first.Case.State.ReceivedAt, new IntakeRecord(json, bodyHash), now, 1, cancellationToken);
+            return retried with { CaseIds = caseIds, Flags = check.Flags };
         }
 
-        // Durable holds the case: it exists. Its orchestration writes the record as its first step, a moment from now;
-        // until then staff reach the case through the opening Durable holds (CaseLookup).
-        logger.LogInformation("Case {CaseId} opened for team {TeamId}", caseId, team.Id);
-        return new IntakeResult(caseId, IntakeOutcome.Created, received.ReceivedAt);
+        var started = await StartAsync(durable, notification, registeredBy, caseIds, check, receivedAt, new IntakeRecord(json, bodyHash), now, 0, cancellationToken);
+        if (!started && idempotencyKey is not null)
+        {
+            // A retry overtook its own first attempt, which has started the cases but whose records are not written yet.
+            return (await ExistingAsync(durable, caseIds[0], bodyHash, cancellationToken)
+                    ?? throw new InvalidOperationException($"Case {caseIds[0]} exists and cannot be read.")) with { CaseIds = caseIds, Flags = check.Flags };
+        }
+        return new IntakeResult(caseIds[0], IntakeOutcome.Created, receivedAt, caseIds, check.Flags);
     }
+
+    /// <summary>
+    /// Starts the case of each child from <paramref name="from"/> on. False when the first of them existed already (a
+    /// retry's race); a sibling that exists already is left as it is.
+    /// </summary>
+    private async Task<bool> StartAsync(DurableTaskClient durable, Notification notification, StaffIdentity? registeredBy, IReadOnlyList<string> caseIds,
+        NotificationCheck check, DateTimeOffset receivedAt, IntakeRecord intake, DateTimeOffset now, int from, CancellationToken cancellationToken)
+    {
+        var children = notification.Children!;
+        for (var i = from; i < caseIds.Count; i++)
+        {
+            var child = children[i];
+            var team = routing.Route(HomeOf(children, i));
+            var childKeys = PersonalIdentityCode.TryParse(child.IdentityCode, out var code) && code is not null ? [childIndex.KeyOf(code)] : Array.Empty<string>();
+            var received = new NotificationReceived(notification, team, childKeys, receivedAt, registeredBy?.Name)
+            {
+                Actor = registeredBy?.Name ?? "notifier",
+                ChildNumber = i,
+                FamilyCaseIds = caseIds,
+                Flags = [.. check.FlagCodes.Where(f => !f.StartsWith("children[", StringComparison.Ordinal) || f.StartsWith($"children[{i}]", StringComparison.Ordinal))],
+            };
+            var input = CaseOrchestrationInput.Open(workflow.Open(caseIds[i], received, now), intake);
+            try
+            {
+                await durable.ScheduleNewOrchestrationInstanceAsync(CaseOrchestration.Name, input,
+                    new StartOrchestrationOptions(caseIds[i]) { Version = CaseOrchestration.Version, DedupeStatuses = AnyStatus }, cancellationToken);
+            }
+            catch (OrchestrationAlreadyExistsException)
+            {
+                if (i == from && from == 0) return false;
+                continue;
+            }
+            // Durable holds the case: it exists. Its orchestration writes the record as its first step, a moment from
+            // now; until then staff reach the case through the opening Durable holds (CaseLookup).
+            logger.LogInformation("Case {CaseId} opened for team {TeamId}", caseIds[i], team.Id);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The municipality that routes child <paramref name="i"/>: its own, or — when the notifier did not know it — a
+    /// sibling's the routing table knows (the family lives together, most likely), else none (the default team).
+    /// </summary>
+    private string? HomeOf(IReadOnlyList<Child> children, int i) =>
+        routing.Knows(children[i].HomeMunicipality) ? children[i].HomeMunicipality
+            : children.Select(c => c.HomeMunicipality).FirstOrDefault(routing.Knows);
 
     /// <summary>The case an Idempotency-Key already opened — in the record, or still only in Durable. Null when there is none.</summary>
     private async Task<IntakeResult?> ExistingAsync(DurableTaskClient durable, string caseId, string? bodyHash, CancellationToken cancellationToken)

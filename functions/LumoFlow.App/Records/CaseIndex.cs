@@ -95,6 +95,7 @@ public sealed class CaseIndex(TableClient table)
             ["TeamId"] = state.TeamId,
             ["Worker"] = state.WorkerEmail,
             ["CreatedTime"] = state.CreatedTime,
+            ["ReceivedAt"] = state.ReceivedAt,
             ["LastUpdatedTime"] = state.LastUpdatedTime,
             ["DecisionDue"] = Date(overview.DecisionDue),
             ["AssessmentDue"] = Date(overview.AssessmentDue),
@@ -127,7 +128,10 @@ public sealed class CaseIndex(TableClient table)
             row.GetBoolean("DecisionOverdue") ?? false,
             row.GetBoolean("AssessmentOverdue") ?? false,
             row.GetString("OpenObligations") is { Length: > 0 } open ? open.Split(',') : [],
-            row.GetInt32("LinkedCases") ?? 0);
+            row.GetInt32("LinkedCases") ?? 0)
+        {
+            ReceivedAt = row.GetDateTimeOffset("ReceivedAt") ?? row.GetDateTimeOffset("CreatedTime")!.Value,
+        };
         var facts = new ComplianceCase(
             row.PartitionKey,
             overview.TeamId,

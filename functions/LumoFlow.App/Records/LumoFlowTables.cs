@@ -13,6 +13,7 @@ namespace LumoFlow.App.Records;
 /// <item><c>ChildIndex</c>: keyed by a keyed hash of the child's identity code, to link a new notification to an open case.</item>
 /// <item><c>AccessLog</c>: who read or changed which case, when.</item>
 /// <item><c>TeamDigests</c>: one row per team and week for the weekly overdue digest.</item>
+/// <item><c>DeadlineChecks</c>: the daily deadline check's reports, newest first, and the claim of each day's run (<see cref="Checks.DeadlineChecks"/>).</item>
 /// <item><c>DataProtectionKeys</c>: the key ring of the anti-forgery tokens, shared by every instance (<see cref="Auth.TableKeyRepository"/>).</item>
 /// </list>
 /// </summary>
@@ -26,10 +27,11 @@ public sealed class LumoFlowTables(TableServiceClient service, string prefix = "
     public TableClient AccessLog { get; } = service.GetTableClient(prefix + "AccessLog");
     public TableClient Digests { get; } = service.GetTableClient(prefix + "TeamDigests");
     public TableClient DataProtectionKeys { get; } = service.GetTableClient(prefix + "DataProtectionKeys");
+    public TableClient DeadlineChecks { get; } = service.GetTableClient(prefix + "DeadlineChecks");
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, ChildIndex, AccessLog, Digests, DataProtectionKeys })
+        foreach (var table in new[] { Cases, CaseIndex, ChildIndex, AccessLog, Digests, DataProtectionKeys, DeadlineChecks })
             await table.CreateIfNotExistsAsync(cancellationToken);
     }
 }

@@ -66,8 +66,11 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
 
         var values = FormValues.From(form);
         var (notification, problems) = Build(values, language);
-        problems.AddAll(NotificationValidator.Problems(notification, time.GetUtcNow(), registeredByStaff: false));
-        if (problems.Count > 0) return FormPage(400, language, values, ErrorsByField(problems, language));
+        var check = NotificationValidator.Check(notification, time.GetUtcNow(), registeredByStaff: false);
+        problems.AddAll(check.Errors);
+        // Only what no person would send, and a duty-bound notifier's own details, send the form back; the rest is
+        // kept as given and flagged next to its field.
+        if (problems.Count > 0) return FormPage(400, language, values, ErrorsByField(problems, language), ErrorsByField(check.Flags, language));
 
         // The submission id makes a double submit, a refresh or a retry land on the case the first one opened.
         var submission = values.Get(Fields.Submission);
@@ -90,7 +93,8 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
         // LSL § 25 c: a pre-birth case has no deadlines until the child is born; the receipt says so instead of dates.
         var at = receivedAt ?? time.GetUtcNow();
         var deadlines = CaseWorkflow.WaitsForBirth(notification) ? null : rules.For(at);
-        return Render<ReceiptPage, ReceiptPage.Receipt>(200, language, new(opened.CaseId, notification, at, deadlines), languageSwitch: null);
+        return Render<ReceiptPage, ReceiptPage.Receipt>(200, language,
+            new(opened.AllCaseIds, notification, at, deadlines, ErrorsByField(check.Flags, language)), languageSwitch: null);
     });
 
     /// <summary>The notification the form describes, and what the form itself could not read (a date that is not one).</summary>
@@ -102,6 +106,14 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
             if (v.Get(field) is not { } text) return null;
             if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "d.M.yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
             problems.Add(path, ProblemCode.NotADate);
+            return null;
+        }
+
+        int? Age()
+        {
+            if (v.Get(Fields.ChildApproximateAge) is not { } text) return null;
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var years)) return years;
+            problems.Add("children[0].approximateAge", ProblemCode.NotAChildsAge);
             return null;
         }
 
@@ -132,6 +144,8 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
                     IdentityCode = v.Get(Fields.ChildIdentityCode),
                     DateOfBirth = Date(Fields.ChildDateOfBirth, "children[0].dateOfBirth"),
                     ExpectedBirthDate = Date(Fields.ChildExpectedBirthDate, "children[0].expectedBirthDate"),
+                    ApproximateAge = Age(),
+                    Whereabouts = v.Get(Fields.ChildWhereabouts),
                     HomeMunicipality = v.Get(Fields.ChildHomeMunicipality),
                     Language = v.Get(Fields.ChildLanguage),
                 },
@@ -164,9 +178,10 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
         return byField;
     }
 
-    private IResult FormPage(int status, string language, FormValues values, Dictionary<string, List<string>> errors) =>
+    private IResult FormPage(int status, string language, FormValues values, Dictionary<string, List<string>> errors,
+        Dictionary<string, List<string>>? flags = null) =>
         Render<NotificationFormPage, NotificationFormPage.Form>(status, language,
-            new(values, errors, values.Get(Fields.Submission) ?? NewSubmissionId()), languageSwitch: Path);
+            new(values, errors, flags ?? [], values.Get(Fields.Submission) ?? NewSubmissionId()), languageSwitch: Path);
 
     /// <summary>An answer to a form that could not be taken (expired, sent twice, not a form), with the way back to it.</summary>
     private static IResult Answer(int status, string language, Phrase title, Phrase text) =>
@@ -192,6 +207,8 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
         public const string ChildExpectedBirthDate = "childExpectedBirthDate";
         public const string ChildHomeMunicipality = "childHomeMunicipality";
         public const string ChildLanguage = "childLanguage";
+        public const string ChildApproximateAge = "childApproximateAge";
+        public const string ChildWhereabouts = "childWhereabouts";
         public const string GuardianName = "guardianName";
         public const string GuardianPhone = "guardianPhone";
         public const string GuardianEmail = "guardianEmail";
@@ -209,7 +226,8 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
         public static readonly IReadOnlyList<string> InOrder =
         [
             Kind, NotifierType, NotifierName, NotifierProfession, NotifierOrganisation, NotifierPhone, NotifierEmail, NotifierLanguage,
-            NotifierAnonymous, ChildName, ChildIdentityCode, ChildDateOfBirth, ChildExpectedBirthDate, ChildHomeMunicipality, ChildLanguage,
+            NotifierAnonymous, ChildName, ChildIdentityCode, ChildDateOfBirth, ChildApproximateAge, ChildExpectedBirthDate, ChildWhereabouts,
+            ChildHomeMunicipality, ChildLanguage,
             GuardianName, GuardianPhone, GuardianEmail, GuardianAddress, Concern, Reasons, ImmediateDanger, OffenceSuspected,
             MadeTogetherWithFamily, FamilyInformed, FirstHandKnowledge,
         ];
@@ -227,6 +245,8 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
             "notifier.language" => NotifierLanguage,
             "notifier.anonymous" => NotifierAnonymous,
             "children" or "children[0]" or "children[0].name" => ChildName,
+            "children[0].approximateAge" => ChildApproximateAge,
+            "children[0].whereabouts" => ChildWhereabouts,
             "children[0].identityCode" => ChildIdentityCode,
             "children[0].dateOfBirth" => ChildDateOfBirth,
             "children[0].expectedBirthDate" => ChildExpectedBirthDate,
@@ -266,6 +286,8 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
             ChildIdentityCode => FormWords.ChildIdentityCode,
             ChildDateOfBirth => FormWords.ChildDateOfBirth,
             ChildExpectedBirthDate => FormWords.ChildExpectedBirthDate,
+            ChildApproximateAge => FormWords.ChildApproximateAge,
+            ChildWhereabouts => FormWords.ChildWhereabouts,
             ChildHomeMunicipality => FormWords.ChildHomeMunicipality,
             ChildLanguage => FormWords.ChildLanguage,
             GuardianName => FormWords.GuardianName,

@@ -26,7 +26,7 @@ namespace LumoFlow.App.Web;
 /// </summary>
 public sealed class StaffPages(
     AdminCases admin, CaseLookup lookup, CaseEventGate gate, CaseRecords records, CasesApi cases, AccessLog accessLog,
-    RoutingTable routing, WorkingDayCalendar calendar)
+    RoutingTable routing, WorkingDayCalendar calendar, TimeProvider time)
 {
     public const int ListSize = 200;
 
@@ -109,6 +109,9 @@ public sealed class StaffPages(
             && (e.Name != nameof(PartnerInputWaived) || state.Partners.Any(p => p.Status == PartnerRequestStatus.Requested))).ToList();
         var blocking = state.IsOpen && state.Phase != CasePhase.AwaitingBirth ? ClosingRules.Missing(state).Select(m => m.Code).ToHashSet() : [];
         return new(state, notification, answers, history, done, failed, offered,
-            DeadlineSignal.Of(overview.NextDeadline, overdue, today, calendar), overdue, ClosingRules.OpenObligations(state), blocking);
+            DeadlineSignal.Of(overview.NextDeadline, overdue, today, calendar), overdue, ClosingRules.OpenObligations(state), blocking)
+        {
+            HoursSinceReceipt = overview.HoursSinceReceipt(time.GetUtcNow()),
+        };
     }
 }

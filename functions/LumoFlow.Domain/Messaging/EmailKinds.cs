@@ -12,6 +12,8 @@ public static class EmailKinds
         { "NotifierDecision", new("Päätöksen tieto ilmoittajalle", "Besked om beslutet till anmälaren", "Decision told to the notifier") },
         { "PartnerRequest", new("Pyyntö yhteistyötaholle", "Begäran till samarbetspart", "Request to a partner") },
         { "PartnerReminder", new("Muistutus yhteistyötaholle", "Påminnelse till samarbetspart", "Reminder to a partner") },
+        { nameof(StaffNotice.UrgencyEscalation), new("Eskalointi: kiireellisyys arvioimatta", "Eskalering: brådskandet obedömt", "Escalation: urgency not assessed") },
+        { nameof(StaffNotice.UrgencyOnCall), new("Päivystykseen: kiireellisyys arvioimatta", "Till jouren: brådskandet obedömt", "To on-call: urgency not assessed") },
         { nameof(StaffNotice.DecisionReminder), new("Muistutus: päätös erääntyy", "Påminnelse: beslutet ska fattas", "Reminder: decision due") },
         { nameof(StaffNotice.DecisionEscalation), new("Eskalointi: päätös puuttuu", "Eskalering: beslut saknas", "Escalation: no decision") },
         { nameof(StaffNotice.NotifierContactReminder), new("Muistutus: ota yhteyttä ilmoittajaan", "Påminnelse: kontakta anmälaren", "Reminder: contact the notifier") },

@@ -54,24 +54,28 @@ public static class EmailTemplates
             $"Ennakollinen lastensuojeluilmoituksesi on vastaanotettu. Viite: {caseReference}.\n\nSosiaalipäivystys arvioi kiireellisen tuen tarpeen välittömästi. Lastensuojeluasia tulee vireille vasta lapsen synnyttyä.\nÄlä vastaa tähän viestiin. Älä koskaan lähetä perheen tietoja sähköpostilla.\n"),
     };
 
-    /// <summary>Urgent alert to the team's on-call address: the child is said to be in immediate danger (LSL § 26(2)).</summary>
+    /// <summary>
+    /// Urgent alert to the team's on-call address (LSL § 26(2)): a notification with a red flag — the child said to be
+    /// in immediate danger, an offence against the child suspected, or a red-flag reason (<see cref="Workflow.UrgencySchedule"/>).
+    /// Which flag is not said: that is the notification's content.
+    /// </summary>
     public static Text Urgent(string language, string caseReference, string caseLink) => language switch
     {
-        "sv" => new($"BRÅDSKANDE: barnskyddsanmälan {caseReference} – barnet kan vara i omedelbar fara",
+        "sv" => new($"BRÅDSKANDE: barnskyddsanmälan {caseReference} – barnet kan vara i fara",
             $"""
-            BRÅDSKANDE. En barnskyddsanmälan där barnet uppges vara i omedelbar fara har tagits emot.
+            BRÅDSKANDE. En barnskyddsanmälan med tecken på att barnet kan behöva brådskande skydd har tagits emot.
             Referens: {caseReference}
-            Bedöm behovet av brådskande skydd genast: {caseLink}
+            Bedöm behovet av brådskande barnskydd genast: {caseLink}
             """),
-        "en" => new($"URGENT: child welfare notification {caseReference} – the child may be in immediate danger",
+        "en" => new($"URGENT: child welfare notification {caseReference} – the child may be in danger",
             $"""
-            URGENT. A child welfare notification saying the child is in immediate danger has been received.
+            URGENT. A child welfare notification with signs that the child may need urgent protection has been received.
             Reference: {caseReference}
-            Assess the need for urgent protection now: {caseLink}
+            Assess the need for urgent child welfare now: {caseLink}
             """),
-        _ => new($"KIIREELLINEN: lastensuojeluilmoitus {caseReference} – lapsi voi olla välittömässä vaarassa",
+        _ => new($"KIIREELLINEN: lastensuojeluilmoitus {caseReference} – lapsi voi olla vaarassa",
             $"""
-            KIIREELLINEN. On vastaanotettu lastensuojeluilmoitus, jonka mukaan lapsi on välittömässä vaarassa.
+            KIIREELLINEN. On vastaanotettu lastensuojeluilmoitus, jonka mukaan lapsi voi tarvita kiireellistä suojelua.
             Viite: {caseReference}
             Arvioi kiireellisen lastensuojelun tarve heti: {caseLink}
             """),

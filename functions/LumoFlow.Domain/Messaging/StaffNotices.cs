@@ -5,6 +5,10 @@ namespace LumoFlow.Domain.Messaging;
 /// <summary>What a reminder or escalation to staff is about.</summary>
 public enum StaffNotice
 {
+    /// <summary>LSL § 26(2): urgency not recorded in time — to the team lead.</summary>
+    UrgencyEscalation,
+    /// <summary>LSL § 26(2): urgency still not recorded — to the on-call address.</summary>
+    UrgencyOnCall,
     DecisionReminder,
     DecisionEscalation,
     NotifierContactReminder,
@@ -22,6 +26,14 @@ public static class StaffNotices
 {
     private static readonly Dictionary<StaffNotice, (string Fi, string Sv, string En)> What = new()
     {
+        [StaffNotice.UrgencyEscalation] = (
+            "Eskalointi: lapsen mahdollisen kiireellisen lastensuojelun tarvetta ei ole vielä arvioitu (LSL 26 § 2 mom.)",
+            "Eskalering: barnets eventuella brådskande behov av barnskydd har ännu inte bedömts (BsL 26 § 2 mom.)",
+            "Escalation: the child's possible urgent need for child welfare has not been assessed yet (LSL § 26(2))"),
+        [StaffNotice.UrgencyOnCall] = (
+            "KIIREELLINEN: lapsen mahdollisen kiireellisen lastensuojelun tarvetta ei ole arvioitu – arvioi heti (LSL 26 § 2 mom.)",
+            "BRÅDSKANDE: barnets eventuella brådskande behov av barnskydd har inte bedömts – bedöm genast (BsL 26 § 2 mom.)",
+            "URGENT: the child's possible urgent need for child welfare has not been assessed – assess it now (LSL § 26(2))"),
         [StaffNotice.DecisionReminder] = (
             "Muistutus: päätös palvelutarpeen arvioinnin aloittamisesta erääntyy",
             "Påminnelse: beslut om att inleda bedömning av servicebehovet ska fattas senast",

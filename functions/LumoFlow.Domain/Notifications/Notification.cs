@@ -63,9 +63,13 @@ public sealed record Child
     public string? IdentityCode { get; init; }
     /// <summary>Birth date when the identity code is not known (yyyy-MM-dd).</summary>
     public DateOnly? DateOfBirth { get; init; }
+    /// <summary>About how old the child is, in years, when neither the identity code nor the birth date is known.</summary>
+    public int? ApproximateAge { get; init; }
+    /// <summary>Where the child lives or was seen (an address, a street, a school), when the rest is not known.</summary>
+    public string? Whereabouts { get; init; }
     /// <summary>Expected birth date, for a pre-birth notification (LSL § 25 c).</summary>
     public DateOnly? ExpectedBirthDate { get; init; }
-    /// <summary>Home municipality, by name or three-digit municipality code; decides the team.</summary>
+    /// <summary>Home municipality, by name or three-digit municipality code; decides the team (the default team when unknown).</summary>
     public string? HomeMunicipality { get; init; }
     /// <summary><c>fi</c>, <c>sv</c> or <c>other</c>.</summary>
     public string? Language { get; init; }

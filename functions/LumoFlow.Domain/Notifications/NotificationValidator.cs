@@ -6,9 +6,13 @@ using LumoFlow.Domain.Validation;
 namespace LumoFlow.Domain.Notifications;
 
 /// <summary>
-/// What makes a notification acceptable at intake. Errors are keyed by the JSON path of the bad
-/// field (<c>children[0].identityCode</c>) so the notifier sees exactly what to fix, and each carries a stable code
-/// (<see cref="ProblemCode"/>) so a page says it in its reader's language. A notification with any error is not stored.
+/// What intake takes. A case becomes pending when the authority learns of a child (LSL § 26(1)), notifications and
+/// their contents are registered (LSL § 25 b), and THL asks for the child's details only as far as they are known: so
+/// a notification is refused only for what no person would send — a concern missing, nothing that identifies the child,
+/// a value of the wrong kind, more than the size limits — and for a duty-bound notifier's own details, which they must
+/// give (LSL § 25: they cannot notify anonymously). Everything else a person got wrong is kept as given and flagged
+/// (<see cref="NotificationCheck.Flags"/>) for staff to check. Each problem is named by its field's JSON path
+/// (<c>children[0].identityCode</c>) and carries a stable code (<see cref="ProblemCode"/>).
 /// </summary>
 public static class NotificationValidator
 {
@@ -16,6 +20,8 @@ public static class NotificationValidator
     public const int MaxTextLength = 200;
     public const int MaxChildren = 20;
     public const int MaxGuardians = 10;
+    /// <summary>The oldest a child is (LSL § 6: a child is under 18).</summary>
+    public const int MaxChildAge = 17;
 
     /// <summary>How far ahead of the server's clock a submitted time may be (a device's clock is rarely exact).</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -26,59 +32,61 @@ public static class NotificationValidator
     /// </summary>
     public static readonly TimeSpan MaxRegistrationDelay = TimeSpan.FromDays(366);
 
+    /// <summary>What refuses the notification, in the API's words (see <see cref="Check"/>).</summary>
+    public static IReadOnlyDictionary<string, string[]> Validate(Notification notification, DateTimeOffset now, bool registeredByStaff = false) =>
+        Check(notification, now, registeredByStaff).Errors.English;
+
+    /// <summary>What refuses the notification (see <see cref="Check"/>).</summary>
+    public static FieldProblems Problems(Notification notification, DateTimeOffset now, bool registeredByStaff = false) =>
+        Check(notification, now, registeredByStaff).Errors;
+
     /// <param name="notification">The submitted notification.</param>
     /// <param name="now">The moment of submission: no birth date and no time of receipt may lie after it.</param>
     /// <param name="registeredByStaff">
-    /// Staff (authenticated with the function key) register a notification they received by phone or in person, and
-    /// may give its real time of receipt; a notifier's own submission may not.
+    /// Staff register a notification they received by phone or in person, and may give its real time of receipt; a
+    /// notifier's own submission may not.
     /// </param>
-    public static IReadOnlyDictionary<string, string[]> Validate(Notification notification, DateTimeOffset now, bool registeredByStaff = false) =>
-        Problems(notification, now, registeredByStaff).English;
-
-    /// <inheritdoc cref="Validate"/>
-    public static FieldProblems Problems(Notification notification, DateTimeOffset now, bool registeredByStaff = false)
+    public static NotificationCheck Check(Notification notification, DateTimeOffset now, bool registeredByStaff = false)
     {
         var today = HelsinkiTime.LocalDate(now);
-        var errors = new FieldProblems();
+        var check = new NotificationCheck(new FieldProblems(), new FieldProblems());
         var kind = notification.Kind ?? NotificationKinds.ChildWelfare;
         if (!NotificationKinds.All.Contains(kind))
-            errors.Add("kind", ProblemCode.MustBeOneOf, string.Join(", ", NotificationKinds.All.Codes));
+            check.Errors.Add("kind", ProblemCode.MustBeOneOf, string.Join(", ", NotificationKinds.All.Codes));
 
-        ValidateNotifier(notification.Notifier, kind, errors);
-        ValidateChildren(notification.Children, kind, today, errors);
-        ValidateGuardians(notification.Guardians, errors);
+        var professional = CheckNotifier(notification.Notifier, check);
+        CheckChildren(notification.Children, kind, professional, today, check);
+        CheckGuardians(notification.Guardians, check);
 
         if (string.IsNullOrWhiteSpace(notification.Concern))
-            errors.Add("concern", ProblemCode.ConcernRequired);
+            check.Errors.Add("concern", ProblemCode.ConcernRequired);
         else if (notification.Concern.Length > MaxConcernLength)
-            errors.Add("concern", ProblemCode.TooLong, Number(MaxConcernLength));
+            check.Errors.Add("concern", ProblemCode.TooLong, Number(MaxConcernLength));
 
         if (notification.Reasons is { } reasons)
             for (var i = 0; i < reasons.Count; i++)
                 if (!ConcernReasons.All.Contains(reasons[i] ?? ""))
-                    errors.Add($"reasons[{i}]", ProblemCode.UnknownReason, string.Join(", ", ConcernReasons.All.Codes));
+                    check.Errors.Add($"reasons[{i}]", ProblemCode.UnknownReason, string.Join(", ", ConcernReasons.All.Codes));
 
         // LSL § 25 a: contacting social services together with the family is the duty-bound notifier's alternative.
-        if (kind == NotificationKinds.JointContact && notification.Notifier?.Type != NotifierTypes.Professional)
-            errors.Add("kind", ProblemCode.JointContactByProfessional);
+        // Anyone else's is still a notification, taken and flagged.
+        if (kind == NotificationKinds.JointContact && !professional)
+            check.Flags.Add("kind", ProblemCode.JointContactByProfessional);
 
-        ValidateReceivedAt(notification.ReceivedAt, now, registeredByStaff, errors);
-        return errors;
+        CheckReceivedAt(notification.ReceivedAt, now, registeredByStaff, check.Errors);
+        return check;
     }
 
     /// <summary>
     /// The case opens when the notification is received (vireilletulo, LSL § 26). A notifier's own submission is
     /// received as it arrives; staff registering a phone call or a visit afterwards give the time it really happened.
     /// </summary>
-    private static void ValidateReceivedAt(string? receivedAt, DateTimeOffset now, bool registeredByStaff, FieldProblems errors)
+    private static void CheckReceivedAt(string? receivedAt, DateTimeOffset now, bool registeredByStaff, FieldProblems errors)
     {
         if (receivedAt is null) return;
         if (!registeredByStaff)
-        {
             errors.Add("receivedAt", ProblemCode.ReceivedAtStaffOnly);
-            return;
-        }
-        if (!IsoTimestamp.TryParse(receivedAt, out var at))
+        else if (!IsoTimestamp.TryParse(receivedAt, out var at))
             errors.Add("receivedAt", ProblemCode.NotIsoTime, IsoTimestamp.Example);
         else if (at > now + ClockSkew)
             errors.Add("receivedAt", ProblemCode.InFuture);
@@ -86,52 +94,43 @@ public static class NotificationValidator
             errors.Add("receivedAt", ProblemCode.ReceivedAtTooOld);
     }
 
-    private static void ValidateNotifier(Notifier? notifier, string kind, FieldProblems errors)
+    /// <summary>Whether the notifier is duty-bound (LSL § 25(1)); a notifier who says nothing of themselves is a private person (§ 25(2)).</summary>
+    private static bool CheckNotifier(Notifier? notifier, NotificationCheck check)
     {
-        if (notifier is null)
+        if (notifier is null) return false;
+        var professional = notifier.Type == NotifierTypes.Professional;
+        if (notifier.Type is not null && !NotifierTypes.All.Contains(notifier.Type))
+            check.Errors.Add("notifier.type", ProblemCode.NotifierType);
+        if (professional)
         {
-            errors.Add("notifier", ProblemCode.Required);
-            return;
+            // LSL § 25(1): a duty-bound notifier gives their name, organisation and a way to reach them; no anonymity.
+            if (notifier.Anonymous) check.Errors.Add("notifier.anonymous", ProblemCode.ProfessionalNotAnonymous);
+            Require(notifier.Name, "notifier.name", check.Errors);
+            Require(notifier.Organisation, "notifier.organisation", check.Errors);
+            if (string.IsNullOrWhiteSpace(notifier.Phone) && string.IsNullOrWhiteSpace(notifier.Email))
+                check.Errors.Add("notifier.phone", ProblemCode.ProfessionalGivesContact);
         }
-        switch (notifier.Type)
-        {
-            case NotifierTypes.Professional:
-                // LSL § 25(1): a duty-bound notifier gives name and contact details; no anonymity.
-                if (notifier.Anonymous)
-                    errors.Add("notifier.anonymous", ProblemCode.ProfessionalNotAnonymous);
-                Require(notifier.Name, "notifier.name", errors);
-                Require(notifier.Profession, "notifier.profession", errors);
-                Require(notifier.Organisation, "notifier.organisation", errors);
-                if (string.IsNullOrWhiteSpace(notifier.Phone) && string.IsNullOrWhiteSpace(notifier.Email))
-                    errors.Add("notifier.phone", ProblemCode.ProfessionalGivesContact);
-                break;
-            case NotifierTypes.Private:
-                // LSL § 25(2): anyone may notify; a private person may ask to stay anonymous.
-                if (!notifier.Anonymous)
-                    Require(notifier.Name, "notifier.name", errors);
-                break;
-            default:
-                errors.Add("notifier.type", ProblemCode.NotifierType);
-                break;
-        }
-        CheckLength(notifier.Name, "notifier.name", errors);
-        CheckLength(notifier.Profession, "notifier.profession", errors);
-        CheckLength(notifier.Organisation, "notifier.organisation", errors);
-        CheckPhone(notifier.Phone, "notifier.phone", errors);
-        CheckEmail(notifier.Email, "notifier.email", errors);
+        CheckLength(notifier.Name, "notifier.name", check.Errors);
+        CheckLength(notifier.Profession, "notifier.profession", check.Errors);
+        CheckLength(notifier.Organisation, "notifier.organisation", check.Errors);
+        // A duty-bound notifier must be reachable: their contact details must work. A private person's are kept as given.
+        var contactProblems = professional ? check.Errors : check.Flags;
+        CheckPhone(notifier.Phone, "notifier.phone", contactProblems, check.Errors);
+        CheckEmail(notifier.Email, "notifier.email", contactProblems, check.Errors);
         if (notifier.Language is { } language && !Languages.Email.Contains(language))
-            errors.Add("notifier.language", ProblemCode.NotALanguage);
+            check.Errors.Add("notifier.language", ProblemCode.NotALanguage);
+        return professional;
     }
 
-    private static void ValidateChildren(IReadOnlyList<Child>? children, string kind, DateOnly today, FieldProblems errors)
+    private static void CheckChildren(IReadOnlyList<Child>? children, string kind, bool professional, DateOnly today, NotificationCheck check)
     {
         if (children is null || children.Count == 0)
         {
-            errors.Add("children", ProblemCode.ChildRequired);
+            check.Errors.Add("children", ProblemCode.ChildRequired);
             return;
         }
         if (children.Count > MaxChildren)
-            errors.Add("children", ProblemCode.TooManyChildren, Number(MaxChildren));
+            check.Errors.Add("children", ProblemCode.TooManyChildren, Number(MaxChildren));
 
         for (var i = 0; i < children.Count; i++)
         {
@@ -139,60 +138,62 @@ public static class NotificationValidator
             var path = $"children[{i}]";
             if (child is null)
             {
-                errors.Add(path, ProblemCode.MustBeObject);
+                check.Errors.Add(path, ProblemCode.MustBeObject);
                 continue;
             }
-            Require(child.HomeMunicipality, $"{path}.homeMunicipality", errors);
-            CheckLength(child.HomeMunicipality, $"{path}.homeMunicipality", errors);
-            CheckLength(child.Name, $"{path}.name", errors);
+            CheckLength(child.Name, $"{path}.name", check.Errors);
+            CheckLength(child.HomeMunicipality, $"{path}.homeMunicipality", check.Errors);
+            CheckLength(child.Whereabouts, $"{path}.whereabouts", check.Errors);
             if (child.Language is { } language && !Languages.Child.Contains(language))
-                errors.Add($"{path}.language", ProblemCode.NotAChildLanguage);
+                check.Errors.Add($"{path}.language", ProblemCode.NotAChildLanguage);
 
-            if (kind == NotificationKinds.PreBirth)
+            // Anything that tells which child is meant will do: a neighbour may know only a first name and the street.
+            var preBirth = kind == NotificationKinds.PreBirth;
+            if (string.IsNullOrWhiteSpace(child.Name) && string.IsNullOrWhiteSpace(child.IdentityCode) && child.DateOfBirth is null
+                && child.ApproximateAge is null && string.IsNullOrWhiteSpace(child.Whereabouts) && !(preBirth && child.ExpectedBirthDate is not null))
+                check.Errors.Add(path, ProblemCode.ChildNotIdentified);
+
+            if (child.ApproximateAge is < 0 or > MaxChildAge)
+                check.Flags.Add($"{path}.approximateAge", ProblemCode.NotAChildsAge);
+            if (preBirth)
             {
                 // LSL § 25 c: the child is not born yet; the expected birth date identifies the case.
-                if (child.ExpectedBirthDate is null)
-                    errors.Add($"{path}.expectedBirthDate", ProblemCode.RequiredForPreBirth);
-                if (child.IdentityCode is not null)
-                    errors.Add($"{path}.identityCode", ProblemCode.UnbornHasNoIdentityCode);
+                if (child.ExpectedBirthDate is null) check.Flags.Add($"{path}.expectedBirthDate", ProblemCode.RequiredForPreBirth);
+                if (child.IdentityCode is not null) check.Flags.Add($"{path}.identityCode", ProblemCode.UnbornHasNoIdentityCode);
                 continue;
             }
 
-            Require(child.Name, $"{path}.name", errors);
-            if (child.IdentityCode is not null)
+            if (!string.IsNullOrWhiteSpace(child.IdentityCode))
             {
-                var problem = PersonalIdentityCode.ProblemOf(child.IdentityCode);
-                if (problem is { } invalid)
-                    errors.Add($"{path}.identityCode", invalid);
+                // A duty-bound notifier is asked to correct it; a private person's is kept as given for staff to check.
+                if (PersonalIdentityCode.ProblemOf(child.IdentityCode) is { } invalid)
+                    (professional ? check.Errors : check.Flags).Add($"{path}.identityCode", invalid);
                 else if (PersonalIdentityCode.TryParse(child.IdentityCode, out var code) && code is not null
                          && child.DateOfBirth is { } stated && stated != code.BirthDate)
-                    errors.Add($"{path}.dateOfBirth", ProblemCode.DateOfBirthMismatch);
+                    check.Flags.Add($"{path}.dateOfBirth", ProblemCode.DateOfBirthMismatch);
             }
-            else if (child.DateOfBirth is null)
-                errors.Add($"{path}.identityCode", ProblemCode.IdentityCodeOrDateOfBirth);
-
             if (child.DateOfBirth is { } birth && birth > today)
-                errors.Add($"{path}.dateOfBirth", ProblemCode.InFuture);
+                check.Flags.Add($"{path}.dateOfBirth", ProblemCode.InFuture);
         }
     }
 
-    private static void ValidateGuardians(IReadOnlyList<Guardian>? guardians, FieldProblems errors)
+    private static void CheckGuardians(IReadOnlyList<Guardian>? guardians, NotificationCheck check)
     {
         if (guardians is null) return;
         if (guardians.Count > MaxGuardians)
-            errors.Add("guardians", ProblemCode.TooManyGuardians, Number(MaxGuardians));
+            check.Errors.Add("guardians", ProblemCode.TooManyGuardians, Number(MaxGuardians));
         for (var i = 0; i < guardians.Count; i++)
         {
             var guardian = guardians[i];
             if (guardian is null)
             {
-                errors.Add($"guardians[{i}]", ProblemCode.MustBeObject);
+                check.Errors.Add($"guardians[{i}]", ProblemCode.MustBeObject);
                 continue;
             }
-            CheckLength(guardian.Name, $"guardians[{i}].name", errors);
-            CheckLength(guardian.Address, $"guardians[{i}].address", errors);
-            CheckPhone(guardian.Phone, $"guardians[{i}].phone", errors);
-            CheckEmail(guardian.Email, $"guardians[{i}].email", errors);
+            CheckLength(guardian.Name, $"guardians[{i}].name", check.Errors);
+            CheckLength(guardian.Address, $"guardians[{i}].address", check.Errors);
+            CheckPhone(guardian.Phone, $"guardians[{i}].phone", check.Flags, check.Errors);
+            CheckEmail(guardian.Email, $"guardians[{i}].email", check.Flags, check.Errors);
         }
     }
 
@@ -206,20 +207,31 @@ public static class NotificationValidator
         if (value is not null && value.Length > MaxTextLength) errors.Add(path, ProblemCode.TooLong, Number(MaxTextLength));
     }
 
-    private static void CheckPhone(string? value, string path, FieldProblems errors)
+    /// <summary>A phone number that is not one goes to <paramref name="problems"/> (an error or a flag); one too long is always an error.</summary>
+    private static void CheckPhone(string? value, string path, FieldProblems problems, FieldProblems errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return;
+        if (value.Length > MaxTextLength) { errors.Add(path, ProblemCode.TooLong, Number(MaxTextLength)); return; }
         var digits = value.Count(char.IsDigit);
         if (digits < 5 || digits > 15 || value.Any(c => !(char.IsDigit(c) || c is '+' or ' ' or '-' or '(' or ')')))
-            errors.Add(path, ProblemCode.NotAPhoneNumber);
+            problems.Add(path, ProblemCode.NotAPhoneNumber);
     }
 
-    private static void CheckEmail(string? value, string path, FieldProblems errors)
+    private static void CheckEmail(string? value, string path, FieldProblems problems, FieldProblems errors)
     {
         if (string.IsNullOrWhiteSpace(value)) return;
-        if (value.Length > 254 || !MailAddress.TryCreate(value, out var parsed) || parsed.Address != value.Trim() || !parsed.Host.Contains('.'))
-            errors.Add(path, ProblemCode.NotAnEmailAddress);
+        if (value.Length > 254) { errors.Add(path, ProblemCode.TooLong, "254"); return; }
+        if (!MailAddress.TryCreate(value, out var parsed) || parsed.Address != value.Trim() || !parsed.Host.Contains('.'))
+            problems.Add(path, ProblemCode.NotAnEmailAddress);
     }
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What intake makes of a notification: what refuses it (<see cref="Errors"/>: 400, nothing stored) and what is kept as given but flagged.</summary>
+public sealed record NotificationCheck(FieldProblems Errors, FieldProblems Flags)
+{
+    /// <summary>The flags as the case keeps them: <c>path: code</c>.</summary>
+    public IReadOnlyList<string> FlagCodes =>
+        [.. Flags.ByField.SelectMany(f => f.Value.Select(p => $"{f.Key}: {p.Code}"))];
 }

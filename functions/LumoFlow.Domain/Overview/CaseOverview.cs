@@ -31,6 +31,18 @@ public sealed record CaseOverview(
 {
     public bool IsOpen => RuntimeStatus == RuntimeStatus.Running;
 
+    /// <summary>When the notification was received (the case has been pending since, LSL § 26(1)); the urgency clock counts from it.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>LSL § 26(2): an open case whose urgent need is not assessed yet. Lists show these first.</summary>
+    public bool UrgencyUnassessed => IsOpen && OpenObligations.Contains(UrgencyObligation);
+
+    /// <summary>The obligation code of the urgency assessment (<see cref="ClosingRules"/>).</summary>
+    public const string UrgencyObligation = "urgencyAssessment";
+
+    /// <summary>Whole hours since receipt at <paramref name="now"/>: what the lists show beside an unassessed urgency.</summary>
+    public int HoursSinceReceipt(DateTimeOffset now) => (int)Math.Max(0, Math.Floor((now - ReceivedAt).TotalHours));
+
     public static CaseOverview Of(CaseState state) => new(
         state.CaseId,
         state.RuntimeStatus,
@@ -44,7 +56,10 @@ public sealed record CaseOverview(
         state.DecisionOverdue,
         state.AssessmentOverdue,
         state.IsOpen ? [.. ClosingRules.OpenObligations(state).Select(o => o.Code)] : [],
-        state.LinkedCaseIds.Count);
+        state.LinkedCaseIds.Count)
+    {
+        ReceivedAt = state.ReceivedAt,
+    };
 
     /// <summary>
     /// While no decision is made, the decision's due date; once the assessment is under way, the assessment's. None for

@@ -29,6 +29,10 @@ public sealed class RoutingTable
             ? _teams[teamId]
             : DefaultTeam;
 
+    /// <summary>Whether the table routes <paramref name="homeMunicipality"/> to a team of its own (else it goes to the default team).</summary>
+    public bool Knows(string? homeMunicipality) =>
+        homeMunicipality is not null && _teamByMunicipality.ContainsKey(Normalise(homeMunicipality));
+
     /// <summary>The team with this id; the default team when the id is no longer configured.</summary>
     public Team Team(string teamId) => _teams.TryGetValue(teamId, out var team) ? team : DefaultTeam;
 

@@ -46,9 +46,12 @@ public enum ProblemCode
     JointContactByProfessional,
     ReceivedAtStaffOnly,
     ReceivedAtTooOld,
+    ChildNotIdentified,
+    NotAChildsAge,
 
     // Staff events and controls.
     TeamOrWorker,
+    GiveOne,
     ReasonRequired,
     TerminationReasonRequired,
     EventDetailsNotObject,

@@ -66,6 +66,11 @@ public static class ProblemWords
             "only staff registering a notification received by phone or in person may set the time of receipt; leave it out"),
         [ProblemCode.ReceivedAtTooOld] = new("ei voi olla yli vuoden takaa", "kan inte vara mer än ett år tillbaka", "cannot be more than a year in the past"),
 
+        [ProblemCode.GiveOne] = new("anna ainakin yksi tieto", "ange minst en uppgift", "give at least one of the fields"),
+        [ProblemCode.ChildNotIdentified] = new("kerro jotain, mistä lapsi tunnistetaan: nimi, ikä tai syntymäaika, henkilötunnus tai missä lapsi asuu tai nähtiin",
+            "ange något som identifierar barnet: namn, ålder eller födelsedatum, personbeteckning eller var barnet bor eller sågs",
+            "give something that identifies the child: a name, an age or date of birth, an identity code, or where the child lives or was seen"),
+        [ProblemCode.NotAChildsAge] = new("ikä ei ole lapsen ikä (0–17 vuotta)", "åldern är inte ett barns ålder (0–17 år)", "is not a child's age (0–17 years)"),
         [ProblemCode.TeamOrWorker] = new("anna tiimi, työntekijän sähköpostiosoite tai molemmat", "ange ett team, arbetstagarens e-postadress eller båda",
             "give a team, a worker (email address), or both"),
         [ProblemCode.ReasonRequired] = new("kirjoita syy (enintään {0} merkkiä)", "skriv orsaken (högst {0} tecken)", "give the reason (at most {0} characters)"),

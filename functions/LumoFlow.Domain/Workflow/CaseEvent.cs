@@ -25,7 +25,20 @@ public sealed record NotificationReceived(
     Team Team,
     IReadOnlyList<string> ChildKeys,
     DateTimeOffset ReceivedAt,
-    string? RegisteredBy = null) : CaseEvent;
+    string? RegisteredBy = null) : CaseEvent
+{
+    /// <summary>
+    /// Which of the notification's children this case concerns (LSL §§ 26, 27, 29: a case concerns one child): the
+    /// index into <see cref="Notification.Children"/>. A notification about siblings opens a case for each.
+    /// </summary>
+    public int ChildNumber { get; init; }
+
+    /// <summary>The cases the notification opened, one per child in the order of its children; this one among them.</summary>
+    public IReadOnlyList<string> FamilyCaseIds { get; init; } = [];
+
+    /// <summary>What intake kept as given but flagged for staff to check (<c>path: code</c>, e.g. a malformed identity code).</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+}
 
 /// <summary>The engine looked the case's children up in the child index: these other cases of theirs are open.</summary>
 public sealed record ChildIndexChecked(IReadOnlyList<string> OpenCaseIds) : CaseEvent;
@@ -38,6 +51,13 @@ public sealed record CaseTerminated(string Reason) : CaseEvent;
 
 /// <summary>A later notification about the same child opened case <paramref name="NewCaseId"/>: this case learns of it (THL: link, never drop).</summary>
 public sealed record RelatedNotificationReceived(string NewCaseId) : CaseEvent;
+
+/// <summary>
+/// The daily deadline check (<see cref="Overview.DailyCheck"/>) found a timer of the case still pending past its time and
+/// woke the case's orchestration: what came due fires first, and the history says the check did it.
+/// </summary>
+/// <param name="Overdue">The timer that should have fired, as the record had it.</param>
+public sealed record WokenByCheck(string Overdue) : CaseEvent;
 
 // ---- Events raised by staff (POST /api/cases/{id}/events/{name}) ----
 
@@ -107,7 +127,19 @@ public sealed record AssessmentSummary(
 public sealed record AssessmentCompleted(string Outcome, AssessmentSummary Summary) : CaseEvent;
 
 /// <summary>LSL § 25 c: the child of a pre-birth notification was born; the child-welfare deadlines start now.</summary>
-public sealed record ChildBorn(string IdentityCode) : CaseEvent;
+public sealed record ChildBorn(string IdentityCode) : CaseEvent
+{
+    /// <summary>The child's key in the child index (a keyed hash the host computes), so that the child's other cases are linked.</summary>
+    public string? ChildKey { get; init; }
+}
+
+/// <summary>
+/// What staff found out about who the child is, when the notifier did not know it: the identity code (the child's key
+/// in the child index, <paramref name="ChildKey"/>, computed by the host, links the child's other open cases), the
+/// date of birth, and the home municipality, which routes the case to its team (LSL § 25 b: the notification and its
+/// contents are registered as far as they are known).
+/// </summary>
+public sealed record ChildIdentified(string? IdentityCode, DateOnly? DateOfBirth, string? HomeMunicipality, string? ChildKey = null) : CaseEvent;
 
 /// <summary>A pre-birth case is closed without the child-welfare process (e.g. support arranged otherwise).</summary>
 public sealed record PreBirthCaseClosed(string Reason) : CaseEvent;

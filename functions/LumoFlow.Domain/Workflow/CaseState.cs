@@ -42,6 +42,18 @@ public sealed record CaseState
     public bool ImmediateDanger { get; init; }
     /// <summary>An offence against the child is suspected: a police report is required (LSL § 25(3)).</summary>
     public bool OffenceSuspected { get; init; }
+    /// <summary>Which child of the notification this case concerns (an index into its children).</summary>
+    public int ChildNumber { get; init; }
+    /// <summary>The cases the notification opened, one per child (this one among them): the family group.</summary>
+    public IReadOnlyList<string> FamilyCaseIds { get; init; } = [];
+    /// <summary>The child's valid identity code is known (from the notification, <see cref="ChildIdentified"/> or <see cref="ChildBorn"/>).</summary>
+    public bool ChildIdentified { get; init; }
+    /// <summary>The routing table knows the child's home municipality; false while the case sits with the default team.</summary>
+    public bool HomeMunicipalityConfirmed { get; init; } = true;
+    /// <summary>What intake kept as given but flagged for staff to check (<c>path: code</c>).</summary>
+    public IReadOnlyList<string> IntakeFlags { get; init; } = [];
+    /// <summary>A red flag at intake (<see cref="UrgencySchedule.IsRedFlag"/>): on-call was told at once.</summary>
+    public bool RedFlag { get; init; }
     /// <summary>Open cases of the same child when this notification arrived: linked, never dropped (THL).</summary>
     public IReadOnlyList<string> LinkedCaseIds { get; init; } = [];
     /// <summary>Child-index keys still to be looked up and registered (see <see cref="ChildIndexChecked"/>).</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LumoFlow.Domain.Messaging;
 using LumoFlow.Domain.Notifications;
 using static LumoFlow.Domain.Workflow.CasePhase;
@@ -13,6 +14,8 @@ public sealed partial class CaseWorkflow
         step.State = step.State with { Urgency = new UrgencyAssessment(e.Urgent, step.Now, e.Actor) };
         step.History(nameof(UrgencyAssessed), e.Actor, new() { ["urgent"] = e.Urgent ? "true" : "false" });
         step.Document(nameof(UrgencyAssessed), e.Note, e.Actor);
+        step.CancelTimer(TimerNames.UrgencyLead);
+        step.CancelTimer(TimerNames.UrgencyOnCall);
         return step.Build();
     }
 
@@ -46,6 +49,10 @@ public sealed partial class CaseWorkflow
     /// </summary>
     private WorkflowOutcome Decide(StepBuilder step, DecisionMade e)
     {
+        // LSL § 26(2) before § 26(5): the urgent need is assessed at once, so before the decision on the assessment.
+        if (step.State.Urgency is null)
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.UrgencyFirst, "Record the urgency assessment (UrgencyAssessed) first: it comes at once, before the decision.",
+                [new Obligation("urgencyAssessment", "record UrgencyAssessed (LSL § 26(2))")]);
         if (!e.StartAssessment && ClosingRules.Missing(step.State) is { Count: > 0 } missing)
             return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.MissingBeforeNoAssessment, "Not starting an assessment closes the case, and something required before closing is missing.", missing);
 
@@ -182,6 +189,13 @@ public sealed partial class CaseWorkflow
         return step.Build();
     }
 
+    /// <summary>What was due has fired before this (the engine fires due timers first); the history says who woke the case.</summary>
+    private static WorkflowStep Record(StepBuilder step, WokenByCheck e)
+    {
+        step.History(nameof(WokenByCheck), e.Actor, new() { ["timer"] = e.Overdue });
+        return step.Build();
+    }
+
     private WorkflowOutcome Reassign(StepBuilder step, Reassigned e)
     {
         if (e.Team is { } teamId && !routing.Teams.Any(t => t.Id == teamId))
@@ -220,10 +234,53 @@ public sealed partial class CaseWorkflow
     /// <summary>LSL § 25 c: the child is born; the child-welfare case and its deadlines start now.</summary>
     private WorkflowStep Born(StepBuilder step, ChildBorn e)
     {
-        step.State = step.State with { Phase = AwaitingDecision };
+        step.State = step.State with
+        {
+            Phase = AwaitingDecision, ChildIdentified = true,
+            PendingChildKeys = e.ChildKey is { } key ? [key] : step.State.PendingChildKeys,
+        };
         step.History(nameof(ChildBorn), e.Actor);
         step.Document("ChildIdentityCode", e.IdentityCode, e.Actor, id: "child-identity-code");
         StartDeadlines(step, step.Now);
+        return step.Build();
+    }
+
+    /// <summary>
+    /// LSL § 25 b: what staff found out about who the child is. The identity code links the child's other open cases
+    /// (through its key); the home municipality routes the case to its team — another team's, when it says so.
+    /// </summary>
+    private WorkflowOutcome Identify(StepBuilder step, ChildIdentified e)
+    {
+        // An unborn child has no identity code nor date of birth yet: the birth brings them (ChildBorn).
+        if (step.State.Phase == CasePhase.AwaitingBirth && (e.IdentityCode is not null || e.DateOfBirth is not null))
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.WaitingForBirth,
+                "The case waits for the birth (LSL § 25 c): the child's identity code comes with ChildBorn.", []);
+        if (e.HomeMunicipality is { } municipality && !routing.Knows(municipality))
+            return new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.NoSuchMunicipality, $"No team takes cases of '{municipality}'.", [], municipality);
+
+        string? movedTo = null;
+        if (e.HomeMunicipality is { } home)
+        {
+            var team = routing.Route(home);
+            movedTo = team.Id != step.State.TeamId ? team.Id : null;
+            step.State = step.State with
+            {
+                HomeMunicipalityConfirmed = true,
+                TeamId = team.Id,
+                WorkerEmail = movedTo is null ? step.State.WorkerEmail : null, // another team's case has no worker of the old team
+            };
+        }
+        if (e.IdentityCode is not null)
+            step.State = step.State with { ChildIdentified = true, PendingChildKeys = e.ChildKey is { } key ? [key] : step.State.PendingChildKeys };
+
+        step.History(nameof(ChildIdentified), e.Actor, Details(
+            ("identityCode", e.IdentityCode is null ? null : "true"),
+            ("dateOfBirth", e.DateOfBirth is null ? null : "true"),
+            ("homeMunicipality", e.HomeMunicipality is null ? null : "true")));
+        if (movedTo is not null) step.History("RoutedToTeam", e.Actor, new() { ["team"] = movedTo });
+        if (e.IdentityCode is { } code) step.Document("ChildIdentityCode", code, e.Actor, id: "child-identity-code");
+        if (e.DateOfBirth is { } born) step.Document("ChildDateOfBirth", born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Actor, id: "child-date-of-birth");
+        if (e.HomeMunicipality is { } place) step.Document("ChildHomeMunicipality", place, e.Actor, id: "child-home-municipality");
         return step.Build();
     }
 

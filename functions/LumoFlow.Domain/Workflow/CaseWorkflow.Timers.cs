@@ -17,6 +17,15 @@ public sealed partial class CaseWorkflow
         var deadlines = state.Deadlines;
         switch (timer)
         {
+            // LSL § 26(2): urgency not recorded in time — the team lead, then on-call, hear of it.
+            case TimerNames.UrgencyLead when state.Urgency is null:
+                NotifyStaff(step, TeamOf(state).LeadEmail, StaffNotice.UrgencyEscalation, null);
+                break;
+
+            case TimerNames.UrgencyOnCall when state.Urgency is null:
+                NotifyStaff(step, TeamOf(state).OnCallEmail, StaffNotice.UrgencyOnCall, null);
+                break;
+
             case TimerNames.DecisionReminder when state.Phase == AwaitingDecision:
                 NotifyStaff(step, WorkerOf(state), StaffNotice.DecisionReminder, deadlines!.DecisionDue);
                 break;

@@ -18,6 +18,7 @@ namespace LumoFlow.Domain.Workflow;
 public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDayCalendar calendar, RoutingTable routing, WorkflowOptions options)
 {
     private ReminderSchedule Schedule => options.Reminders;
+    private UrgencySchedule Urgency => options.Urgency;
 
     /// <summary>
     /// Which events may happen in which phase; anything else is refused with 409 and the reason. The staff events say
@@ -31,6 +32,8 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         [typeof(RelatedNotificationReceived)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
         // An administrator or a team lead may stop any open case.
         [typeof(CaseTerminated)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        // The daily check wakes any open case whose timer the engine did not fire.
+        [typeof(WokenByCheck)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
     }.Concat(StaffEvents.All.Select(e => KeyValuePair.Create(e.Type, e.AllowedIn))).ToDictionary();
 
     /// <summary>Whether an event of <paramref name="eventType"/> is allowed in <paramref name="phase"/>.</summary>
@@ -42,18 +45,23 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
     /// </summary>
     public static bool WaitsForBirth(Notification notification) => (notification.Kind ?? NotificationKinds.ChildWelfare) == NotificationKinds.PreBirth;
 
-    /// <summary>The notification is received and the case opens (vireilletulo).</summary>
+    /// <summary>
+    /// The notification is received and the case of one of its children opens (vireilletulo, LSL § 26(1)): a case
+    /// concerns one child, so a notification about siblings opens one for each (<see cref="NotificationReceived.ChildNumber"/>).
+    /// </summary>
     public WorkflowStep Open(string caseId, NotificationReceived received, DateTimeOffset now)
     {
         var notification = received.Notification;
         var kind = notification.Kind ?? NotificationKinds.ChildWelfare;
-        var notifier = notification.Notifier!;
+        var notifier = notification.Notifier ?? new Notifier { Type = NotifierTypes.Private, Anonymous = true };
+        var child = notification.Children?.ElementAtOrDefault(received.ChildNumber) ?? new Child();
         var contact = new NotifierContact(
-            Type: notifier.Type!,
+            Type: notifier.Type ?? NotifierTypes.Private,
             Anonymous: notifier.Anonymous,
-            Email: string.IsNullOrWhiteSpace(notifier.Email) ? null : notifier.Email.Trim(),
+            Email: IsEmail(notifier.Email) ? notifier.Email!.Trim() : null,
             HasPhone: !string.IsNullOrWhiteSpace(notifier.Phone),
             Language: notifier.Language ?? "fi");
+        var redFlag = Urgency.IsRedFlag(notification);
 
         var step = new StepBuilder(new CaseState
         {
@@ -68,34 +76,45 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             ImmediateDanger = notification.ImmediateDanger,
             OffenceSuspected = notification.OffenceSuspected,
             PendingChildKeys = received.ChildKeys,
+            ChildNumber = received.ChildNumber,
+            FamilyCaseIds = received.FamilyCaseIds.Count > 0 ? received.FamilyCaseIds : [caseId],
+            ChildIdentified = PersonalIdentityCode.TryParse(child.IdentityCode, out _),
+            HomeMunicipalityConfirmed = routing.Knows(child.HomeMunicipality),
+            IntakeFlags = received.Flags,
+            RedFlag = redFlag,
         }, now);
 
         step.History("NotificationReceived", received.Actor, new()
         {
             ["kind"] = kind,
             ["notifierType"] = contact.Type,
-            ["children"] = notification.Children!.Count.ToString(CultureInfo.InvariantCulture),
+            ["children"] = (notification.Children?.Count ?? 0).ToString(CultureInfo.InvariantCulture),
             ["immediateDanger"] = notification.ImmediateDanger ? "true" : "false",
             ["offenceSuspected"] = notification.OffenceSuspected ? "true" : "false",
         }, at: received.ReceivedAt);
         // A notification made by phone or in person is registered afterwards: who did it, and when, is part of the record.
         if (received.RegisteredBy is { } registeredBy)
-            step.History("NotificationRegistered", registeredBy, new() { ["receivedAt"] = received.ReceivedAt.ToString("O") });
+            step.History("NotificationRegistered", registeredBy, new() { ["receivedAt"] = received.ReceivedAt.ToString("O", CultureInfo.InvariantCulture) });
         step.History("RoutedToTeam", "system", new() { ["team"] = received.Team.Id });
 
         // The product's promise: the notifier is always contacted — or why not is recorded, here when it is evident.
         if (!contact.CanBeContacted)
-            RecordContactImpossible(step, contact.Anonymous ? "anonymous notifier" : "no contact details given", "system");
+            RecordContactImpossible(step, contact.Anonymous ? "anonymous notifier" : "no usable contact details given", "system");
 
-        // LSL § 26(2): a child said to be in immediate danger reaches a social worker (on call) at once.
-        if (notification.ImmediateDanger)
+        // LSL § 26(2): the urgent need is assessed at once, for every notification. A red flag reaches on-call now;
+        // otherwise the team lead, then on-call, hear of it when it has not been recorded in time.
+        if (redFlag)
             step.Email(received.Team.OnCallEmail, EmailTemplates.Urgent(received.Team.Language, caseId, options.CaseLink(caseId)), "Urgent");
+        step.SetTimer(TimerNames.UrgencyLead, Urgency.LeadAt(received.ReceivedAt, calendar));
+        step.SetTimer(TimerNames.UrgencyOnCall, Urgency.OnCallAt(received.ReceivedAt, calendar));
 
         // LSL § 26: the deadlines count from the receipt — which, for a notification registered afterwards, is earlier
         // than now. A timer already due fires at once.
         if (step.State.Phase == AwaitingDecision)
             StartDeadlines(step, received.ReceivedAt);
-        SendReceipt(step);
+        // One receipt for the notifier, however many children: the first child's case sends it, naming every case.
+        if (received.ChildNumber == 0)
+            SendReceipt(step);
         return step.Build();
     }
 
@@ -151,8 +170,10 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             TransferredOut e => Transfer(step, e),
             AssessmentCompleted e => Complete(step, e),
             ChildBorn e => Born(step, e),
+            ChildIdentified e => Identify(step, e),
             PreBirthCaseClosed e => CloseBeforeBirth(step, e),
             RelatedNotificationReceived e => Record(step, e),
+            WokenByCheck e => Record(step, e),
             CaseTerminated e => Terminate(step, e),
             _ => new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.UnknownEvent, $"Unknown event {caseEvent.GetType().Name}.", []),
         };
@@ -198,9 +219,10 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
     private static void SendReceipt(StepBuilder step)
     {
         if (step.State.Notifier.Email is not { } email) return;
+        var references = string.Join(", ", step.State.FamilyCaseIds);
         var text = step.State.Deadlines is { } deadlines
-            ? EmailTemplates.Receipt(step.State.Notifier.Language, step.State.CaseId, deadlines.DecisionDue)
-            : EmailTemplates.PreBirthReceipt(step.State.Notifier.Language, step.State.CaseId);
+            ? EmailTemplates.Receipt(step.State.Notifier.Language, references, deadlines.DecisionDue)
+            : EmailTemplates.PreBirthReceipt(step.State.Notifier.Language, references);
         step.Email(email, text, "Receipt");
     }
 
@@ -241,6 +263,10 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         };
         return new WorkflowRefusal(RefusalKind.NotAllowedNow, code, $"{name} is not allowed while the case is {phase}.{hint}", []);
     }
+
+    /// <summary>An address the receipt can go to: a malformed one a private notifier gave is kept, flagged, and not written to.</summary>
+    private static bool IsEmail(string? email) =>
+        !string.IsNullOrWhiteSpace(email) && System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var parsed) && parsed.Host.Contains('.');
 
     private static Dictionary<string, string> Details(params (string Key, string? Value)[] pairs) =>
         pairs.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);

@@ -37,6 +37,13 @@ public static class ClosingRules
     {
         if (!state.IsOpen) return [];
         var open = new List<Obligation>();
+        // LSL § 26(2), SHL § 36(1): the urgent need is assessed at once, for every notification (before the birth too).
+        if (state.Urgency is null) open.Add(new("urgencyAssessment", "record UrgencyAssessed at once (LSL § 26(2))"));
+        // LSL § 25 b: the notification is registered as far as it is known; staff find out the rest.
+        if (!state.ChildIdentified && state.Phase != CasePhase.AwaitingBirth)
+            open.Add(new("identifyChild", "record ChildIdentified with the child's identity code"));
+        if (!state.HomeMunicipalityConfirmed)
+            open.Add(new("confirmHomeMunicipality", "the case was routed to the default team: record ChildIdentified with the home municipality"));
         if (state.Phase == CasePhase.AwaitingBirth) open.Add(new("childBorn", "record ChildBorn, or PreBirthCaseClosed with a reason"));
         if (state.Phase == CasePhase.AwaitingDecision) open.Add(new("decision", "record DecisionMade by the 7th working day (LSL § 26(5))"));
         if (state.Phase != CasePhase.AwaitingBirth && state.FamilyInformedAt is null)

@@ -15,6 +15,8 @@ public enum FieldKind
     Choice,
     /// <summary>An ISO 8601 time with an offset; left out, it is now; it may not lie in the future.</summary>
     Time,
+    /// <summary>A day, <c>yyyy-MM-dd</c>; it may not lie in the future.</summary>
+    Date,
     /// <summary>An email address.</summary>
     Email,
     /// <summary>A Finnish personal identity code, checked with its check character.</summary>
@@ -52,6 +54,7 @@ public sealed record EventField(string Path, FieldKind Kind, bool Required, Phra
     public int Limit => Kind switch
     {
         FieldKind.Time => MaxTimeLength,
+        FieldKind.Date => 10,
         FieldKind.Email => MaxEmailLength,
         FieldKind.IdentityCode => 11,
         _ => MaxLength,

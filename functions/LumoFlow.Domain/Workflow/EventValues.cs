@@ -5,7 +5,7 @@ namespace LumoFlow.Domain.Workflow;
 /// path, of its kind's type — text as a trimmed string, yes/no as a bool, a time as an instant (now when left out).
 /// A catalogue entry's <see cref="StaffEvent.Build"/> makes the event from them.
 /// </summary>
-public sealed class EventValues(IReadOnlyDictionary<string, object> values, DateTimeOffset now, Func<string> drawSecret)
+public sealed class EventValues(IReadOnlyDictionary<string, object> values, DateTimeOffset now, Func<string> drawSecret, Func<string, string?> childKeyOf)
 {
     /// <summary>When the event was raised.</summary>
     public DateTimeOffset Now { get; } = now;
@@ -20,6 +20,9 @@ public sealed class EventValues(IReadOnlyDictionary<string, object> values, Date
     public bool YesNo(string path) => values.TryGetValue(path, out var value) ? (bool)value
         : throw new InvalidOperationException($"The field '{path}' was not read; is it required?");
 
+    /// <summary>A date field's value; null when left out.</summary>
+    public DateOnly? DateOrNull(string path) => values.TryGetValue(path, out var value) ? (DateOnly)value : null;
+
     /// <summary>A time field's value: the time given, or <see cref="Now"/>.</summary>
     public DateTimeOffset Time(string path) => values.TryGetValue(path, out var value) ? (DateTimeOffset)value : Now;
 
@@ -28,4 +31,10 @@ public sealed class EventValues(IReadOnlyDictionary<string, object> values, Date
     /// I/O (see <see cref="PartnerToken"/>).
     /// </summary>
     public string NewSecret() => drawSecret();
+
+    /// <summary>
+    /// The child's key in the child index for a valid identity code (a keyed hash: the host holds the key); null for
+    /// an invalid code.
+    /// </summary>
+    public string? ChildKeyOf(string identityCode) => childKeyOf(identityCode);
 }

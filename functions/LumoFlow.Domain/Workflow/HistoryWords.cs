@@ -22,6 +22,7 @@ public static class HistoryWords
         { "AssessmentOverdue", new("Arvioinnin määräaika ylittyi", "Tidsfristen för bedömningen överskreds", "Assessment overdue") },
         { "PartnerInputReceived", new("Yhteistyötaho vastasi", "Samarbetsparten svarade", "Partner answered") },
         { "RelatedNotificationReceived", new("Uusi ilmoitus samasta lapsesta", "Ny anmälan om samma barn", "New notification about the same child") },
+        { "WokenByCheck", new("Päivittäinen tarkistus herätti asian: ajastin ei ollut lauennut", "Den dagliga kontrollen väckte ärendet: en timer hade inte utlösts", "The daily check woke the case: a timer had not fired") },
         { "EventRefused", new("Kirjaus hylätty", "Registrering avvisad", "Event refused") },
         { "Terminated", new("Asia keskeytetty", "Ärendet avbrutet", "Case terminated") },
     };
@@ -38,6 +39,7 @@ public static class HistoryWords
         { "decisionDue", new("Päätös viimeistään", "Beslut senast", "Decision due") },
         { "assessmentDue", new("Arviointi valmis viimeistään", "Bedömningen klar senast", "Assessment due") },
         { "due", new("Määräaika", "Tidsfrist", "Due") },
+        { "timer", new("Ajastin", "Timer", "Timer") },
         { "urgent", new("Kiireellinen", "Brådskande", "Urgent") },
         { "startAssessment", new("Arviointi aloitetaan", "Bedömning inleds", "Assessment started") },
         { "namedWorkerNeeded", new("Omatyöntekijä tarpeen", "Egen arbetstagare behövs", "Named worker needed") },

@@ -10,6 +10,11 @@ public static class ObligationWords
 {
     public static readonly Vocabulary All = new()
     {
+        { "urgencyAssessment", new("Arvioi heti, tarvitseeko lapsi kiireellisesti lastensuojelua (LSL 26 § 2 mom.)",
+            "Bedöm genast om barnet är i brådskande behov av barnskydd (BsL 26 § 2 mom.)", "Assess at once whether the child urgently needs child welfare (LSL § 26(2))") },
+        { "identifyChild", new("Selvitä lapsen henkilötunnus", "Ta reda på barnets personbeteckning", "Find out the child's identity code") },
+        { "confirmHomeMunicipality", new("Selvitä lapsen kotikunta (asia ohjattiin oletustiimille)", "Ta reda på barnets hemkommun (ärendet styrdes till standardteamet)",
+            "Find out the child's home municipality (the case went to the default team)") },
         { "decision", new("Päätös palvelutarpeen arvioinnista 7 arkipäivän kuluessa", "Beslut om bedömning inom 7 vardagar",
             "Decide on the assessment by the 7th working day") },
         { "informChildAndGuardians", new("Kerro lapselle ja huoltajille ilmoituksesta", "Informera barnet och vårdnadshavarna",

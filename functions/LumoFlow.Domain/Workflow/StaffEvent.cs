@@ -13,6 +13,21 @@ public enum EventRaiser
 }
 
 /// <summary>
+/// Whether an event recorded on one child's case goes to the other children's cases of the same notification too
+/// (a case concerns one child, LSL §§ 26, 27, 29; some facts concern the whole family). The workflow applies it to
+/// each case on its own.
+/// </summary>
+public enum FamilyScope
+{
+    /// <summary>This child's case only.</summary>
+    ThisChild,
+    /// <summary>Every child's case of the notification: e.g. the notifier, who made one notification, was contacted.</summary>
+    EveryChild,
+    /// <summary>Every child's case when the one who records it says so (<see cref="StaffEvents.ForEveryChild"/>).</summary>
+    EveryChildIfAsked,
+}
+
+/// <summary>
 /// One staff event, defined once (<see cref="StaffEvents"/>): its name, its words, the phases it is allowed in and
 /// the section of law that says so, who may raise it, its fields, and how its fields make the event. The API's reader,
 /// the case page's form, the README's event table and the authorization test all come from this.
@@ -31,6 +46,9 @@ public sealed record StaffEvent(
     EventRaiser RaisedBy = EventRaiser.CaseWorker,
     Func<EventValues, (string Field, ProblemCode Problem)?>? Check = null)
 {
+    /// <summary>Whether it goes to the cases of the other children of the same notification too.</summary>
+    public FamilyScope Family { get; init; }
+
     /// <summary>The event's name in the API's path (<c>POST /api/cases/{id}/events/{Name}</c>): its record's name.</summary>
     public string Name => Type.Name;
 

@@ -23,6 +23,11 @@ public static class StaffEvents
     private static EventField How(int max = 100) => new("how", FieldKind.Text, true, new("Miten", "Hur", "How"), max);
     private static readonly EventField At = new("at", FieldKind.Time, false, new("Milloin", "När", "When"));
 
+    /// <summary>The field of an event of <see cref="FamilyScope.EveryChildIfAsked"/>: record it for every child of the notification.</summary>
+    public const string ForEveryChild = "forEveryChild";
+    private static readonly EventField EveryChild = new(ForEveryChild, FieldKind.YesNo, false,
+        new("Kirjataanko kaikille saman ilmoituksen lapsille?", "Registreras det för alla barn i samma anmälan?", "Record it for every child of the same notification?"));
+
     public static readonly IReadOnlyList<StaffEvent> All =
     [
         StaffEvent.Of(new("Kiireellisyys arvioitu (LSL 26 § 2 mom.)", "Brådskande behov bedömt (BsL 26 § 2 mom.)", "Urgency assessed (LSL § 26(2))"),
@@ -34,17 +39,17 @@ public static class StaffEvents
         StaffEvent.Of(new("Ilmoittajaan oltu yhteydessä", "Kontakt med anmälaren", "Notifier contacted"),
             "THL practice (LumoFlow's promise): the notifier is contacted, whenever that happens", Open,
             [new("how", FieldKind.Choice, true, new("Miten", "Hur", "How"), Choices: ContactChannels.All), At, Note(false)],
-            v => new NotifierContacted(v.Text("how"), v.Time("at"), v.TextOrNull("note"))),
+            v => new NotifierContacted(v.Text("how"), v.Time("at"), v.TextOrNull("note"))) with { Family = FamilyScope.EveryChild },
 
         StaffEvent.Of(new("Ilmoittajaan ei voi olla yhteydessä", "Anmälaren kan inte kontaktas", "Notifier cannot be contacted"),
             "THL practice (LumoFlow's promise): or why not is recorded", Open,
             [Reason(1000)],
-            v => new NotifierContactImpossible(v.Text("reason"))),
+            v => new NotifierContactImpossible(v.Text("reason"))) with { Family = FamilyScope.EveryChild },
 
         StaffEvent.Of(new("Lapselle ja huoltajille kerrottu", "Barnet och vårdnadshavarna informerade", "Child and guardians informed"),
             "THL: the child and the guardians are told, once there is a child and a case", ChildBornAndOpen,
-            [How(), At],
-            v => new ChildAndGuardiansInformed(v.Time("at"), v.Text("how"))),
+            [How(), At, EveryChild],
+            v => new ChildAndGuardiansInformed(v.Time("at"), v.Text("how"))) with { Family = FamilyScope.EveryChildIfAsked },
 
         StaffEvent.Of(new("Päätös palvelutarpeen arvioinnista (LSL 26 § 5 mom.)", "Beslut om bedömning av servicebehovet (BsL 26 § 5 mom.)",
                 "Decision on the service-need assessment (LSL § 26(5))"),
@@ -103,7 +108,17 @@ public static class StaffEvents
         StaffEvent.Of(new("Lapsi syntynyt (LSL 25 c §)", "Barnet fött (BsL 25 c §)", "Child born (LSL § 25 c)"),
             "LSL § 25 c: only a pre-birth case waits for the birth", [AwaitingBirth],
             [new("identityCode", FieldKind.IdentityCode, true, new("Lapsen henkilötunnus", "Barnets personbeteckning", "The child's identity code"))],
-            v => new ChildBorn(v.Text("identityCode"))),
+            v => new ChildBorn(v.Text("identityCode")) { ChildKey = v.ChildKeyOf(v.Text("identityCode")) }),
+
+        StaffEvent.Of(new("Lapsi tunnistettu", "Barnet identifierat", "Child identified"),
+            "LSL § 25 b: the notification is registered as far as it is known; what staff find out is added, and routes the case", Open,
+            [new("identityCode", FieldKind.IdentityCode, false, new("Lapsen henkilötunnus", "Barnets personbeteckning", "The child's identity code")),
+             new("dateOfBirth", FieldKind.Date, false, new("Lapsen syntymäaika", "Barnets födelsedatum", "The child's date of birth")),
+             new("homeMunicipality", FieldKind.Text, false, new("Lapsen kotikunta", "Barnets hemkommun", "The child's home municipality"), 200)],
+            v => new ChildIdentified(v.TextOrNull("identityCode"), v.DateOrNull("dateOfBirth"), v.TextOrNull("homeMunicipality"),
+                v.TextOrNull("identityCode") is { } code ? v.ChildKeyOf(code) : null),
+            check: v => v.TextOrNull("identityCode") is null && v.DateOrNull("dateOfBirth") is null && v.TextOrNull("homeMunicipality") is null
+                ? ("identityCode", ProblemCode.GiveOne) : null),
 
         StaffEvent.Of(new("Ennakollinen asia päätetty", "Föregripande ärende avslutat", "Pre-birth case closed"),
             "LSL § 25 c: a pre-birth case may close before the birth, with a reason", [AwaitingBirth],

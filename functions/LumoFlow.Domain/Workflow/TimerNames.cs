@@ -3,6 +3,10 @@ namespace LumoFlow.Domain.Workflow;
 /// <summary>The durable timers the workflow sets. One name per purpose: setting it again moves it.</summary>
 public static class TimerNames
 {
+    /// <summary>LSL § 26(2): urgency not recorded by then — the team lead is told (<see cref="UrgencySchedule"/>).</summary>
+    public const string UrgencyLead = "urgency-lead";
+    /// <summary>LSL § 26(2): urgency still not recorded — the on-call address is told.</summary>
+    public const string UrgencyOnCall = "urgency-on-call";
     /// <summary>Reminder to the social worker before <c>decisionDue</c>.</summary>
     public const string DecisionReminder = "decision-reminder";
     /// <summary>Reminder to inform the child and guardians before <c>decisionDue</c>.</summary>
@@ -41,6 +45,6 @@ public static class TimerNames
 
     /// <summary>The case-level timers (not per partner), for cancelling them all at close.</summary>
     public static IEnumerable<string> Fixed(ReminderSchedule schedule) =>
-        [DecisionReminder, InformFamilyReminder, DecisionEscalation, DecisionOverdue, NotifierContactReminder, AssessmentOverdue, AssessmentEscalation,
+        [UrgencyLead, UrgencyOnCall, DecisionReminder, InformFamilyReminder, DecisionEscalation, DecisionOverdue, NotifierContactReminder, AssessmentOverdue, AssessmentEscalation,
          .. schedule.AssessmentReminderDaysBefore.Select(AssessmentReminder)];
 }

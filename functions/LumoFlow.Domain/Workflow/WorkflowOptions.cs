@@ -6,6 +6,9 @@ public sealed record WorkflowOptions(string PublicBaseUrl)
 {
     public ReminderSchedule Reminders { get; init; } = new();
 
+    /// <summary>How an unrecorded urgency assessment escalates (LSL § 26(2)).</summary>
+    public UrgencySchedule Urgency { get; init; } = new();
+
     /// <summary>The staff link to a case.</summary>
     public string CaseLink(string caseId) => $"{PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
 

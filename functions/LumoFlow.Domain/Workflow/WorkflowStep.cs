@@ -57,6 +57,10 @@ public enum RefusalCode
     WaitingForBirth,
     /// <summary>The decision on the assessment has already been made.</summary>
     AlreadyDecided,
+    /// <summary>The decision waits for the immediate assessment of urgency (LSL § 26(2)).</summary>
+    UrgencyFirst,
+    /// <summary>No team takes cases of the municipality given (subject: the municipality).</summary>
+    NoSuchMunicipality,
     /// <summary>Only a pre-birth case that still waits for the birth can record the birth or close before it.</summary>
     NotWaitingForBirth,
     /// <summary>The case is completed or terminated.</summary>

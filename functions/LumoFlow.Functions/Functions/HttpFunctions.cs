@@ -132,6 +132,12 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         admin.PurgeEndedAsync(request.Query["endedMoreThanDays"], request.Query["reason"], durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
+    [Function("AdminDeadlineCheck")]
+    public Task<IResult> AdminDeadlineCheck(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.AdminDeadlineCheck)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        admin.DeadlineCheckAsync(durable, StaffGate.Staff(request.HttpContext), cancellationToken);
+
     [Function("AdminSummary")]
     public Task<IResult> AdminSummary(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.AdminSummary)] HttpRequest request, CancellationToken cancellationToken) =>

@@ -84,6 +84,28 @@ public sealed class WordingTests
         if (code == "partnerInput") Assert.EndsWith("P1 Koulu (Kalevan koulu)", text);
     }
 
+    [Fact]
+    public void Every_obligation_a_case_can_have_open_reads_in_words()
+    {
+        // A neighbour's notification (urgency, who the child is, where the child lives, …), a pre-birth one, and a
+        // professional's with a suspected offence and a partner asked: between them every kind of open obligation.
+        var neighbour = new WorkflowHarness();
+        neighbour.Open(At("2026-06-16 10:00"), NeighbourNotification());
+        var preBirth = new WorkflowHarness();
+        preBirth.Open(At("2026-06-16 10:00"), PreBirthNotification());
+        var professional = new WorkflowHarness();
+        professional.Open(At("2026-06-16 10:00"), ValidNotification(offenceSuspected: true));
+        professional.Accept(new PartnerInputRequested(new Partner("school", "Kalevan koulu", null, PartnerEmail, "fi"), "?", PartnerSecret), At("2026-06-16 11:00"));
+
+        var codes = new[] { neighbour, preBirth, professional }
+            .SelectMany(h => CustomStatus.Of(h.State).OpenObligations.Select(code => (h.State, code))).ToList();
+        Assert.Superset(new HashSet<string> { "urgencyAssessment", "identifyChild", "confirmHomeMunicipality", "childBorn", "decision", "informChildAndGuardians",
+            "notifierContact", "childMeeting", "policeReport", "partnerInput:P1" }, codes.Select(c => c.code).ToHashSet());
+        foreach (var (state, code) in codes)
+            foreach (var lang in new[] { "fi", "sv", "en" })
+                Assert.NotEqual(code, CaseWording.Obligation(code, state, lang));
+    }
+
     /// <summary>
     /// Cases that between them write every kind of history entry (each event, the timers' overdue notes, refusals,
     /// links, each kind of email): what the timeline shows of them must all have words.
@@ -114,17 +136,19 @@ public sealed class WordingTests
         foreach (var h in CaseWorkflow.RecordRefusal(full.State, late, full.Workflow.Apply(full.State, late, At("2026-09-15 09:00")) as WorkflowRefusal
             ?? throw new InvalidOperationException("A closed case took an event."), At("2026-09-15 09:00")).History) yield return h;
 
-        var neglected = new WorkflowHarness(); // nobody acts: reminders, escalations, overdue notes
+        var neglected = new WorkflowHarness(); // nobody acts: the urgency ladder, reminders, escalations, overdue notes
         neglected.Open(At("2026-04-01 10:00"), receivedAt: At("2026-03-31 10:00"), registeredBy: "intake.worker");
         neglected.Accept(new PartnerInputRequested(partner, "?", PartnerSecret), At("2026-04-02 10:00"));
         neglected.RunUntil(At("2026-08-01 00:00"));
+        neglected.Accept(new WokenByCheck(TimerNames.AssessmentEscalation) { Actor = "system" }, At("2026-08-01 06:00"));
         neglected.Accept(new ChildNotMet("the family moved"), At("2026-08-02 10:00"));
         neglected.Accept(new TransferredOut("Lapland", At("2026-08-02 11:00")), At("2026-08-02 11:00"));
         foreach (var h in neglected.History) yield return h;
 
         var born = new WorkflowHarness();
         born.Open(At("2026-02-02 10:00"), PreBirthNotification());
-        born.Accept(new ChildBorn(NewbornIdentityCode), At("2026-03-20 10:00"));
+        born.Accept(new UrgencyAssessed(false, "on call: no urgent need before the birth"), At("2026-02-02 10:30"));
+        born.Accept(new ChildBorn(NewbornIdentityCode) { ChildKey = "child-key-newborn" }, At("2026-03-20 10:00"));
         born.Accept(new NotifierContactImpossible("no answer"), At("2026-03-21 10:00"));
         born.Accept(new ChildAndGuardiansInformed(At("2026-03-21 11:00"), "letter"), At("2026-03-21 11:00"));
         born.Accept(new ChildMet(At("2026-03-21 12:00"), "hospital", null), At("2026-03-21 12:00"));
@@ -135,6 +159,21 @@ public sealed class WordingTests
         notBorn.Open(At("2026-02-02 10:00"), PreBirthNotification());
         notBorn.Accept(new PreBirthCaseClosed("the family moved abroad"), At("2026-02-10 10:00"));
         foreach (var h in notBorn.History) yield return h;
+
+        // A neighbour who knew only a first name and the street: the child is found out and the case moves to its team.
+        var found = new WorkflowHarness();
+        found.Open(At("2026-02-02 10:00"), AnonymousPrivateNotification() with
+        {
+            Children = [new() { Name = "Aino", Whereabouts = "Kalevankatu" }],
+            Reasons = ["violenceOrSexualAbuse"],
+        });
+        found.Accept(new ChildIdentified(ChildIdentityCode, new DateOnly(2015, 3, 15), "Kuopio", "child-key-aino"), At("2026-02-02 11:00"));
+        found.Accept(new UrgencyAssessed(true, null), At("2026-02-02 11:05"));
+        foreach (var h in found.History) yield return h;
+        // Staff naming a municipality no team takes: refused, and the refusal reads in the timeline too.
+        foreach (var h in CaseWorkflow.RecordRefusal(found.State, new ChildIdentified(null, null, "Nowhere"),
+            found.Workflow.Apply(found.State, new ChildIdentified(null, null, "Nowhere"), At("2026-02-02 12:00")) as WorkflowRefusal
+            ?? throw new InvalidOperationException("An unknown municipality was taken."), At("2026-02-02 12:00")).History) yield return h;
 
         var stopped = new WorkflowHarness();
         stopped.Open(At("2026-02-02 10:00"), AnonymousPrivateNotification());
@@ -148,6 +187,12 @@ public sealed class WordingTests
         var histories = Histories().ToList();
         var types = histories.Select(h => h.EventType).Distinct().ToList();
         Assert.True(types.Count >= 30, $"only {types.Count} kinds of entry: {string.Join(", ", types)}");
+
+        // The stories cover what issue 20 added: the urgency, identifying the child, re-routing, refusals, the daily check.
+        Assert.Superset(new HashSet<string> { "UrgencyAssessed", "ChildIdentified", "ChildBorn", "RoutedToTeam", "LinkedToOpenCase", "EventRefused", "WokenByCheck" },
+            types.ToHashSet());
+        Assert.Superset(new HashSet<string> { "Urgent", "UrgencyEscalation", "UrgencyOnCall" },
+            histories.Where(h => h.EventType == "EmailQueued").Select(h => h.Details!["kind"]).ToHashSet());
 
         types.Add("EmailSent"); // written by the outbox when an email went out (CaseRows.SentEntry)
         Assert.All(types, type => Assert.True(HistoryWords.Entry(type) is not null, $"no words for the history entry '{type}'"));

@@ -38,6 +38,7 @@ public sealed class CaseOverviewTests
     public void Once_the_assessment_is_started_it_works_towards_the_assessment_and_the_decision_is_no_longer_overdue()
     {
         var h = Received();
+        h.Accept(new UrgencyAssessed(false, null), At("2026-06-16 10:30"));
         h.Accept(new DecisionMade(true, "assessment needed"), At("2026-06-30 10:00")); // late, but made
         var c = CaseOverview.Of(h.State);
 
@@ -52,6 +53,7 @@ public sealed class CaseOverviewTests
     public void An_ended_case_has_no_next_deadline_and_nothing_overdue()
     {
         var noAssessment = Received();
+        noAssessment.Accept(new UrgencyAssessed(false, null), At("2026-06-16 10:30"));
         noAssessment.Accept(new NotifierContacted("phone", At("2026-06-17 09:00"), null), At("2026-06-17 09:00"));
         noAssessment.Accept(new ChildNotMet("no need to meet: the family is already a client"), At("2026-06-17 10:00"));
         noAssessment.Accept(new DecisionMade(false, "no need"), At("2026-06-18 10:00"));
@@ -88,6 +90,34 @@ public sealed class CaseOverviewTests
         Assert.True(h.State.DecisionOverdue);
 
         Assert.Equal(["decision"], CaseOverview.Of(h.State).OverdueOn(D("2026-06-20")));
+    }
+
+    [Fact]
+    public void An_unassessed_urgency_shows_with_the_whole_hours_since_receipt_until_it_is_recorded()
+    {
+        // Registered at 15:00 a notification received by phone at 10:00: the hours count from the receipt.
+        var h = new WorkflowHarness();
+        h.Open(At("2026-06-16 15:00"), receivedAt: At("2026-06-16 10:00"), registeredBy: "sw.virtanen");
+        var c = CaseOverview.Of(h.State);
+
+        Assert.True(c.UrgencyUnassessed);
+        Assert.Equal(At("2026-06-16 10:00"), c.ReceivedAt);
+        Assert.Equal(5, c.HoursSinceReceipt(At("2026-06-16 15:00")));
+        Assert.Equal(5, c.HoursSinceReceipt(At("2026-06-16 15:59")));
+        Assert.Equal(26, c.HoursSinceReceipt(At("2026-06-17 12:30")));
+        Assert.Equal(0, c.HoursSinceReceipt(At("2026-06-16 09:00"))); // never negative
+
+        h.Accept(new UrgencyAssessed(false, null), At("2026-06-16 15:10"));
+        Assert.False(CaseOverview.Of(h.State).UrgencyUnassessed);
+    }
+
+    [Fact]
+    public void An_ended_case_never_shows_an_unassessed_urgency()
+    {
+        var h = Received();
+        h.Accept(new CaseTerminated("duplicate") { Actor = "admin" }, At("2026-06-16 10:10"));
+
+        Assert.False(CaseOverview.Of(h.State).UrgencyUnassessed);
     }
 
     [Fact]

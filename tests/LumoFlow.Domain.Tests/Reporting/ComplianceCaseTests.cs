@@ -19,6 +19,7 @@ public sealed class ComplianceCaseTests
     {
         var h = new WorkflowHarness();
         h.Open(At("2026-06-16 10:00"));
+        h.Accept(new UrgencyAssessed(false, null), At("2026-06-16 10:30"));
         h.Accept(new NotifierContacted("phone", At("2026-06-18 11:00"), null), At("2026-06-18 11:00"));
         h.Accept(new ChildAndGuardiansInformed(At("2026-06-23 14:00"), "phone"), At("2026-06-23 14:00"));
         return h;
@@ -133,6 +134,7 @@ public sealed class ComplianceCaseTests
         // Received Wed 1.4 → assessmentDue Wed 1.7; completed Thu 2.7.
         var h = new WorkflowHarness();
         h.Open(At("2026-04-01 10:00"));
+        h.Accept(new UrgencyAssessed(false, null), At("2026-04-01 10:30"));
         h.Accept(new NotifierContacted("phone", At("2026-04-02 11:00"), null), At("2026-04-02 11:00"));
         h.Accept(new DecisionMade(true, "assessment needed"), At("2026-04-08 10:00"));
         h.Accept(new ChildMet(At("2026-05-12 13:00"), "school", null), At("2026-05-12 16:00"));

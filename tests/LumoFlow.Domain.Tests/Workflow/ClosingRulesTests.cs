@@ -7,10 +7,12 @@ namespace LumoFlow.Domain.Tests.Workflow;
 /// What must have happened before a case may close — after AssessmentCompleted, or after a decision not to start an
 /// assessment (which closes the case too). Codes: <c>notifierContact</c> (LumoFlow's promise, THL practice),
 /// <c>partnerInput:P1</c> (SHL § 41), <c>childMeeting</c> (LSL § 29, SHL § 42), <c>policeReport</c> (LSL § 25(3)).
+/// The urgency is assessed first in every story (LSL § 26(2): at once; the decision waits for it — see UrgencyTests).
 /// </summary>
 public sealed class ClosingRulesTests
 {
     private static readonly DateTimeOffset Received = At("2026-03-02 09:00"); // Monday; decisionDue Wednesday 11.3
+    private static readonly DateTimeOffset UrgencyAt = At("2026-03-02 09:30");
     private static readonly DateTimeOffset Day1 = At("2026-03-03 10:00");
     private static readonly DateTimeOffset Day2 = At("2026-03-04 10:00");
     private static readonly DateTimeOffset Day3 = At("2026-03-05 10:00");
@@ -18,6 +20,7 @@ public sealed class ClosingRulesTests
     private static readonly AssessmentCompleted Complete = new("childWelfareClient", Summary) { Actor = "sw.virtanen" };
     private static readonly DecisionMade NoAssessment = new(false, "obviously unnecessary") { Actor = "sw.virtanen" };
     private static readonly PartnerInputRequested AskSchool = new(School, ConfidentialNote, PartnerSecret) { Actor = "sw.virtanen" };
+    private static readonly UrgencyAssessed NotUrgent = new(false, null) { Actor = "sw.virtanen" };
 
     private static string[] Codes(WorkflowRefusal refusal) => refusal.Missing.Select(m => m.Code).ToArray();
 
@@ -25,6 +28,7 @@ public sealed class ClosingRulesTests
     {
         var h = new WorkflowHarness();
         h.Open(Received, ValidNotification(offenceSuspected: offenceSuspectedAtIntake));
+        h.Accept(NotUrgent, UrgencyAt);
         h.Accept(new DecisionMade(true, "assessment needed"), Day1);
         h.Accept(AskSchool, Day1);
         Assert.Equal(CasePhase.Assessing, h.State.Phase);
@@ -68,6 +72,7 @@ public sealed class ClosingRulesTests
     {
         var h = new WorkflowHarness();
         h.Open(Received, ValidNotification(offenceSuspected: true));
+        h.Accept(NotUrgent, UrgencyAt);
         h.Accept(AskSchool, Day1);
 
         var refusal = h.Refuse(NoAssessment, Day1);
@@ -179,6 +184,7 @@ public sealed class ClosingRulesTests
         Assert.Contains(opened.History, e => e.EventType == "NotifierContactImpossible" && e.Actor == "system");
         Assert.DoesNotContain(TimerNames.NotifierContactReminder, h.PendingTimers.Keys);
         Assert.Empty(h.Sent); // no address to send a receipt to
+        h.Accept(NotUrgent, UrgencyAt);
         h.Accept(new DecisionMade(true, "needed"), Day1);
         Assert.Equal(["childMeeting"], Codes(h.Refuse(Complete, Day2)));
     }
@@ -190,7 +196,7 @@ public sealed class ClosingRulesTests
 
         h.Open(Received, ValidNotification() with { Notifier = new() { Type = "private", Name = "Naapuri Niina" } });
 
-        Assert.Equal("no contact details given", h.State.NotifierContactRecord!.ImpossibleReason);
+        Assert.Equal("no usable contact details given", h.State.NotifierContactRecord!.ImpossibleReason);
     }
 
     [Fact]
@@ -224,7 +230,7 @@ public sealed class ClosingRulesTests
         Assert.Superset(
             new HashSet<string>
             {
-                "decision-reminder", "inform-family-reminder", "decision-escalation", "decision-overdue", "notifier-contact-reminder",
+                "urgency-lead", "urgency-on-call", "decision-reminder", "inform-family-reminder", "decision-escalation", "decision-overdue", "notifier-contact-reminder",
                 "assessment-overdue", "assessment-reminder-14", "assessment-reminder-3", "partner-P1", "partner-P2",
             },
             step.TimersToCancel.ToHashSet());
@@ -237,11 +243,18 @@ public sealed class ClosingRulesTests
     }
 
     [Fact]
-    public void Open_obligations_list_the_decision_and_informing_the_family_too()
+    public void Open_obligations_list_the_urgency_the_decision_and_informing_the_family_too()
     {
         var h = new WorkflowHarness();
         h.Open(Received, ValidNotification(offenceSuspected: true));
 
+        // The child has a valid identity code and lives in a routed municipality: nothing to find out about who or where.
+        Assert.Equal(["urgencyAssessment", "decision", "informChildAndGuardians", "notifierContact", "childMeeting", "policeReport"],
+            CustomStatus.Of(h.State).OpenObligations);
+        // Urgency is an open obligation, not a closing rule: the decision waits for it, and closing comes after the decision.
+        Assert.DoesNotContain(ClosingRules.Missing(h.State), o => o.Code == "urgencyAssessment");
+
+        h.Accept(NotUrgent, UrgencyAt);
         Assert.Equal(["decision", "informChildAndGuardians", "notifierContact", "childMeeting", "policeReport"],
             CustomStatus.Of(h.State).OpenObligations);
     }

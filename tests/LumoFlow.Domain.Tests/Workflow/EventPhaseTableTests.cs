@@ -6,11 +6,14 @@ namespace LumoFlow.Domain.Tests.Workflow;
 
 /// <summary>
 /// Which event may happen in which phase — every event in every phase, against a table written out here so a reader
-/// can check it against the law (docs/domain.md, The process). The phases are reached by one story, each step adding to the last:
+/// can check it against the law (docs/domain.md, The process). The phases are reached by one story, each step adding to the last;
+/// in every one the urgency was assessed half an hour after receipt (LSL § 26(2): at once, for every notification, and
+/// before any decision), so no urgency escalation is pending:
 /// <list type="bullet">
-/// <item>AwaitingBirth: a pre-birth notification (LSL § 25 c) — nothing but the birth, closing it, and what
-///   concerns the notifier, an offence or the team may happen before the child is born.</item>
-/// <item>AwaitingDecision: notification received; notifier contacted; child met; school asked for input (P1, open).</item>
+/// <item>AwaitingBirth: a pre-birth notification (LSL § 25 c), its urgency assessed by on-call (§ 25 c(2)) — nothing but
+///   the birth, closing it, and what concerns the notifier, who the child is, an offence or the team may happen before
+///   the child is born.</item>
+/// <item>AwaitingDecision: notification received; urgency assessed; notifier contacted; child met; school asked for input (P1, open).</item>
 /// <item>Assessing: … and the decision to start the assessment; P1 has not answered, which blocks closing.</item>
 /// <item>ReadyToClose: … and P1 answered: nothing blocks closing.</item>
 /// <item>Completed: … and the assessment completed. Terminated: AwaitingDecision, then stopped by an administrator.</item>
@@ -76,12 +79,18 @@ public sealed class EventPhaseTableTests
         ["AssessmentCompleted"] =                    [Phase,        Phase,           Rule,     Step,        Ended,    Ended],
         // LSL § 25 c: only a pre-birth case waits for the birth.
         ["ChildBorn"] =                              [Step,         Phase,           Phase,    Phase,       Ended,    Ended],
+        // LSL § 25 b: the notification is registered as far as it is known; what staff find out about who the child is
+        // (and where the child lives, which routes the case) is added whenever they find it out — before the birth too.
+        ["ChildIdentified"] =                        [Step,         Step,            Step,     Step,        Ended,    Ended],
         ["PreBirthCaseClosed"] =                     [Step,         Phase,           Phase,    Phase,       Ended,    Ended],
+        // The daily check wakes any open case whose timer the engine did not fire (a closed case has nothing to wake).
+        ["WokenByCheck"] =                           [Step,         Step,            Step,     Step,        Ended,    Ended],
         // An administrator may stop any open case.
         ["CaseTerminated"] =                         [Step,         Step,            Step,     Step,        Ended,    Ended],
     };
 
     private static readonly DateTimeOffset Received = At("2026-03-02 09:00"); // Monday; decisionDue Wednesday 11.3
+    private static readonly DateTimeOffset UrgencyAt = At("2026-03-02 09:30"); // before the lead's escalation at 11:00
     private static readonly DateTimeOffset SetUpAt = At("2026-03-03 10:00");
     private static readonly DateTimeOffset EventAt = At("2026-03-04 12:00"); // before any timer is due
 
@@ -107,13 +116,15 @@ public sealed class EventPhaseTableTests
         "RelatedNotificationReceived" => new RelatedNotificationReceived("LF-2026-000456") { Actor = "system" },
         "AssessmentCompleted" => new AssessmentCompleted("childWelfareClient", Summary),
         "ChildBorn" => new ChildBorn(NewbornIdentityCode),
+        "ChildIdentified" => new ChildIdentified(null, null, "Kuopio"),
         "PreBirthCaseClosed" => new PreBirthCaseClosed("support arranged by the maternity clinic"),
         "CaseTerminated" => new CaseTerminated("opened by mistake") { Actor = "admin" },
+        "WokenByCheck" => new WokenByCheck(TimerNames.DecisionReminder) { Actor = "system" },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown event"),
     });
 
     private static CaseEvent WithStaffActor(CaseEvent e) =>
-        e is { Actor: "system" } and not RelatedNotificationReceived ? e with { Actor = "sw.virtanen" } : e;
+        e is { Actor: "system" } and not (RelatedNotificationReceived or WokenByCheck) ? e with { Actor = "sw.virtanen" } : e;
 
     /// <summary>A case in <paramref name="phase"/> (see the class summary for the story).</summary>
     private static WorkflowHarness InPhase(string phase)
@@ -122,10 +133,12 @@ public sealed class EventPhaseTableTests
         if (phase == "AwaitingBirth")
         {
             h.Open(Received, PreBirthNotification());
+            h.Accept(new UrgencyAssessed(false, null), UrgencyAt);
             return Checked(h, CasePhase.AwaitingBirth, RuntimeStatus.Running);
         }
 
         h.Open(Received);
+        h.Accept(new UrgencyAssessed(false, null), UrgencyAt);
         h.Accept(new NotifierContacted("phone", SetUpAt, null), SetUpAt);
         h.Accept(new ChildMet(SetUpAt, "school", null), SetUpAt);
         h.Accept(new PartnerInputRequested(School, ConfidentialNote, PartnerSecret), SetUpAt);
@@ -151,7 +164,9 @@ public sealed class EventPhaseTableTests
     {
         Assert.Equal(phase, h.State.Phase);
         Assert.Equal(status, h.State.RuntimeStatus);
+        Assert.NotNull(h.State.Urgency);
         h.RunUntil(EventAt);
+        Assert.Empty(h.Fired); // EventAt comes before any timer is due: the urgency timers were cancelled
         return h;
     }
 
@@ -242,11 +257,13 @@ public sealed class EventPhaseTableTests
         if (ending == "closedBeforeBirth")
         {
             h.Open(Received, PreBirthNotification());
+            h.Accept(new UrgencyAssessed(false, null), UrgencyAt);
             h.Accept(new PreBirthCaseClosed("support arranged otherwise"), SetUpAt);
         }
         else
         {
             h.Open(Received);
+            h.Accept(new UrgencyAssessed(false, null), UrgencyAt);
             h.Accept(new NotifierContacted("phone", SetUpAt, null), SetUpAt);
             h.Accept(new ChildNotMet("abroad"), SetUpAt);
             switch (ending)

@@ -11,14 +11,21 @@ namespace LumoFlow.Domain.Tests.Workflow;
 /// Whole cases on a fake clock, across holidays: exactly which email goes to whom on which Helsinki date.
 /// Working days are counted by hand in the comments (docs/domain.md, Counting: the day of receipt is not counted;
 /// weekends, holidays and — by default — Midsummer Eve and Christmas Eve are not working days).
-/// The case is in Kuopio, so it goes to the north team.
+/// The case is in Kuopio, so it goes to the north team. Where staff act, they assess the urgency half an hour after
+/// receipt (LSL § 26(2): at once; the decision waits for it). Where nobody acts, the urgency ladder runs too
+/// (<see cref="UrgencySchedule"/>): received at 10:00 on a working day, the team lead hears of it at 12:00 and on-call at 14:00.
 /// </summary>
 public sealed class LifecycleTests
 {
     private const string Notifier = NotifierEmail;
     private const string Worker = "worker.north@lumoflow.test";
     private const string Lead = "lead.north@lumoflow.test";
+    private const string OnCall = "oncall.north@lumoflow.test";
     private const string Partner = PartnerEmail;
+
+    private static bool AboutUrgency(SentEmail e) => e.Email.Kind is "UrgencyEscalation" or "UrgencyOnCall";
+
+    private static TimeOnly LocalTime(SentEmail e) => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, HelsinkiTime.Zone).DateTime);
 
     private static readonly TimeOnly Morning = new(8, 0);
 
@@ -58,6 +65,9 @@ public sealed class LifecycleTests
         Assert.Equal(
         [
             $"2026-04-01 Receipt -> {Notifier}",
+            // LSL § 26(2): received in office hours (Wed 10:00), urgency not recorded: the lead at 12:00, on-call at 14:00.
+            $"2026-04-01 UrgencyEscalation -> {Lead}",
+            $"2026-04-01 UrgencyOnCall -> {OnCall}",
             // The notifier is contacted: first reminder on the 3rd working day after receipt (Wed 8.4) ...
             $"2026-04-08 NotifierContactReminder -> {Worker}",
             // LSL § 26(5): 2 working days before decisionDue (13.4 is −1, 10.4 is −2).
@@ -69,7 +79,9 @@ public sealed class LifecycleTests
             $"2026-04-14 DecisionEscalation -> {Lead}",
             $"2026-04-14 NotifierContactReminder -> {Worker}",
         ], h.EmailLog());
-        Assert.All(h.Sent.Skip(1), e => Assert.Equal(Morning, TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, HelsinkiTime.Zone).DateTime)));
+        Assert.Equal(At("2026-04-01 12:00"), h.Sent.Single(e => e.Email.Kind == "UrgencyEscalation").At);
+        Assert.Equal(At("2026-04-01 14:00"), h.Sent.Single(e => e.Email.Kind == "UrgencyOnCall").At);
+        Assert.All(h.Sent.Skip(1).Where(e => !AboutUrgency(e)), e => Assert.Equal(Morning, LocalTime(e)));
 
         // The decision is overdue once 14.4 has passed — at the start of 15.4, Helsinki time.
         Assert.True(h.State.DecisionOverdue);
@@ -89,6 +101,9 @@ public sealed class LifecycleTests
         Assert.Equal(
         [
             $"2026-04-01 Receipt -> {Notifier}",
+            // Each urgency step once, on the day of receipt (12:00 and 14:00), never repeated.
+            $"2026-04-01 UrgencyEscalation -> {Lead}",
+            $"2026-04-01 UrgencyOnCall -> {OnCall}",
             $"2026-04-08 NotifierContactReminder -> {Worker}",
             $"2026-04-10 DecisionReminder -> {Worker}",
             $"2026-04-10 InformFamilyReminder -> {Worker}",
@@ -106,6 +121,7 @@ public sealed class LifecycleTests
         Assert.Equal(At("2026-07-02 00:00"), Assert.Single(h.History, e => e.EventType == "AssessmentOverdue").At);
         Assert.True(h.State.AssessmentOverdue);
         Assert.Equal(["decision", "assessment"], CustomStatus.Of(h.State).Overdue);
+        Assert.Contains("urgencyAssessment", CustomStatus.Of(h.State).OpenObligations);
         // The case stays open: overdue is a flag, not an ending.
         Assert.Equal(RuntimeStatus.Running, h.State.RuntimeStatus);
         Assert.Empty(h.PendingTimers);
@@ -117,6 +133,7 @@ public sealed class LifecycleTests
     {
         var h = new WorkflowHarness();
         h.Open(At("2026-04-01 10:00"));
+        h.Accept(new UrgencyAssessed(false, null), At("2026-04-01 10:30"));
 
         h.Accept(new DecisionMade(true, "late, but needed"), At("2026-04-16 09:00"));
         h.RunUntil(At("2026-08-01 00:00"));
@@ -157,6 +174,7 @@ public sealed class LifecycleTests
         Assert.Equal(new DateOnly(2026, 6, 26), h.State.Deadlines!.DecisionDue);
         Assert.Equal(new DateOnly(2026, 9, 16), h.State.Deadlines.AssessmentDue);
 
+        h.Accept(new UrgencyAssessed(false, null), At("2026-06-16 10:30"));
         h.Accept(new NotifierContacted("phone", At("2026-06-18 11:00"), null), At("2026-06-18 11:00"));
         h.Accept(new ChildAndGuardiansInformed(At("2026-06-23 14:00"), "phone"), At("2026-06-23 14:00"));
         h.Accept(new DecisionMade(true, "assessment needed"), At("2026-06-24 10:00"));
@@ -176,8 +194,8 @@ public sealed class LifecycleTests
             $"2026-09-11 AssessmentReminder -> {Worker}",
         ], h.EmailLog());
 
-        // Cancelled timers never fired: notifier contact (22.6), family (24.6), decision escalation (26.6),
-        // decision overdue (27.6), assessment overdue (17.9).
+        // Cancelled timers never fired: urgency lead and on-call (16.6 12:00 and 14:00), notifier contact (22.6), family
+        // (24.6), decision escalation (26.6), decision overdue (27.6), assessment overdue (17.9).
         Assert.Equal(
             ["decision-reminder@2026-06-24", "assessment-reminder-14@2026-09-02", "assessment-reminder-3@2026-09-11"],
             h.Fired.Select(t => $"{t.Name}@{HelsinkiTime.LocalDate(t.At):yyyy-MM-dd}"));
@@ -205,6 +223,7 @@ public sealed class LifecycleTests
         Assert.Equal(new DateOnly(2027, 1, 4), h.State.Deadlines!.DecisionDue);
         Assert.Equal(new DateOnly(2027, 3, 21), h.State.Deadlines.AssessmentDue);
 
+        h.Accept(new UrgencyAssessed(false, null), At("2026-12-21 10:30"));
         h.Accept(new Reassigned(null, namedWorker), At("2026-12-22 09:00"));
         h.Accept(new NotifierContacted("phone", At("2026-12-23 11:00"), null), At("2026-12-23 11:00"));
         h.Accept(new DecisionMade(true, "assessment needed"), At("2026-12-30 10:00"));
@@ -226,7 +245,7 @@ public sealed class LifecycleTests
             // assessmentDue is not moved off Sunday 21.3 (docs/domain.md, Months): it has passed at the start of Monday 22.3.
             $"2027-03-22 AssessmentEscalation -> {Lead}",
         ], h.EmailLog());
-        Assert.DoesNotContain(h.Fired, t => t.Name is "notifier-contact-reminder" or "decision-escalation" or "decision-overdue");
+        Assert.DoesNotContain(h.Fired, t => t.Name is "urgency-lead" or "urgency-on-call" or "notifier-contact-reminder" or "decision-escalation" or "decision-overdue");
         Assert.Equal(At("2027-03-22 08:00"), h.Sent.Single(e => e.Email.Kind == "AssessmentEscalation").At);
 
         // Completing late is still possible, and ends it.
@@ -250,6 +269,7 @@ public sealed class LifecycleTests
     {
         var h = new WorkflowHarness();
         h.Open(At("2026-04-20 10:00"));
+        h.Accept(new UrgencyAssessed(false, null), At("2026-04-20 10:30"));
         h.Accept(new NotifierContacted("phone", At("2026-04-21 09:00"), null), At("2026-04-21 09:00"));
         h.Accept(new ChildAndGuardiansInformed(At("2026-04-21 14:00"), "letter"), At("2026-04-21 14:00"));
         h.Accept(new DecisionMade(true, "assessment needed"), At("2026-04-22 10:00"));
@@ -352,14 +372,17 @@ public sealed class LifecycleTests
     // ---------------------------------------------------------------------------------------------------------------
 
     [Fact]
-    public void Pre_birth_no_deadlines_and_no_timers_until_the_child_is_born_then_they_run_from_the_birth()
+    public void Pre_birth_no_deadlines_and_no_deadline_timers_until_the_child_is_born_then_they_run_from_the_birth()
     {
         var h = new WorkflowHarness();
         var opened = h.Open(At("2026-02-10 10:00"), PreBirthNotification());
 
         Assert.Equal(CasePhase.AwaitingBirth, h.State.Phase);
         Assert.Null(h.State.Deadlines);
-        Assert.Empty(opened.TimersToSet);
+        // LSL § 25 c(2): the urgency is assessed at once before the birth too — its timers are the only ones set.
+        Assert.Equal([TimerNames.UrgencyLead, TimerNames.UrgencyOnCall], opened.TimersToSet.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["urgencyAssessment", "childBorn"], CustomStatus.Of(h.State).OpenObligations);
+        h.Accept(new UrgencyAssessed(false, null), At("2026-02-10 10:30"));
         Assert.Empty(h.PendingTimers);
         Assert.Equal(["childBorn"], CustomStatus.Of(h.State).OpenObligations);
         h.Accept(new NotifierContacted("phone", At("2026-02-11 09:00"), null), At("2026-02-11 09:00"));
@@ -423,7 +446,10 @@ public sealed class LifecycleTests
         h.RunUntil(At("2026-04-15 00:00"));
 
         Assert.Equal("intake", h.State.TeamId);
+        // The routing table does not know Rovaniemi: staff are to find out where the child lives.
+        Assert.Contains("confirmHomeMunicipality", CustomStatus.Of(h.State).OpenObligations);
         Assert.Contains("2026-04-01 Urgent -> oncall.intake@lumoflow.test", h.EmailLog());
+        Assert.Contains("2026-04-01 UrgencyEscalation -> lead.intake@lumoflow.test", h.EmailLog());
         Assert.Contains("2026-04-10 DecisionReminder -> worker.intake@lumoflow.test", h.EmailLog());
         Assert.Contains("2026-04-14 DecisionEscalation -> lead.intake@lumoflow.test", h.EmailLog());
     }
@@ -461,7 +487,8 @@ public sealed class LifecycleTests
 
         Assert.Equal(
             ["AssessmentEscalation", "AssessmentReminder", "DecisionEscalation", "DecisionReminder", "InformFamilyReminder",
-             "NotifierContactReminder", "NotifierDecision", "PartnerNotAnswering", "PartnerReminder", "PartnerRequest", "Receipt", "Urgent"],
+             "NotifierContactReminder", "NotifierDecision", "PartnerNotAnswering", "PartnerReminder", "PartnerRequest", "Receipt",
+             "UrgencyEscalation", "UrgencyOnCall", "Urgent"],
             h.Sent.Select(e => e.Email.Kind).Distinct().Order(StringComparer.Ordinal));
         h.AssertEmailsCarryNoPersonalData();
     }
@@ -496,10 +523,19 @@ public sealed class LifecycleTests
                 h.Sent.Single(e => e.Email.Kind == "AssessmentEscalation").At);
             Assert.Equal(ReminderSchedule.EndOf(deadlines.AssessmentDue), h.History.Single(e => e.EventType == "AssessmentOverdue").At);
 
-            foreach (var reminder in h.Sent.Where(e => e.Email.Kind is not "Receipt"))
+            // LSL § 26(2): urgency never recorded — the lead once, on-call once, each at the ladder's time (UrgencyTests
+            // checks the ladder itself), on a working day.
+            var urgency = new UrgencySchedule();
+            var lead = Assert.Single(h.Sent, e => e.Email.Kind == "UrgencyEscalation");
+            var onCall = Assert.Single(h.Sent, e => e.Email.Kind == "UrgencyOnCall");
+            Assert.Equal((Lead, urgency.LeadAt(received, WorkingDayCalendar.Default)), (lead.Email.To, lead.At));
+            Assert.Equal((OnCall, urgency.OnCallAt(received, WorkingDayCalendar.Default)), (onCall.Email.To, onCall.At));
+            Assert.True(WorkingDayCalendar.Default.IsWorkingDay(lead.On) && lead.On == onCall.On, $"{lead} / {onCall}");
+
+            foreach (var reminder in h.Sent.Where(e => e.Email.Kind is not "Receipt" && !AboutUrgency(e)))
             {
                 Assert.True(WorkingDayCalendar.Default.IsWorkingDay(reminder.On), $"{reminder} is not on a working day");
-                Assert.Equal(Morning, TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(reminder.At, HelsinkiTime.Zone).DateTime));
+                Assert.Equal(Morning, LocalTime(reminder));
             }
             Assert.All(h.Sent.Where(e => e.Email.Kind == "NotifierContactReminder"), e => Assert.InRange(e.On, deadlines.ReceivedOn.AddDays(1), deadlines.DecisionDue));
             Assert.Empty(h.PendingTimers);

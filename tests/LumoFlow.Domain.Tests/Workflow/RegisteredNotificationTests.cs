@@ -11,6 +11,7 @@ public sealed class RegisteredNotificationTests
 {
     private const string Worker = "worker.north@lumoflow.test";
     private const string Lead = "lead.north@lumoflow.test";
+    private const string OnCall = "oncall.north@lumoflow.test";
     private const string Registrar = "sosiaalityontekija@kunta.test";
 
     [Fact]
@@ -22,9 +23,15 @@ public sealed class RegisteredNotificationTests
         Assert.Equal(new DateOnly(2026, 4, 14), h.State.Deadlines!.DecisionDue);
         Assert.Equal(At("2026-04-01 10:00"), h.State.ReceivedAt);
         Assert.Equal(At("2026-04-01 15:00"), h.State.CreatedTime);
+        // LSL § 26(2): the urgency clock runs from the receipt (10:00, office hours), not from the registration.
+        Assert.Equal(At("2026-04-01 12:00"), h.PendingTimers[TimerNames.UrgencyLead].DueAt);
+        Assert.Equal(At("2026-04-01 14:00"), h.PendingTimers[TimerNames.UrgencyOnCall].DueAt);
         h.RunUntil(At("2026-04-15 12:00"));
         Assert.Contains($"2026-04-08 NotifierContactReminder -> {Worker}", h.EmailLog());
         Assert.Contains($"2026-04-10 DecisionReminder -> {Worker}", h.EmailLog());
+        // By the registration at 15:00 both urgency steps had passed unrecorded, so the lead and on-call hear of it at once.
+        Assert.Equal(At("2026-04-01 15:00"), h.Sent.Single(e => e.Email.Kind == "UrgencyEscalation" && e.Email.To == Lead).At);
+        Assert.Equal(At("2026-04-01 15:00"), h.Sent.Single(e => e.Email.Kind == "UrgencyOnCall" && e.Email.To == OnCall).At);
     }
 
     [Fact]
@@ -36,14 +43,19 @@ public sealed class RegisteredNotificationTests
         h.Open(registeredAt, receivedAt: At("2026-04-01 10:00"), registeredBy: Registrar);
 
         Assert.Equal(new DateOnly(2026, 4, 14), h.State.Deadlines!.DecisionDue);
-        Assert.All(new[] { TimerNames.DecisionEscalation, TimerNames.DecisionOverdue }, name => Assert.True(h.PendingTimers[name].DueAt < registeredAt));
+        Assert.All(new[] { TimerNames.UrgencyLead, TimerNames.UrgencyOnCall, TimerNames.DecisionEscalation, TimerNames.DecisionOverdue },
+            name => Assert.True(h.PendingTimers[name].DueAt < registeredAt));
         // Reminders whose time has passed are not sent late.
         Assert.DoesNotContain(TimerNames.DecisionReminder, h.PendingTimers.Keys);
         Assert.DoesNotContain(TimerNames.NotifierContactReminder, h.PendingTimers.Keys);
 
         h.RunUntil(registeredAt); // what is due fires at once
 
-        Assert.Equal([$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 Receipt -> {NotifierEmail}"], h.EmailLog());
+        // The urgency was not recorded within 2 and 4 hours of the receipt (12:00 and 14:00 on 1.4) either.
+        Assert.Equal(
+            [$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 Receipt -> {NotifierEmail}",
+             $"2026-04-16 UrgencyEscalation -> {Lead}", $"2026-04-16 UrgencyOnCall -> {OnCall}"],
+            h.EmailLog());
         Assert.Equal(["decision"], CustomStatus.Of(h.State).Overdue);
 
         var received = Assert.Single(h.History, e => e.EventType == "NotificationReceived");
@@ -65,8 +77,10 @@ public sealed class RegisteredNotificationTests
         h.RunUntil(At("2026-04-08 09:00"));
 
         Assert.Equal(["decision", "assessment"], CustomStatus.Of(h.State).Overdue);
+        // Received Friday 2.1 at 10:00 (a working day in office hours): urgency steps at 12:00 and 14:00 that day, long past.
         Assert.Equal(
-            [$"2026-04-08 AssessmentEscalation -> {Lead}", $"2026-04-08 DecisionEscalation -> {Lead}", $"2026-04-08 Receipt -> {NotifierEmail}"],
+            [$"2026-04-08 AssessmentEscalation -> {Lead}", $"2026-04-08 DecisionEscalation -> {Lead}", $"2026-04-08 Receipt -> {NotifierEmail}",
+             $"2026-04-08 UrgencyEscalation -> {Lead}", $"2026-04-08 UrgencyOnCall -> {OnCall}"],
             h.EmailLog());
         Assert.Empty(h.PendingTimers);
     }
@@ -76,6 +90,7 @@ public sealed class RegisteredNotificationTests
     {
         var h = new WorkflowHarness();
         h.Open(At("2026-04-01 10:00"));
+        h.Accept(new UrgencyAssessed(false, null) { Actor = "first.worker" }, At("2026-04-01 10:30"));
         h.Accept(new DecisionMade(true, "assessment needed") { Actor = "first.worker" }, At("2026-04-02 09:00"));
 
         // A second worker decided at the same moment: the case has moved on.

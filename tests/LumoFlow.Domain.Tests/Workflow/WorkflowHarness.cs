@@ -44,12 +44,15 @@ internal sealed class WorkflowHarness
     public const string NewbornIdentityCode = "200326A456R"; // 20.3.2026, for ChildBorn
     public const string Concern = "Aino says nobody has been at home at night for a week and she has not eaten.";
     public const string GuardianName = "Pekka Esimerkki";
+    /// <summary>Where a neighbour saw the child, when that is all they know besides the first name.</summary>
+    public const string ChildWhereabouts = "Kalevankatu 7, the yellow house";
     /// <summary>A staff note, partner question or answer: kept as a document, never emailed.</summary>
     public const string ConfidentialNote = "Aino Esimerkki (150315A123X) showed the bruises to the nurse.";
 
     /// <summary>What must never appear in an email subject or body.</summary>
     public static readonly string[] PersonalData =
-        [ChildName, "Aino", "Esimerkki", ChildIdentityCode, NewbornIdentityCode, Concern, "nobody has been at home", GuardianName, ConfidentialNote, "bruises"];
+        [ChildName, "Aino", "Esimerkki", ChildIdentityCode, NewbornIdentityCode, Concern, "nobody has been at home", GuardianName, ConfidentialNote, "bruises",
+         ChildWhereabouts, "Kalevankatu"];
 
     public const string NotifierEmail = "nurse@clinic.test";
     public const string PartnerEmail = "teacher@school.test";
@@ -89,6 +92,18 @@ internal sealed class WorkflowHarness
     {
         Kind = NotificationKinds.PreBirth,
         Children = [new Child { Name = ChildName, ExpectedBirthDate = new DateOnly(2026, 4, 1), HomeMunicipality = "Kuopio" }],
+    };
+
+    /// <summary>
+    /// LSL § 25(2), § 26(1): a neighbour who knows only the child's first name and the street — no identity code, no birth
+    /// date, no home municipality — and leaves an email address.
+    /// </summary>
+    public static Notification NeighbourNotification() => new()
+    {
+        Kind = NotificationKinds.ChildWelfare,
+        Notifier = new Notifier { Type = NotifierTypes.Private, Name = "Naapuri Niina", Email = "niina@neighbour.test" },
+        Children = [new Child { Name = "Aino", Whereabouts = ChildWhereabouts }],
+        Concern = Concern,
     };
 
     /// <summary>LSL § 25(2): a private person who asks to stay anonymous and gives no contact details.</summary>
@@ -139,18 +154,24 @@ internal sealed class WorkflowHarness
     }
 
     /// <summary>
-    /// The case opens at <paramref name="at"/>; it is routed by the first child's home municipality. With
+    /// The case opens at <paramref name="at"/>; it is routed by its child's home municipality. With
     /// <paramref name="receivedAt"/> staff register at <paramref name="at"/> a notification received then (by phone).
+    /// A notification about siblings opens a case per child: <paramref name="childNumber"/> says which child this case
+    /// concerns, <paramref name="familyCaseIds"/> the cases the notification opened, and <paramref name="caseId"/> this one's id.
     /// </summary>
     public WorkflowStep Open(DateTimeOffset at, Notification? notification = null, IReadOnlyList<string>? linkedCaseIds = null,
-        DateTimeOffset? receivedAt = null, string? registeredBy = null)
+        DateTimeOffset? receivedAt = null, string? registeredBy = null, int childNumber = 0, IReadOnlyList<string>? familyCaseIds = null,
+        IReadOnlyList<string>? flags = null, string caseId = CaseId)
     {
         if (_state is not null) throw new InvalidOperationException("Already open.");
         notification ??= ValidNotification();
-        var team = Routing.Route(notification.Children![0].HomeMunicipality);
+        var team = Routing.Route(notification.Children?.ElementAtOrDefault(childNumber)?.HomeMunicipality);
         Now = at;
-        var received = new NotificationReceived(notification, team, [], receivedAt ?? at, registeredBy) { Actor = registeredBy ?? "notifier" };
-        var step = Workflow.Open(CaseId, received, at);
+        var received = new NotificationReceived(notification, team, [], receivedAt ?? at, registeredBy)
+        {
+            Actor = registeredBy ?? "notifier", ChildNumber = childNumber, FamilyCaseIds = familyCaseIds ?? [], Flags = flags ?? [],
+        };
+        var step = Workflow.Open(caseId, received, at);
         Commit(step, at);
         // The engine links open cases of the same child right after opening (ChildIndexChecked).
         if (linkedCaseIds is { Count: > 0 })

@@ -21,6 +21,19 @@ public static class CaseWording
         PhaseWords.Phases, DeadlineWords.Kinds,
     ];
 
+    /// <summary>
+    /// An intake flag (<c>path: code</c>, what was kept as given but looked wrong) as the field and the reader's words
+    /// for what is wrong with it; a code without words shows as it is.
+    /// </summary>
+    public static (string Field, string Problem) Flag(string flag, string language)
+    {
+        var at = flag.IndexOf(": ", StringComparison.Ordinal);
+        var (field, code) = at < 0 ? ("", flag) : (flag[..at], flag[(at + 2)..]);
+        return Enum.TryParse<LumoFlow.Domain.Validation.ProblemCode>(code, out var known) && LumoFlow.Domain.Validation.ProblemWords.Has(known)
+            ? (field, new LumoFlow.Domain.Validation.FieldProblem(known).In(language))
+            : (field, code);
+    }
+
     /// <summary>An open obligation; a partner's names the request, its kind and organisation when the case is at hand.</summary>
     public static string Obligation(string code, CaseState? state, string language)
     {

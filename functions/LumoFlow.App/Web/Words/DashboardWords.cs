@@ -158,4 +158,27 @@ public static class DashboardWords
     public static readonly Phrase OpenPastLimit = new("Avoimet arvioinnit yli määräajan (eivät THL:n luvuissa)", "Öppna bedömningar efter tidsfristen (inte i THL:s siffror)",
         "Open assessments past their limit (not in THL's figures)");
     public static readonly Phrase NoneDot = new("Ei yhtään.", "Inga.", "None.");
+
+    // The daily deadline check's findings, at the top of the dashboard.
+    public static readonly Phrase CheckTitle = new("Määräaikatarkistus {0}", "Kontroll av tidsfrister {0}", "Deadline check at {0}");
+    public static readonly Phrase CheckNothing = new(
+        "Tarkistus ei löytänyt mitään: jokainen avoin asia on moottorissa käynnissä, eikä yksikään määräaika ole mennyt ohi huomaamatta.",
+        "Kontrollen hittade inget: varje öppet ärende körs i motorn, och ingen tidsfrist har passerat obemärkt.",
+        "The check found nothing: every open case runs in the engine, and no deadline passed unseen.");
+    public static readonly Phrase Finding = new("Havainto", "Fynd", "Finding");
+    public static readonly Phrase FindingSince = new("Alkaen", "Sedan", "Since");
+    public static readonly Phrase Mended = new("Korjattu", "Åtgärdat", "Mended");
+    public static readonly Vocabulary FindingCodes = new()
+    {
+        { "engineFailed", new("Moottorin instanssi kaatunut, päättynyt tai puuttuu", "Motorns instans har fallerat, avslutats eller saknas", "The engine's instance failed, ended or is missing") },
+        { "deadlinePassedUnescalated", new("Määräaika meni ohi ilman eskalointia", "En tidsfrist passerade utan eskalering", "A deadline passed without its escalation") },
+        { "urgencyUnassessed", new("Kiireellisyys arvioimatta yli eskalointirajan", "Brådskandet obedömt efter eskaleringsgränsen", "Urgency not assessed past the escalation limit") },
+        { "emailStuck", new("Sähköposti lähettämättä yli tunnin", "E-post oskickad i över en timme", "An email unsent for over an hour") },
+    };
+    public static readonly Vocabulary MendActions = new()
+    {
+        { "restarted", new("käynnistetty uudelleen tallenteesta", "startat på nytt från registret", "restarted from the record") },
+        { "woken", new("herätetty", "väckt", "woken") },
+        { "emailSent", new("sähköposti lähetetty", "e-post skickad", "email sent") },
+    };
 }

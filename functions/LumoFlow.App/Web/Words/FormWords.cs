@@ -18,9 +18,9 @@ public static class FormWords
         "Om barnet är i omedelbar fara, ring nödnumret 112.",
         "If the child is in immediate danger, call the emergency number 112.");
     public static readonly Phrase RequiredNote = new(
-        "Pakolliset tiedot riippuvat siitä, kuka ilmoittaa; lomake kertoo, jos jotain puuttuu.",
-        "Vilka uppgifter som krävs beror på vem som anmäler; formuläret säger till om något saknas.",
-        "What is required depends on who notifies; the form tells you if something is missing.");
+        "Vain huoli ja jokin, mistä lapsi tunnistetaan, ovat pakollisia: kerro se, minkä tiedät. Ilmoitusvelvollinen antaa myös omat tietonsa.",
+        "Bara oron och något som identifierar barnet är obligatoriska: berätta det du vet. Den som har anmälningsplikt anger också sina egna uppgifter.",
+        "Only the concern and something that identifies the child are required: tell what you know. A duty-bound notifier also gives their own details.");
     public static readonly Phrase Optional = new("(valinnainen)", "(frivilligt)", "(optional)");
     public static readonly Phrase ErrorsHeading = new(
         "Ilmoituksessa on korjattavaa",
@@ -83,17 +83,32 @@ public static class FormWords
         "Bara en privatperson kan anmäla anonymt. Då kontaktas du inte.",
         "Only a private person can notify anonymously. You will then not be contacted.");
     public static readonly Phrase ChildLegend = new("Lapsi", "Barnet", "Child");
+    public static readonly Phrase ChildHint = new(
+        "Kerro lapsesta se, minkä tiedät: etunimi ja katu riittävät.",
+        "Berätta det du vet om barnet: ett förnamn och gatan räcker.",
+        "Tell what you know about the child: a first name and the street are enough.");
+    public static readonly Phrase ChildApproximateAge = new("Lapsen ikä noin (vuotta)", "Barnets ålder ungefär (år)", "The child's age, about (years)");
+    public static readonly Phrase ChildApproximateAgeHint = new("Jos et tiedä syntymäaikaa.", "Om du inte vet födelsedatumet.", "If you do not know the date of birth.");
+    public static readonly Phrase ChildWhereabouts = new("Missä lapsi asuu tai missä hänet on nähty", "Var barnet bor eller var barnet har setts",
+        "Where the child lives or was seen");
+    public static readonly Phrase ChildWhereaboutsHint = new("Esimerkiksi osoite, katu, koulu tai päiväkoti.", "Till exempel adress, gata, skola eller daghem.",
+        "For example an address, a street, a school or a day-care centre.");
+    public static readonly Phrase FlagsHeading = new("Tarkistettavaa", "Att kontrollera", "To be checked");
+    public static readonly Phrase FlagsIntro = new(
+        "Ilmoitus otettiin vastaan näin, ja sosiaalityöntekijä tarkistaa nämä tiedot:",
+        "Anmälan togs emot så här, och socialarbetaren kontrollerar dessa uppgifter:",
+        "The notification was taken as it is, and the social worker checks these details:");
     public static readonly Phrase ChildName = new("Lapsen nimi", "Barnets namn", "Child's name");
     public static readonly Phrase ChildIdentityCode = new("Lapsen henkilötunnus", "Barnets personbeteckning", "Child's personal identity code");
     public static readonly Phrase ChildIdentityCodeHint = new(
-        "Muodossa ppkkvvXnnnT, esimerkiksi 010115A1239. Jos et tiedä sitä, anna syntymäaika.",
-        "I formen ddmmååXnnnT, till exempel 010115A1239. Om du inte vet den, ange födelsedatum.",
-        "As ddmmyyXnnnT, for example 010115A1239. If you do not know it, give the date of birth.");
+        "Muodossa ppkkvvXnnnT, esimerkiksi 010115A1239. Jätä tyhjäksi, jos et tiedä.",
+        "I formen ddmmååXnnnT, till exempel 010115A1239. Lämna tomt om du inte vet.",
+        "As ddmmyyXnnnT, for example 010115A1239. Leave it empty if you do not know it.");
     public static readonly Phrase ChildDateOfBirth = new("Lapsen syntymäaika", "Barnets födelsedatum", "Child's date of birth");
     public static readonly Phrase ChildDateOfBirthHint = new(
-        "Jos henkilötunnus ei ole tiedossa.",
-        "Om personbeteckningen inte är känd.",
-        "If the identity code is not known.");
+        "Jos tiedät sen.",
+        "Om du vet det.",
+        "If you know it.");
     public static readonly Phrase ChildExpectedBirthDate = new("Laskettu aika", "Beräknad födelsedag", "Expected date of birth");
     public static readonly Phrase ChildExpectedBirthDateHint = new(
         "Vain ennakolliseen ilmoitukseen.",
@@ -101,9 +116,9 @@ public static class FormWords
         "Only for a pre-birth notification.");
     public static readonly Phrase ChildHomeMunicipality = new("Lapsen kotikunta", "Barnets hemkommun", "Child's home municipality");
     public static readonly Phrase ChildHomeMunicipalityHint = new(
-        "Kunnan nimi, esimerkiksi Kuopio. Ilmoitus ohjataan sen sosiaalityöntekijöille.",
-        "Kommunens namn, till exempel Kuopio. Anmälan går till dess socialarbetare.",
-        "The municipality's name, for example Kuopio. The notification goes to its social workers.");
+        "Kunnan nimi, esimerkiksi Kuopio. Jos et tiedä, ilmoitus menee yhteiselle vastaanottotiimille, joka ohjaa sen eteenpäin.",
+        "Kommunens namn, till exempel Kuopio. Om du inte vet går anmälan till det gemensamma mottagningsteamet, som skickar den vidare.",
+        "The municipality's name, for example Kuopio. If you do not know it, the notification goes to the common intake team, which passes it on.");
     public static readonly Phrase ChildLanguage = new("Lapsen kieli", "Barnets språk", "Child's language");
     public static readonly Phrase ChildLanguageUnknown = new("En tiedä", "Vet inte", "Don't know");
     public static readonly Phrase ChildLanguageOther = new("Muu", "Annat", "Other");
@@ -141,9 +156,9 @@ public static class FormWords
         "Jag misstänker sexualbrott eller våld mot barnet",
         "I suspect a sexual offence or violence against the child");
     public static readonly Phrase OffenceSuspectedHint = new(
-        "Silloin asiasta tehdään myös ilmoitus poliisille (lastensuojelulaki 25 § 3 mom.).",
-        "Då görs också en anmälan till polisen (barnskyddslagen 25 § 3 mom.).",
-        "A report to the police is then also made (Child Welfare Act § 25(3)).");
+        "Ilmoitus menee heti päivystävälle sosiaalityöntekijälle. Ilmoitusvelvollinen tekee myös itse ilmoituksen poliisille (lastensuojelulaki 25 § 3 mom.); yksityishenkilön puolesta sosiaalityöntekijä harkitsee sitä.",
+        "Anmälan går genast till jourhavande socialarbetare. Den som har anmälningsplikt gör också själv en anmälan till polisen (barnskyddslagen 25 § 3 mom.); för en privatperson överväger socialarbetaren saken.",
+        "The notification goes at once to the social worker on call. A duty-bound notifier also reports to the police themselves (Child Welfare Act § 25(3)); for a private person, the social worker considers it.");
     public static readonly Phrase MadeTogetherWithFamily = new(
         "Teen ilmoituksen yhdessä lapsen tai huoltajan kanssa",
         "Jag gör anmälan tillsammans med barnet eller vårdnadshavaren",

@@ -51,6 +51,26 @@ public static class StaffWords
         "Misstänkt brott mot barnet",
         "Offence against the child suspected");
     public static readonly Phrase Anonymous = new("nimetön", "anonym", "anonymous");
+    public static readonly Phrase ForEveryChildHint = new(
+        "Kirjataan kaikille saman ilmoituksen lapsille: ilmoittaja teki yhden ilmoituksen.",
+        "Registreras för alla barn i samma anmälan: anmälaren gjorde en anmälan.",
+        "Recorded for every child of the same notification: the notifier made one notification.");
+    public static readonly Phrase Siblings = new("Saman ilmoituksen muut lapset", "Andra barn i samma anmälan", "Other children of the same notification");
+    public static readonly Phrase ThisCase = new("tämä asia", "detta ärende", "this case");
+    public static readonly Phrase UrgencyColumn = new("Kiireellisyys", "Brådskande", "Urgency");
+    public static readonly Phrase UrgencyUnassessed = new("Arvioimatta", "Obedömt", "Not assessed");
+    public static readonly Phrase UrgencyUnassessedFor = new(
+        "Kiireellisyyttä ei ole arvioitu – {0} h vastaanotosta (LSL 26 § 2 mom.: arvioitava heti)",
+        "Brådskandet är inte bedömt – {0} h sedan mottagandet (BsL 26 § 2 mom.: ska bedömas genast)",
+        "Urgency not assessed – {0} h since receipt (LSL § 26(2): to be assessed at once)");
+    public static readonly Phrase AboutYears = new("noin {0}-vuotias", "omkring {0} år", "about {0} years old");
+    public static readonly Phrase HoursSinceReceipt = new("{0} h vastaanotosta", "{0} h sedan mottagandet", "{0} h since receipt");
+    public static readonly Phrase UrgencyAssessedUrgent = new("Kiireellinen", "Brådskande", "Urgent");
+    public static readonly Phrase UrgencyAssessedNotUrgent = new("Ei kiireellinen", "Inte brådskande", "Not urgent");
+    public static readonly Phrase IntakeFlags = new(
+        "Tarkistettavaa ilmoituksessa (tallennettu sellaisenaan)",
+        "Att kontrollera i anmälan (sparat som det gavs)",
+        "To check in the notification (kept as given)");
     public static readonly Phrase LinkedCases = new("Saman lapsen muut asiat", "Samma barns andra ärenden", "Linked cases of the same child");
     public static readonly Phrase NoLinkedCases = new("Ei muita asioita.", "Inga andra ärenden.", "None.");
     public static readonly Phrase Partners = new(
