@@ -20,6 +20,8 @@ public static class TestSettings
         ["LumoFlow:Durable:WorkerId"] = workerId,
         ["LumoFlow:Durable:MaxQueuePollingIntervalSeconds"] = "0.5",
         ["LumoFlow:Digest:IntervalSeconds"] = "0",
+        // The daily deadline check runs when a test asks (POST /api/admin/checks/deadlines), not on its own.
+        ["LumoFlow:Checks:IntervalSeconds"] = "0",
         ["LumoFlow:Email:Provider"] = "smtp",
         ["LumoFlow:Email:SmtpHost"] = "127.0.0.1",
         ["LumoFlow:Email:SmtpPort"] = services.SmtpPort.ToString(CultureInfo.InvariantCulture),
