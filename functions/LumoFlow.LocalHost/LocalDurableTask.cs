@@ -60,9 +60,12 @@ public static class LocalDurableTask
             worker.Services.AddOptions<DurableTaskRegistry>(worker.Name).Configure<IServiceProvider>((tasks, services) =>
             {
                 tasks.AddOrchestrator(CaseOrchestration.Name, () => services.GetRequiredService<CaseOrchestration>());
-                tasks.AddActivity(CaseActivities.RecordCase, Activity<RecordCase, CaseRecordUpdate, RecordedCase>(services, (a, input) => a.RunAsync(input, CancellationToken.None)));
-                tasks.AddActivity(CaseActivities.SendEmail, Activity<SendEmail, SendEmailInput, bool>(services, (a, input) => a.RunAsync(input, CancellationToken.None)));
-                tasks.AddActivity(CaseActivities.LinkChildren, Activity<LinkChildren, LinkChildrenInput, IReadOnlyList<string>>(services, (a, input) => a.RunAsync(input, CancellationToken.None)));
+                tasks.AddActivity(CaseActivities.RecordCase,
+                    Activity<RecordCase, CaseRecordUpdate, RecordedCase>(services, (a, input) => a.RunAsync(input, CancellationToken.None)));
+                tasks.AddActivity(CaseActivities.SendEmail,
+                    Activity<SendEmail, SendEmailInput, bool>(services, (a, input) => a.RunAsync(input, CancellationToken.None)));
+                tasks.AddActivity(CaseActivities.LinkChildren,
+                    Activity<LinkChildren, LinkChildrenInput, IReadOnlyList<string>>(services, (a, input) => a.RunAsync(input, CancellationToken.None)));
             });
         });
         services.AddDurableTaskClient(client =>

@@ -7,7 +7,8 @@ namespace LumoFlow.LocalHost;
 
 /// <summary>
 /// The local host's routes: the same paths and methods as the Functions app's <c>[HttpTrigger]</c>s
-/// (<see cref="LumoFlowRoutes"/>), each a one-line adapter over the same handler. Who may call which: <see cref="LumoFlowRoutes.Endpoints"/>, checked by <see cref="StaffGateMiddleware"/>.
+/// (<see cref="LumoFlowRoutes"/>), each a one-line adapter over the same handler. Who may call which:
+/// <see cref="LumoFlowRoutes.Endpoints"/>, checked by <see cref="StaffGateMiddleware"/>.
 /// </summary>
 public static class LocalEndpoints
 {
@@ -25,26 +26,30 @@ public static class LocalEndpoints
             api.GetStatusAsync(id, showHistory, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.CaseEvent, (string id, string eventName, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
             api.RaiseEventAsync(id, eventName, http, durable, Who(http), ct));
-        app.MapPost(LumoFlowRoutes.TerminateCase, (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
-            api.TerminateAsync(id, reason, durable, Who(http), ct));
+        app.MapPost(LumoFlowRoutes.TerminateCase,
+            (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
+                api.TerminateAsync(id, reason, durable, Who(http), ct));
 
         // Administrators: the management API and the dashboard over it (staff key: header, or ?code= in a browser).
         app.MapGet(LumoFlowRoutes.AdminCases, (HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
             api.ListAsync(http, durable, Who(http), ct));
         app.MapGet(LumoFlowRoutes.AdminCase, (string id, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
             api.GetAsync(id, durable, Who(http), ct));
-        app.MapPost(LumoFlowRoutes.AdminCaseEvent, (string id, string eventName, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
-            api.RaiseEventAsync(id, eventName, http, durable, Who(http), ct));
-        app.MapPost(LumoFlowRoutes.AdminTerminate, (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
-            api.TerminateAsync(id, reason, durable, Who(http), ct));
+        app.MapPost(LumoFlowRoutes.AdminCaseEvent,
+            (string id, string eventName, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
+                api.RaiseEventAsync(id, eventName, http, durable, Who(http), ct));
+        app.MapPost(LumoFlowRoutes.AdminTerminate,
+            (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
+                api.TerminateAsync(id, reason, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.AdminSuspend, (string id, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
             api.ControlAsync(id, "suspend", reason, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.AdminResume, (string id, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
             api.ControlAsync(id, "resume", reason, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.AdminPurge, (string id, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
             api.ControlAsync(id, "purge", reason, durable, Who(http), ct));
-        app.MapPost(LumoFlowRoutes.AdminPurgeEnded, (string? endedMoreThanDays, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
-            api.PurgeEndedAsync(endedMoreThanDays, reason, durable, Who(http), ct));
+        app.MapPost(LumoFlowRoutes.AdminPurgeEnded,
+            (string? endedMoreThanDays, string? reason, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
+                api.PurgeEndedAsync(endedMoreThanDays, reason, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.AdminDeadlineCheck, (HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
             api.DeadlineCheckAsync(durable, Who(http), ct));
         app.MapGet(LumoFlowRoutes.AdminSummary, (HttpContext http, AdminApi api, CancellationToken ct) => api.SummaryAsync(Who(http), ct));
@@ -53,17 +58,20 @@ public static class LocalEndpoints
             pages.ListAsync(http, durable, Who(http), ct));
         app.MapGet(LumoFlowRoutes.DashboardCase, (string id, HttpContext http, DurableTaskClient durable, AdminPages pages, CancellationToken ct) =>
             pages.CaseAsync(id, http, durable, Who(http), ct));
-        app.MapMethods(LumoFlowRoutes.DashboardControl, ["GET", "POST"], (string id, HttpContext http, DurableTaskClient durable, AdminPages pages, CancellationToken ct) =>
-            pages.ControlAsync(id, http, durable, Who(http), ct)).DisableAntiforgery();
-        app.MapGet(LumoFlowRoutes.DashboardCompliance, (HttpContext http, AdminPages pages, CancellationToken ct) => pages.ComplianceAsync(http, Who(http), ct));
+        app.MapMethods(LumoFlowRoutes.DashboardControl, ["GET", "POST"],
+            (string id, HttpContext http, DurableTaskClient durable, AdminPages pages, CancellationToken ct) =>
+                pages.ControlAsync(id, http, durable, Who(http), ct)).DisableAntiforgery();
+        app.MapGet(LumoFlowRoutes.DashboardCompliance, (HttpContext http, AdminPages pages, CancellationToken ct) =>
+            pages.ComplianceAsync(http, Who(http), ct));
 
         // Social workers' pages.
         app.MapGet(LumoFlowRoutes.StaffCases, (HttpContext http, DurableTaskClient durable, StaffPages pages, CancellationToken ct) =>
             pages.ListAsync(http, durable, Who(http), ct));
         app.MapGet(LumoFlowRoutes.StaffCase, (string id, HttpContext http, DurableTaskClient durable, StaffPages pages, CancellationToken ct) =>
             pages.CaseAsync(id, http, durable, Who(http), ct));
-        app.MapPost(LumoFlowRoutes.StaffCaseEvent, (string id, string eventName, HttpContext http, DurableTaskClient durable, StaffPages pages, CancellationToken ct) =>
-            pages.EventAsync(id, eventName, http, durable, Who(http), ct)).DisableAntiforgery();
+        app.MapPost(LumoFlowRoutes.StaffCaseEvent,
+            (string id, string eventName, HttpContext http, DurableTaskClient durable, StaffPages pages, CancellationToken ct) =>
+                pages.EventAsync(id, eventName, http, durable, Who(http), ct)).DisableAntiforgery();
 
         // Staff sign-in (the gate checked the anti-forgery token of a cookie's form; the sign-in form checks its own).
         app.MapGet(LumoFlowRoutes.SignIn, (HttpContext http, SignInPages pages) => pages.ShowAsync(http));
@@ -73,7 +81,8 @@ public static class LocalEndpoints
         app.MapPost(LumoFlowRoutes.DevToken, (HttpContext http, SignInPages pages) => pages.DevTokenAsync(http)).DisableAntiforgery();
 
         // The partner's single-use link is the credential.
-        app.MapGet(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, PartnerInputPages pages, CancellationToken ct) => pages.ShowAsync(token, http, ct));
+        app.MapGet(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, PartnerInputPages pages, CancellationToken ct) =>
+            pages.ShowAsync(token, http, ct));
         app.MapPost(LumoFlowRoutes.PartnerInput, (string token, HttpContext http, DurableTaskClient durable, PartnerInputPages pages, CancellationToken ct) =>
             pages.AnswerAsync(token, http, durable, ct)).DisableAntiforgery();
 

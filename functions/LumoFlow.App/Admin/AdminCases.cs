@@ -105,7 +105,10 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
         var engine = new EngineView(instance?.RuntimeStatus.ToString(), instance?.CreatedAt, instance?.LastUpdatedAt, indexed?.EnginePurgedAt,
             null, null);
         if (instance is null)
-            engine = engine with { HistoryUnavailable = indexed?.EnginePurgedAt is null ? "The engine holds no instance of this case." : "The engine's history was purged." };
+            engine = engine with
+            {
+                HistoryUnavailable = indexed?.EnginePurgedAt is null ? "The engine holds no instance of this case." : "The engine's history was purged.",
+            };
         else
             engine = engine with { History = await engineHistory.ReadAsync(id, cancellationToken) };
         var overview = CaseOverview.Of(found.Case.State);
@@ -120,7 +123,8 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
     /// </summary>
     public async Task<ControlResult> SuspendAsync(string id, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
     {
-        if (await RunningAsync(id, durable, cancellationToken) is not ({ } instance, var indexed)) return await EndedOrUnknownAsync(id, durable, cancellationToken);
+        if (await RunningAsync(id, durable, cancellationToken) is not ({ } instance, var indexed))
+            return await EndedOrUnknownAsync(id, durable, cancellationToken);
         if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Suspended || indexed?.Suspended == true) return ControlResult.AlreadyInState;
         await accessLog.RecordAsync(id, who, "Suspend", cancellationToken, reason);
         await durable.SuspendInstanceAsync(id, reason, cancellationToken);
@@ -130,7 +134,8 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
 
     public async Task<ControlResult> ResumeAsync(string id, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
     {
-        if (await RunningAsync(id, durable, cancellationToken) is not ({ } instance, var indexed)) return await EndedOrUnknownAsync(id, durable, cancellationToken);
+        if (await RunningAsync(id, durable, cancellationToken) is not ({ } instance, var indexed))
+            return await EndedOrUnknownAsync(id, durable, cancellationToken);
         if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Suspended && indexed?.Suspended != true) return ControlResult.AlreadyInState;
         await accessLog.RecordAsync(id, who, "Resume", cancellationToken, reason);
         await durable.ResumeInstanceAsync(id, reason, cancellationToken);
@@ -139,7 +144,8 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
     }
 
     /// <summary>The engine's instance and the index row of a case that is still open; (null, _) for an ended or unknown one.</summary>
-    private async Task<(OrchestrationMetadata? Instance, IndexedCase? Indexed)> RunningAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    private async Task<(OrchestrationMetadata? Instance, IndexedCase? Indexed)> RunningAsync(
+        string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var indexed = await index.GetAsync(id, cancellationToken);
         if (indexed is { Overview.IsOpen: false }) return (null, indexed);
@@ -165,8 +171,12 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
         return ControlResult.Done;
     }
 
-    /// <summary>Purges the engine history of the cases that ended more than <paramref name="days"/> days ago (at most <see cref="MaxPurgedPerRequest"/>).</summary>
-    public async Task<BulkPurgeResult> PurgeEndedAsync(int days, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
+    /// <summary>
+    /// Purges the engine history of the cases that ended more than <paramref name="days"/> days ago (at most
+    /// <see cref="MaxPurgedPerRequest"/>).
+    /// </summary>
+    public async Task<BulkPurgeResult> PurgeEndedAsync(
+        int days, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
     {
         var before = time.GetUtcNow().AddDays(-days);
         var ended = (await index.QueryAsync(
@@ -200,7 +210,8 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
     private static async Task<HashSet<string>> FailedAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var failed = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var instance in durable.GetAllInstancesAsync(new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed] }).WithCancellation(cancellationToken))
+        var query = new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed] };
+        await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
             failed.Add(instance.InstanceId);
         return failed;
     }

@@ -44,7 +44,8 @@ public sealed record CaseListQuery(
             if (!errors.Has(name)) errors.Add(name, code, arguments);
         }
 
-        var statuses = get("runtimeStatus").SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var statuses = get("runtimeStatus")
+            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         var normalised = new List<string>();
         foreach (var status in statuses)
             if (Statuses.FirstOrDefault(s => s.Equals(status, StringComparison.OrdinalIgnoreCase)) is { } known) normalised.Add(known);

@@ -49,7 +49,8 @@ public sealed record StaffAuthOptions(
             if (Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME") is { Length: > 0 })
                 throw new InvalidOperationException("The development sign-in is for local development only, not for an app in Azure.");
             devKey = System.Text.Encoding.UTF8.GetBytes(auth["DevSignIn:SigningKey"] ?? "");
-            if (devKey.Length < MinDevKeyBytes) throw new InvalidOperationException($"LumoFlow:Auth:DevSignIn:SigningKey must be at least {MinDevKeyBytes} bytes.");
+            if (devKey.Length < MinDevKeyBytes)
+                throw new InvalidOperationException($"LumoFlow:Auth:DevSignIn:SigningKey must be at least {MinDevKeyBytes} bytes.");
         }
 
         var teams = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

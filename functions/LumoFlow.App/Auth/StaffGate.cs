@@ -82,7 +82,10 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
         });
 
     public static void ClearSession(HttpContext http) =>
-        http.Response.Cookies.Delete(SessionCookie, new CookieOptions { Path = "/", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict, HttpOnly = true });
+        http.Response.Cookies.Delete(SessionCookie, new CookieOptions
+        {
+            Path = "/", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict, HttpOnly = true,
+        });
 
     /// <summary>Pages (not under <c>api/</c>) answer with a page a person can act on; the API with a problem document.</summary>
     private static bool IsPage(HttpRequest request) => !request.Path.StartsWithSegments("/api");
@@ -95,12 +98,16 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
             link: (CommonWords.SignInTitle, SignInUrl(http)));
     }
 
-    /// <summary>The sign-in, returning to this page — or, for a posted form, to the page it was sent from (a form's own address has no page).</summary>
+    /// <summary>
+    /// The sign-in, returning to this page — or, for a posted form, to the page it was sent from (a form's own address
+    /// has no page).
+    /// </summary>
     private static string SignInUrl(HttpContext http)
     {
         var request = http.Request;
+        var referer = request.Headers.Referer.FirstOrDefault();
         var back = HttpMethods.IsGet(request.Method) ? $"{request.Path}{request.QueryString}"
-            : Uri.TryCreate(request.Headers.Referer.FirstOrDefault(), UriKind.Absolute, out var from) && from.Authority == request.Host.Value ? from.PathAndQuery
+            : Uri.TryCreate(referer, UriKind.Absolute, out var from) && from.Authority == request.Host.Value ? from.PathAndQuery
             : null;
         return $"/{LumoFlowRoutes.SignIn}?{(back is null ? "" : $"returnUrl={Uri.EscapeDataString(back)}&")}lang={WebPage.Language(request)}";
     }
@@ -110,5 +117,6 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
 
     /// <summary>A refusal as a page a person reads: in their language, with the reason (in the API's words) small under it.</summary>
     internal static IResult ForbiddenPage(string language, string detail) =>
-        WebPage.Message(403, language, CommonWords.ForbiddenTitle, CommonWords.Forbidden, detail, (CommonWords.MyCases, $"/{LumoFlowRoutes.StaffCases}?lang={language}"));
+        WebPage.Message(403, language, CommonWords.ForbiddenTitle, CommonWords.Forbidden, detail,
+            (CommonWords.MyCases, $"/{LumoFlowRoutes.StaffCases}?lang={language}"));
 }

@@ -66,12 +66,14 @@ public sealed class StaffTokens
         var result = await _handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid) return new Check(null, null, $"The token is not valid ({result.Exception?.GetType().Name ?? "invalid"}).");
         var claims = result.ClaimsIdentity;
-        if (expectedNonce is not null && claims.FindFirst("nonce")?.Value != expectedNonce) return new Check(null, null, "The sign-in answer does not match this browser.");
+        if (expectedNonce is not null && claims.FindFirst("nonce")?.Value != expectedNonce)
+            return new Check(null, null, "The sign-in answer does not match this browser.");
 
         var roles = claims.FindAll("roles").Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         StaffRole? role = StaffAccess.AppRoles.Where(r => roles.Contains(r.Claim)).Select(r => (StaffRole?)r.Role).FirstOrDefault();
         var team = claims.FindAll("groups").Select(g => _options.TeamOf(g.Value, devToken: parameters == _dev)).FirstOrDefault(t => t is not null);
-        var account = claims.FindFirst("preferred_username")?.Value ?? claims.FindFirst("upn")?.Value ?? claims.FindFirst("oid")?.Value ?? claims.FindFirst("sub")?.Value;
+        var account = claims.FindFirst("preferred_username")?.Value ?? claims.FindFirst("upn")?.Value
+            ?? claims.FindFirst("oid")?.Value ?? claims.FindFirst("sub")?.Value;
         if (account is null) return new Check(null, null, "The token names no account.");
         var expires = result.SecurityToken is JsonWebToken jwt ? new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) : (DateTimeOffset?)null;
         return new Check(

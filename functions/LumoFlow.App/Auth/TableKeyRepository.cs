@@ -21,7 +21,10 @@ public sealed class TableKeyRepository(TableClient table) : IXmlRepository
     public IReadOnlyCollection<XElement> GetAllElements() =>
         table.Query<TableEntity>(e => e.PartitionKey == Partition).Select(e => XElement.Parse(e.GetString("Xml"))).ToList();
 
-    /// <summary>The friendly name ("key-{id}", "revocation-…") is unique per element, but Data Protection does not promise it: a row key of our own.</summary>
+    /// <summary>
+    /// The friendly name ("key-{id}", "revocation-…") is unique per element, but Data Protection does not promise it: a
+    /// row key of our own.
+    /// </summary>
     public void StoreElement(XElement element, string friendlyName) =>
         table.AddEntity(new TableEntity(Partition, string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}"))
         {

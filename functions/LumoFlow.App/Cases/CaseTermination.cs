@@ -14,7 +14,8 @@ namespace LumoFlow.App.Cases;
 public sealed class CaseTermination(CaseRecords records, CaseLookup lookup, CaseWorkflow workflow, TimeProvider time)
 {
     /// <summary>Terminates a case just found with <see cref="CaseLookup.FindAsync"/> (so the caller checks who may, on the same read).</summary>
-    public async Task<WorkflowOutcome> TerminateAsync(DurableTaskClient durable, FoundCase found, string reason, string actor, CancellationToken cancellationToken)
+    public async Task<WorkflowOutcome> TerminateAsync(
+        DurableTaskClient durable, FoundCase found, string reason, string actor, CancellationToken cancellationToken)
     {
         var caseId = found.Case.State.CaseId;
         for (var attempt = 1; attempt <= 10; attempt++)

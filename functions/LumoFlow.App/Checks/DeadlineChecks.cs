@@ -25,7 +25,10 @@ public sealed record CheckOptions(string? AdminEmail = null, string Language = "
 }
 
 /// <summary>What one run of the check found and set right.</summary>
-/// <param name="Mended">What it did: <c>restarted</c> (an instance started again from the record), <c>woken</c> (a case whose timer had not fired), <c>emailSent</c>.</param>
+/// <param name="Mended">
+/// What it did: <c>restarted</c> (an instance started again from the record), <c>woken</c> (a case whose timer had not
+/// fired), <c>emailSent</c>.
+/// </param>
 public sealed record CheckReport(DateTimeOffset CheckedAt, IReadOnlyList<CheckFinding> Findings, IReadOnlyList<CheckMend> Mended);
 
 public sealed record CheckMend(string CaseId, string Action);
@@ -73,7 +76,9 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
         foreach (var row in open)
         {
             var c = row.Overview;
-            var (state, since) = engine.TryGetValue(c.CaseId, out var live) ? (live, (DateTimeOffset?)null) : await EngineStateAsync(durable, c.CaseId, cancellationToken);
+            var (state, since) = engine.TryGetValue(c.CaseId, out var live)
+                ? (live, (DateTimeOffset?)null)
+                : await EngineStateAsync(durable, c.CaseId, cancellationToken);
             findings.AddRange(rules.Of(c, state, since, now));
 
             if (state is EngineState.Failed or EngineState.Terminated or EngineState.Completed or EngineState.Missing)
@@ -119,7 +124,8 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
     /// <summary>The newest report, for the dashboard; null before the first run.</summary>
     public async Task<CheckReport?> LatestAsync(CancellationToken cancellationToken)
     {
-        await foreach (var row in tables.DeadlineChecks.QueryAsync<TableEntity>($"PartitionKey eq '{RunsPartition}'", maxPerPage: 1, cancellationToken: cancellationToken))
+        var newestFirst = tables.DeadlineChecks.QueryAsync<TableEntity>($"PartitionKey eq '{RunsPartition}'", maxPerPage: 1, cancellationToken: cancellationToken);
+        await foreach (var row in newestFirst)
             return JsonSerializer.Deserialize<CheckReport>(ChunkedText.Read(row, "Report"), LumoFlowJson.Options);
         return null;
     }
@@ -162,7 +168,8 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
         var (snapshot, pending) = await records.GetWithPendingRequestsAsync(caseId, cancellationToken);
         if (snapshot is not { State.IsOpen: true }) return false;
         var unsent = new List<SendEmailInput>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey ge {CaseRows.EmailPrefix} and RowKey lt {"email."} and Status ne {nameof(OutboxStatus.Sent)}");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {caseId} and RowKey ge {CaseRows.EmailPrefix} and RowKey lt {"email."} and Status ne {nameof(OutboxStatus.Sent)}");
         await foreach (var email in tables.Cases.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
             unsent.Add(new SendEmailInput(caseId, email.RowKey[CaseRows.EmailPrefix.Length..]));
 
@@ -170,7 +177,8 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(CaseOrchestration.Name, input,
-                new StartOrchestrationOptions(caseId) { Version = CaseOrchestration.Version, DedupeStatuses = [.. Live.Select(s => s.ToString())] }, cancellationToken);
+                new StartOrchestrationOptions(caseId) { Version = CaseOrchestration.Version, DedupeStatuses = [.. Live.Select(s => s.ToString())] },
+                cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -198,13 +206,15 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
         (await records.GetAsync(caseId, cancellationToken))?.Case.Timers.Earliest?.Name ?? "";
 
     /// <summary>Outbox emails not sent and queued over <see cref="DailyCheck.EmailStuckAfter"/> ago, across cases.</summary>
-    private async Task<List<(string CaseId, string EmailId, DateTimeOffset QueuedAt)>> UnsentEmailsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<(string CaseId, string EmailId, DateTimeOffset QueuedAt)>> UnsentEmailsAsync(DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var before = (now - DailyCheck.EmailStuckAfter).UtcDateTime;
         var filter = TableClient.CreateQueryFilter(
             $"RowKey ge {CaseRows.EmailPrefix} and RowKey lt {"email."} and Status ne {nameof(OutboxStatus.Sent)} and QueuedAt lt {before}");
         var unsent = new List<(string, string, DateTimeOffset)>();
-        await foreach (var row in tables.Cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "QueuedAt"], cancellationToken: cancellationToken))
+        var rows = tables.Cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "QueuedAt"], cancellationToken: cancellationToken);
+        await foreach (var row in rows)
             unsent.Add((row.PartitionKey, row.RowKey[CaseRows.EmailPrefix.Length..], row.GetDateTimeOffset("QueuedAt")!.Value));
         return unsent;
     }
@@ -236,7 +246,8 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
         var id = $"check-{report.CheckedAt.UtcTicks}";
         try
         {
-            await emailSender.SendAsync(new LumoFlow.Domain.Messaging.Email(id, options.AdminEmail.Trim(), text.Subject, text.Body, "DeadlineCheck"), cancellationToken);
+            var email = new LumoFlow.Domain.Messaging.Email(id, options.AdminEmail.Trim(), text.Subject, text.Body, "DeadlineCheck");
+            await emailSender.SendAsync(email, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

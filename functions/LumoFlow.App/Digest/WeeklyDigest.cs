@@ -62,7 +62,8 @@ public sealed class WeeklyDigest(LumoFlowTables tables, RoutingTable routing, Wo
             row = (await tables.Digests.GetEntityAsync<TableEntity>(team.Id, rowKey, cancellationToken: cancellationToken)).Value;
         }
 
-        var email = new LumoFlow.Domain.Messaging.Email($"digest-{team.Id}-{rowKey}", team.LeadEmail, row.GetString("Subject"), row.GetString("TextBody"), "OverdueDigest");
+        var email = new LumoFlow.Domain.Messaging.Email(
+            $"digest-{team.Id}-{rowKey}", team.LeadEmail, row.GetString("Subject"), row.GetString("TextBody"), "OverdueDigest");
         await emailSender.SendAsync(email, cancellationToken);
         row["Status"] = "Sent";
         row["SentAt"] = time.GetUtcNow();

@@ -22,7 +22,8 @@ public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.Ac
     public Task<IResult> ListAsync(HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
-            var (query, errors) = CaseListQuery.Parse(name => http.Request.Query[name], http.Request.Headers[CaseListQuery.ContinuationHeader].FirstOrDefault());
+            var continuation = http.Request.Headers[CaseListQuery.ContinuationHeader].FirstOrDefault();
+            var (query, errors) = CaseListQuery.Parse(name => http.Request.Query[name], continuation);
             if (query is null) return Problems.Of(errors, title: "Bad list parameters");
             var page = await admin.ListAsync(query, durable, who, cancellationToken);
             if (page.ContinuationToken is { } token) http.Response.Headers[CaseListQuery.ContinuationHeader] = token;
@@ -35,7 +36,8 @@ public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.Ac
                 ? Results.Json(Json(detail), LumoFlowJson.Options)
                 : NoSuchCase(id));
 
-    public Task<IResult> ControlAsync(string id, string control, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+    public Task<IResult> ControlAsync(
+        string id, string control, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
             if (Reason(reason) is { } problem) return problem;
@@ -50,11 +52,15 @@ public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.Ac
             return Answer(id, control, result);
         });
 
-    public Task<IResult> PurgeEndedAsync(string? endedMoreThanDays, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+    public Task<IResult> PurgeEndedAsync(
+        string? endedMoreThanDays, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
             if (!int.TryParse(endedMoreThanDays, NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days > 36500)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["endedMoreThanDays"] = ["give the number of days (0 or more) since the cases ended"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["endedMoreThanDays"] = ["give the number of days (0 or more) since the cases ended"],
+                });
             if (Reason(reason) is { } problem) return problem;
             return Results.Json(await admin.PurgeEndedAsync(days, reason!.Trim(), durable, who, cancellationToken), LumoFlowJson.Options);
         });
@@ -80,7 +86,8 @@ public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.Ac
             var (period, problem) = ReportPeriod.Read(http.Request.Query["period"].FirstOrDefault());
             if (problem is not null) return Problems.Of("period", problem);
             var format = http.Request.Query["format"].FirstOrDefault();
-            var csv = format == "csv" || (format is null && http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true));
+            var csv = format == "csv"
+                || (format is null && http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true));
             if (format is not (null or "csv" or "json"))
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format is csv or json"] });
             var report = await admin.ComplianceAsync(period!, who, cancellationToken);

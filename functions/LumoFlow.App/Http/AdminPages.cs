@@ -47,9 +47,12 @@ public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases, C
         StorageUnavailable.Guard(async () =>
         {
             var lang = Language(http.Request);
-            var detail = Intake.CaseIds.IsWellFormed(id.ToUpperInvariant()) ? await admin.GetAsync(id.ToUpperInvariant(), durable, who, cancellationToken) : null;
+            var detail = Intake.CaseIds.IsWellFormed(id.ToUpperInvariant())
+                ? await admin.GetAsync(id.ToUpperInvariant(), durable, who, cancellationToken)
+                : null;
             if (detail is null)
-                return Message(404, lang, CommonWords.NoSuchCaseTitle, CommonWords.NoSuchCase.With(id), link: (DashboardWords.AllCasesBack, new PageContext(http, lang, null).Link("/admin")));
+                return Message(404, lang, CommonWords.NoSuchCaseTitle, CommonWords.NoSuchCase.With(id),
+                    link: (DashboardWords.AllCasesBack, new PageContext(http, lang, null).Link("/admin")));
             var done = http.Request.Query["done"].FirstOrDefault();
             var history = (detail.Status.History ?? []).Select(h => new HistoryEntry(h.EventType, h.Timestamp, h.Actor, h.Details)).ToList();
             return Render<DashboardCasePage, DashboardCasePage.Content>(200, lang,
@@ -84,7 +87,10 @@ public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases, C
                 catch (JsonException) { return Confirm(400, new() { ["body"] = new FieldProblem(ProblemCode.EventDetailsNotObject).In(lang) }); }
                 var attempt = await cases.TryRaiseAsync(id, eventName, json, durable, who, cancellationToken, reason);
                 if (attempt.Problems is { } problems)
-                    return Confirm(400, new() { ["body"] = string.Join(" ", problems.ByField.Select(p => $"{p.Key}: {string.Join("; ", p.Value.Select(v => v.In(lang)))}")) });
+                    return Confirm(400, new()
+                    {
+                        ["body"] = string.Join(" ", problems.ByField.Select(p => $"{p.Key}: {string.Join("; ", p.Value.Select(v => v.In(lang)))}")),
+                    });
                 if (attempt.Outcome is WorkflowRefusal refusal)
                     return Confirm(EventStatus(refusal), new() { ["body"] = RefusalText(refusal, eventName, attempt.Phase!.Value, lang) });
                 result = attempt.Refusal ?? EventResults.Of(attempt.Outcome!);
@@ -95,7 +101,9 @@ public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases, C
             var status = (result as IStatusCodeHttpResult)?.StatusCode ?? 200;
             if (status < 300)
                 return Results.Redirect(new PageContext(http, lang, null).Link($"/admin/cases/{id}", ("done", Done(action, result))), permanent: false);
-            var message = result is ProblemHttpResult p ? $"{p.ProblemDetails.Title}: {p.ProblemDetails.Detail}" : DashboardWords.ControlFailed.In(lang, status);
+            var message = result is ProblemHttpResult p
+                ? $"{p.ProblemDetails.Title}: {p.ProblemDetails.Detail}"
+                : DashboardWords.ControlFailed.In(lang, status);
             return Confirm(status, new() { [action == "event" ? "body" : "reason"] = message });
         });
 
@@ -113,7 +121,10 @@ public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases, C
             return Render<CompliancePage, CompliancePage.Content>(error is null ? 200 : 400, lang, new(period ?? previous, today, report, error));
         });
 
-    /// <summary>Only the controls the case's state allows: an open case is suspended or resumed, terminated, sent events; an ended one has its engine history purged.</summary>
+    /// <summary>
+    /// Only the controls the case's state allows: an open case is suspended or resumed, terminated, sent events; an ended
+    /// one has its engine history purged.
+    /// </summary>
     private static List<string> AllowedControls(AdminCaseDetail d)
     {
         var open = d.Status.RuntimeStatus is "Running" or "Suspended";

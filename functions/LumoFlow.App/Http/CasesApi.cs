@@ -35,7 +35,8 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
         StorageUnavailable.Guard(async () =>
         {
             if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTerminationReason)
-                return Problems.Of("reason", new FieldProblem(ProblemCode.TerminationReasonRequired, MaxTerminationReason.ToString(CultureInfo.InvariantCulture)));
+                return Problems.Of("reason",
+                    new FieldProblem(ProblemCode.TerminationReasonRequired, MaxTerminationReason.ToString(CultureInfo.InvariantCulture)));
             if (!CaseIds.IsWellFormed(id) || await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return NotFound(id);
             if (!who.MayWorkTeam(found.Case.State.TeamId)) return OtherTeam(id);
             var outcome = await termination.TerminateAsync(durable, found, reason.Trim(), who.Name, cancellationToken);
@@ -59,7 +60,8 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
                 body = read.Value!.Value;
             }
             var reason = http.Request.Query["reason"].FirstOrDefault()?.Trim();
-            return await RaiseAsync(id, eventName, body, durable, who, cancellationToken, reason is { Length: > 0 and <= AdminApi.MaxReasonLength } ? reason : null);
+            return await RaiseAsync(id, eventName, body, durable, who, cancellationToken,
+                reason is { Length: > 0 and <= AdminApi.MaxReasonLength } ? reason : null);
         });
 
     /// <summary>An event whose body has been read (from the request, or from the dashboard's form).</summary>
@@ -115,7 +117,8 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
         {
             if (await lookup.FindAsync(durable, sibling, cancellationToken) is not { } found || !who.MayWorkTeam(found.Case.State.TeamId)) continue;
             if (await gate.RaiseAsync(durable, found, caseEvent, cancellationToken) is WorkflowStep)
-                await accessLog.RecordAsync(sibling, who, $"Event:{eventName}", cancellationToken, reason ?? $"for every child of the notification, recorded on {state.CaseId}");
+                await accessLog.RecordAsync(sibling, who, $"Event:{eventName}", cancellationToken,
+                    reason ?? $"for every child of the notification, recorded on {state.CaseId}");
         }
     }
 
@@ -203,7 +206,10 @@ public sealed record CaseStatusView(
         state.LastUpdatedTime,
         state.ReceivedAt,
         state.TeamId,
-        state.Deadlines is { } d ? new DeadlineView(d.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.AssessmentDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
+        state.Deadlines is { } d
+            ? new DeadlineView(
+                d.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d.AssessmentDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : null,
         state.LinkedCaseIds,
         history?.Select(h => new HistoryView(h.EventType, h.At, h.Actor, h.Details)).ToList())
     {

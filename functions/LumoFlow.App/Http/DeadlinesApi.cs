@@ -11,11 +11,13 @@ public sealed partial class DeadlinesApi(DeadlineRules rules)
     public IResult Get(string? receivedAt)
     {
         if (string.IsNullOrWhiteSpace(receivedAt))
-            return BadTimestamp("The query parameter 'receivedAt' is required: an ISO 8601 timestamp with an offset, e.g. receivedAt=2026-11-23T09:30:00%2B02:00.");
+            return BadTimestamp(
+                "The query parameter 'receivedAt' is required: an ISO 8601 timestamp with an offset, e.g. receivedAt=2026-11-23T09:30:00%2B02:00.");
         // In a query string an unencoded '+' arrives as a space: accept "…T09:30:00 02:00" as "+02:00".
         var text = OffsetWithSpace().Replace(receivedAt.Trim(), "+$1");
         if (!IsoTimestamp.TryParse(text, out var instant))
-            return BadTimestamp("'receivedAt' must be an ISO 8601 timestamp with an offset, e.g. 2026-11-23T09:30:00+02:00 or 2026-11-23T07:30:00Z (encode '+' as %2B).");
+            return BadTimestamp(
+                "'receivedAt' must be an ISO 8601 timestamp with an offset, e.g. 2026-11-23T09:30:00+02:00 or 2026-11-23T07:30:00Z (encode '+' as %2B).");
 
         var deadlines = rules.For(instant);
         return Results.Ok(new

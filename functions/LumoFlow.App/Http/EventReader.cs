@@ -86,7 +86,8 @@ public static class EventReader
             FieldKind.Time when IsoTimestamp.TryParse(text, out var at) && at > now + EventField.ClockSkew => new FieldProblem(ProblemCode.InFuture),
             FieldKind.Date when !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) =>
                 new FieldProblem(ProblemCode.NotAnIsoDate, field.Path),
-            FieldKind.Date when DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) > HelsinkiTime.LocalDate(now) => new FieldProblem(ProblemCode.InFuture),
+            FieldKind.Date when DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) > HelsinkiTime.LocalDate(now) =>
+                new FieldProblem(ProblemCode.InFuture),
             _ => null,
         };
         if (problem is not null) { problems.Add(field.Path, problem); return null; }

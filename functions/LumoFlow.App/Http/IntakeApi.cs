@@ -23,7 +23,8 @@ public sealed class IntakeApi(CaseIntake intake, SubmissionRateLimit rateLimit, 
 
             var problems = NotificationValidator.Problems(notification, time.GetUtcNow(), registeredByStaff: staff is not null);
             if (problems.Count > 0)
-                return Problems.Of(problems, title: "The notification has errors", detail: "Nothing was stored. Correct the fields listed in 'errors' and send again.");
+                return Problems.Of(problems, title: "The notification has errors",
+                    detail: "Nothing was stored. Correct the fields listed in 'errors' and send again.");
 
             var idempotencyKey = http.Request.Headers[IdempotencyKeyHeader].FirstOrDefault();
             if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200))

@@ -34,7 +34,8 @@ public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, Ca
             new(state.CaseId, request.Organisation, request.AnswerBy, question?.Text ?? "", MaxAnswer), http.Request.Path.Value);
     });
 
-    public Task<IResult> AnswerAsync(string token, HttpContext http, DurableTaskClient durable, CancellationToken cancellationToken) => StorageUnavailable.Guard(async () =>
+    public Task<IResult> AnswerAsync(
+        string token, HttpContext http, DurableTaskClient durable, CancellationToken cancellationToken) => StorageUnavailable.Guard(async () =>
     {
         var asked = WebPage.AskedLanguage(http.Request);
         if (!http.Request.HasFormContentType) return Page(http, 415, asked ?? "fi", PartnerWords.InvalidTitle, PartnerWords.SendTheForm);

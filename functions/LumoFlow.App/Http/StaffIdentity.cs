@@ -12,7 +12,8 @@ namespace LumoFlow.App.Http;
 /// <param name="Credential"><see cref="KeyCredential"/> or <see cref="TokenCredential"/>.</param>
 /// <param name="Team">The team whose cases a <see cref="StaffRole.SocialWorker"/> or <see cref="StaffRole.TeamLead"/> works; null for the others.</param>
 /// <param name="DisplayName">The person's name for the pages; <paramref name="Name"/> when the token has none.</param>
-public sealed record StaffIdentity(string Name, string Credential, string? RemoteAddress, StaffRole Role = StaffRole.System, string? Team = null, string? DisplayName = null)
+public sealed record StaffIdentity(
+    string Name, string Credential, string? RemoteAddress, StaffRole Role = StaffRole.System, string? Team = null, string? DisplayName = null)
 {
     public const string UserHeader = "x-lumoflow-user";
     /// <summary>The same name as a query parameter, for the dashboard in a browser (which cannot set headers).</summary>

@@ -66,11 +66,13 @@ public sealed class CaseIntake(CaseRecords records, CaseLookup lookup, CaseWorkf
             // The same notification again: its first case exists. Any sibling a crash kept from starting starts now,
             // received when the first was.
             if (retried.Outcome == IntakeOutcome.Replayed && await lookup.FindAsync(durable, caseIds[0], cancellationToken) is { } first)
-                await StartAsync(durable, notification, registeredBy, caseIds, check, first.Case.State.ReceivedAt, new IntakeRecord(json, bodyHash), now, 1, cancellationToken);
+                await StartAsync(durable, notification, registeredBy, caseIds, check, first.Case.State.ReceivedAt, new IntakeRecord(json, bodyHash), now,
+                    from: 1, cancellationToken);
             return retried with { CaseIds = caseIds, Flags = check.Flags };
         }
 
-        var started = await StartAsync(durable, notification, registeredBy, caseIds, check, receivedAt, new IntakeRecord(json, bodyHash), now, 0, cancellationToken);
+        var started = await StartAsync(durable, notification, registeredBy, caseIds, check, receivedAt, new IntakeRecord(json, bodyHash), now,
+            from: 0, cancellationToken);
         if (!started && idempotencyKey is not null)
         {
             // A retry overtook its own first attempt, which has started the cases but whose records are not written yet.
@@ -92,13 +94,16 @@ public sealed class CaseIntake(CaseRecords records, CaseLookup lookup, CaseWorkf
         {
             var child = children[i];
             var team = routing.Route(HomeOf(children, i));
-            var childKeys = PersonalIdentityCode.TryParse(child.IdentityCode, out var code) && code is not null ? [childIndex.KeyOf(code)] : Array.Empty<string>();
+            var childKeys = PersonalIdentityCode.TryParse(child.IdentityCode, out var code) && code is not null
+                ? [childIndex.KeyOf(code)]
+                : Array.Empty<string>();
             var received = new NotificationReceived(notification, team, childKeys, receivedAt, registeredBy?.Name)
             {
                 Actor = registeredBy?.Name ?? "notifier",
                 ChildNumber = i,
                 FamilyCaseIds = caseIds,
-                Flags = [.. check.FlagCodes.Where(f => !f.StartsWith("children[", StringComparison.Ordinal) || f.StartsWith($"children[{i}]", StringComparison.Ordinal))],
+                Flags = [.. check.FlagCodes.Where(f => !f.StartsWith("children[", StringComparison.Ordinal)
+                    || f.StartsWith($"children[{i}]", StringComparison.Ordinal))],
             };
             var input = CaseOrchestrationInput.Open(workflow.Open(caseIds[i], received, now), intake);
             try

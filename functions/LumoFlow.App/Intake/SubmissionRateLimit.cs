@@ -25,7 +25,9 @@ public sealed class SubmissionRateLimit : IDisposable
     private readonly string? _addressHeader;
 
     /// <param name="perHour">Submissions per client per hour; 0 or less: unlimited.</param>
-    /// <param name="addressHeader">A header a trusted proxy sets to the client's address (Azure: <c>X-Forwarded-For</c>); null: the connection's address.</param>
+    /// <param name="addressHeader">
+    /// A header a trusted proxy sets to the client's address (Azure: <c>X-Forwarded-For</c>); null: the connection's address.
+    /// </param>
     public SubmissionRateLimit(int perHour, string? addressHeader = null, TimeSpan? window = null)
     {
         _addressHeader = string.IsNullOrWhiteSpace(addressHeader) ? null : addressHeader.Trim();
@@ -64,7 +66,8 @@ public sealed class SubmissionRateLimit : IDisposable
     public string ClientOf(HttpContext http)
     {
         if (_addressHeader is not null
-            && http.Request.Headers[_addressHeader].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } entries)
+            && http.Request.Headers[_addressHeader].ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                is { Length: > 0 } entries)
             return entries[^1];
         return http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }
@@ -74,7 +77,8 @@ public sealed class SubmissionRateLimit : IDisposable
     {
         http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many notifications",
-            detail: $"Too many notifications were sent from this address. Nothing was stored. Try again in {retryAfterSeconds} seconds, or call the social services' emergency number.");
+            detail: "Too many notifications were sent from this address. Nothing was stored. "
+                + $"Try again in {retryAfterSeconds} seconds, or call the social services' emergency number.");
     }
 
     public void Dispose() => _limiter?.Dispose();

@@ -118,7 +118,8 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
         catch (TaskFailedException)
         {
             context.CreateReplaySafeLogger<CaseOrchestration>().LogWarning(
-                "Case {CaseId}: email {EmailId} failed every retry; trying again in {Minutes} minutes", email.CaseId, email.EmailId, UndeliveredRetryAfter.TotalMinutes);
+                "Case {CaseId}: email {EmailId} failed every retry; trying again in {Minutes} minutes",
+                email.CaseId, email.EmailId, UndeliveredRetryAfter.TotalMinutes);
             return false;
         }
     }

@@ -61,5 +61,6 @@ internal sealed class CaseRun
     }
 
     /// <summary>What the next generation starts from.</summary>
-    public CaseOrchestrationInput Next() => new(Case, Undelivered: Undelivered.Count > 0 ? [.. Undelivered] : null, RecordedAs: RecordedAs, IndexRecordedAs: IndexRecordedAs);
+    public CaseOrchestrationInput Next() =>
+        new(Case, Undelivered: Undelivered.Count > 0 ? [.. Undelivered] : null, RecordedAs: RecordedAs, IndexRecordedAs: IndexRecordedAs);
 }

@@ -32,7 +32,8 @@ public sealed class AccessLog(TableClient table, TimeProvider time)
     public async Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken)
     {
         var entries = new List<AccessLogEntry>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {caseId}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             entries.Add(new AccessLogEntry(row.GetDateTimeOffset("At")!.Value, row.GetString("Actor"), row.GetString("Action"), row.GetString("Reason")));
         return entries;
     }

@@ -44,10 +44,12 @@ public sealed class CaseRecords(LumoFlowTables tables, CaseIndex index, TimeProv
     /// The state row (null when there is none yet) and the staff requests not yet recorded, oldest first, in one query of
     /// the partition.
     /// </summary>
-    public async Task<(CaseSnapshot? Case, IReadOnlyList<PendingRequest> Pending)> GetWithPendingRequestsAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<(CaseSnapshot? Case, IReadOnlyList<PendingRequest> Pending)> GetWithPendingRequestsAsync(
+        string caseId, CancellationToken cancellationToken)
     {
+        var (stateRow, requestRows, pendingStatus) = (CaseRows.State, CaseRows.RequestPrefix, nameof(RequestStatus.Pending));
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {caseId} and (RowKey eq {CaseRows.State} or (RowKey ge {CaseRows.RequestPrefix} and RowKey lt {"request."} and Status eq {nameof(RequestStatus.Pending)}))");
+            $"PartitionKey eq {caseId} and (RowKey eq {stateRow} or (RowKey ge {requestRows} and RowKey lt {"request."} and Status eq {pendingStatus}))");
         CaseSnapshot? snapshot = null;
         var pending = new List<PendingRequest>();
         await foreach (var row in Cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -140,7 +142,8 @@ public sealed class CaseRecords(LumoFlowTables tables, CaseIndex index, TimeProv
         {
             if (step.History.Count > 0)
                 actions.Add(new(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, step.Step, step.History)));
-            actions.AddRange(step.Documents.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseRows.DocumentEntity(caseId, d))));
+            actions.AddRange(step.Documents.Select(d =>
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseRows.DocumentEntity(caseId, d))));
             actions.AddRange(step.Emails.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.EmailEntity(caseId, e, now))));
             if (step.Request is { } request)
                 actions.Add(new(TableTransactionActionType.UpsertMerge, CaseRows.RequestOutcomeEntity(caseId, request)));
@@ -169,8 +172,9 @@ public sealed class CaseRecords(LumoFlowTables tables, CaseIndex index, TimeProv
     /// </summary>
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string caseId, CancellationToken cancellationToken)
     {
+        var (historyRows, emailRows) = (CaseRows.HistoryPrefix, CaseRows.EmailPrefix);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {caseId} and ((RowKey ge {CaseRows.HistoryPrefix} and RowKey lt {"history."}) or (RowKey ge {CaseRows.EmailPrefix} and RowKey lt {"email."}))");
+            $"PartitionKey eq {caseId} and ((RowKey ge {historyRows} and RowKey lt {"history."}) or (RowKey ge {emailRows} and RowKey lt {"email."}))");
         var steps = new List<HistoryEntry>();
         var deliveries = new List<HistoryEntry>();
         await foreach (var row in Cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))

@@ -123,7 +123,8 @@ public static class CaseRows
     /// <summary>An email's delivery as history shows it, once it went out.</summary>
     public static HistoryEntry? SentEntry(TableEntity email) =>
         StatusOf(email) == OutboxStatus.Sent && email.GetDateTimeOffset("SentAt") is { } sentAt
-            ? new HistoryEntry("EmailSent", sentAt, "system", new Dictionary<string, string> { ["email"] = email.RowKey[EmailPrefix.Length..], ["kind"] = email.GetString("Kind") })
+            ? new HistoryEntry("EmailSent", sentAt, "system",
+                new Dictionary<string, string> { ["email"] = email.RowKey[EmailPrefix.Length..], ["kind"] = email.GetString("Kind") })
             : null;
 
     public static TableEntity RequestEntity(string caseId, PendingRequest request)

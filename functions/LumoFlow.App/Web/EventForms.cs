@@ -30,8 +30,10 @@ public static class EventForms
             JsonNode node = field.Kind switch
             {
                 FieldKind.YesNo when value is "true" or "false" => JsonValue.Create(value == "true"),
-                FieldKind.Time when DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) =>
-                    JsonValue.Create(HelsinkiTime.AtLocalTime(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local)).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)),
+                FieldKind.Time when DateTime.TryParseExact(
+                        value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) =>
+                    JsonValue.Create(HelsinkiTime.AtLocalTime(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local))
+                        .ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)),
                 _ => JsonValue.Create(value),
             };
             var target = body;

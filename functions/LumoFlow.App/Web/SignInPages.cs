@@ -40,11 +40,13 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
         var language = Language(http.Request, form["lang"].FirstOrDefault());
         var returnUrl = LocalReturnUrl(form["returnUrl"]);
         if (!await antiforgery.IsRequestValidAsync(http))
-            return Message(400, language, CommonWords.FormExpiredTitle, SignInWords.Expired, link: (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}?lang={language}"));
+            return Message(400, language, CommonWords.FormExpiredTitle, SignInWords.Expired,
+                link: (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}?lang={language}"));
 
         var (who, errors) = ReadDevForm(form);
         if (who is null)
-            return DevForm(http, language, returnUrl, errors, form["name"].ToString(), form["account"].ToString(), form["role"].ToString(), form["team"].FirstOrDefault());
+            return DevForm(http, language, returnUrl, errors,
+                form["name"].ToString(), form["account"].ToString(), form["role"].ToString(), form["team"].FirstOrDefault());
         var (token, expires) = tokens.IssueDevToken(who.Value.Name, who.Value.Account, who.Value.Role, who.Value.Team);
         StaffGate.StartSession(http, token, expires);
         return Results.Redirect(returnUrl ?? Home(who.Value.Role, language), permanent: false);
@@ -70,7 +72,8 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
         var flow = http.Request.Cookies[FlowCookie]?.Split('|', 3);
         http.Response.Cookies.Delete(FlowCookie, new CookieOptions { Path = "/" + LumoFlowRoutes.SignInCallback, Secure = true, SameSite = SameSiteMode.None });
         if (form is null || flow is not [var nonce, var state, var returnUrl] || form["state"] != state || form["id_token"].FirstOrDefault() is not { } idToken)
-            return Message(400, language, SignInWords.Failed, SignInWords.TryAgain, form?["error_description"].FirstOrDefault(), (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}"));
+            return Message(400, language, SignInWords.Failed, SignInWords.TryAgain, form?["error_description"].FirstOrDefault(),
+                (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}"));
 
         var check = await tokens.ValidateAsync(idToken, http.Connection.RemoteIpAddress?.ToString(), expectedNonce: nonce);
         if (check.Identity is null || check.Expires is null)
@@ -95,7 +98,8 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
         http.Response.Cookies.Append(FlowCookie, $"{nonce}|{state}|{returnUrl}", new CookieOptions
         {
             // Entra posts the answer from its own site: only a SameSite=None cookie comes with it.
-            HttpOnly = true, Secure = true, SameSite = SameSiteMode.None, Path = "/" + LumoFlowRoutes.SignInCallback, MaxAge = TimeSpan.FromMinutes(10), IsEssential = true,
+            HttpOnly = true, Secure = true, SameSite = SameSiteMode.None, Path = "/" + LumoFlowRoutes.SignInCallback,
+            MaxAge = TimeSpan.FromMinutes(10), IsEssential = true,
         });
         var callback = $"{options.PublicBaseUrl.TrimEnd('/')}/{LumoFlowRoutes.SignInCallback}";
         var url = $"{tokens.Options.EntraAuthority}/oauth2/v2.0/authorize?client_id={Uri.EscapeDataString(tokens.Options.EntraClientId!)}" +
@@ -104,7 +108,8 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
         return Results.Redirect(url, permanent: false);
     }
 
-    private IResult DevForm(HttpContext http, string language, string? returnUrl, Dictionary<string, Phrase> errors, string name, string account, string role, string? team) =>
+    private IResult DevForm(
+        HttpContext http, string language, string? returnUrl, Dictionary<string, Phrase> errors, string name, string account, string role, string? team) =>
         Render<DevSignInPage, DevSignInPage.Form>(errors.Count > 0 ? 400 : 200, language,
             new(returnUrl, errors, name, account, role, team),
             languageSwitch: $"/{LumoFlowRoutes.SignIn}");
@@ -124,7 +129,8 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
         return errors.Count > 0 ? (null, errors) : ((name, account, role.Role, role.Role == StaffRole.Admin ? null : team), errors);
     }
 
-    private static string Home(StaffRole role, string language) => role == StaffRole.Admin ? $"/{LumoFlowRoutes.Dashboard}" : $"/{LumoFlowRoutes.StaffCases}?lang={language}";
+    private static string Home(StaffRole role, string language) =>
+        role == StaffRole.Admin ? $"/{LumoFlowRoutes.Dashboard}" : $"/{LumoFlowRoutes.StaffCases}?lang={language}";
 
     /// <summary>Only a path of this site (no scheme, no host, not <c>//</c>): the sign-in never redirects elsewhere.</summary>
     internal static string? LocalReturnUrl(string? url) =>

@@ -57,7 +57,8 @@ public sealed class StaffPages(
         });
 
     /// <summary>A form of the case page, posted: the event through the API's own path; back to the case, or the form again with what was wrong.</summary>
-    public Task<IResult> EventAsync(string id, string eventName, HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+    public Task<IResult> EventAsync(
+        string id, string eventName, HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
             id = id.ToUpperInvariant();
@@ -86,14 +87,16 @@ public sealed class StaffPages(
     {
         var found = CaseIds.IsWellFormed(id) ? await lookup.FindAsync(durable, id, cancellationToken) : null;
         if (found is null)
-            return new(null, lang => Message(404, lang, CommonWords.NoSuchCaseTitle, CommonWords.NoSuchCase.With(id), link: (CommonWords.MyCases, $"/{LumoFlowRoutes.StaffCases}?lang={lang}")));
+            return new(null, lang => Message(404, lang, CommonWords.NoSuchCaseTitle, CommonWords.NoSuchCase.With(id),
+                link: (CommonWords.MyCases, $"/{LumoFlowRoutes.StaffCases}?lang={lang}")));
         if (!who.MayWorkTeam(found.Case.State.TeamId))
             return new(null, lang => StaffGate.ForbiddenPage(lang, $"Case {id} belongs to another team."));
         await accessLog.RecordAsync(id, who, action, cancellationToken);
         return new(gate.CurrentState(found), null);
     }
 
-    private async Task<StaffCasePage.View> ViewAsync(CaseState state, StaffIdentity who, string? done, StaffCasePage.Failure? failed, CancellationToken cancellationToken)
+    private async Task<StaffCasePage.View> ViewAsync(
+        CaseState state, StaffIdentity who, string? done, StaffCasePage.Failure? failed, CancellationToken cancellationToken)
     {
         var overview = CaseOverview.Of(state);
         var today = admin.Today;

@@ -45,7 +45,9 @@ public static class WebPage
     {
         var query = path.IndexOf('?');
         var basePath = query < 0 ? path : path[..query];
-        var rest = query < 0 ? [] : path[(query + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith("lang=", StringComparison.Ordinal)).ToArray();
+        var rest = query < 0
+            ? []
+            : path[(query + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith("lang=", StringComparison.Ordinal)).ToArray();
         return $"{basePath}?{string.Join('&', rest.Append($"lang={language}"))}";
     }
 

@@ -6,8 +6,9 @@ namespace LumoFlow.Domain.Reporting;
 
 /// <summary>
 /// The days a compliance report covers, both ends included (Helsinki dates). THL collects deadline compliance twice a
-/// year, for <b>1.4–30.9</b> and <b>1.10–31.3</b> (on the basis of the THL Act 668/2008 § 2 and THL's decision to collect); those two halves have names (<c>2026-apr-sep</c>,
-/// <c>2026-oct-mar</c>). Any other range of at most <see cref="MaxDays"/> days may be asked for the organisation's own use.
+/// year, for <b>1.4–30.9</b> and <b>1.10–31.3</b> (on the basis of the THL Act 668/2008 § 2 and THL's decision to
+/// collect); those two halves have names (<c>2026-apr-sep</c>, <c>2026-oct-mar</c>). Any other range of at most
+/// <see cref="MaxDays"/> days may be asked for the organisation's own use.
 /// </summary>
 public sealed record ReportPeriod
 {
@@ -17,10 +18,14 @@ public sealed record ReportPeriod
     private const string DateFormat = "yyyy-MM-dd";
     private const string Formats = "YYYY-MM-DD..YYYY-MM-DD, YYYY-apr-sep or YYYY-oct-mar";
 
-    /// <exception cref="ArgumentException"><paramref name="to"/> is before <paramref name="from"/>, or the period is longer than <see cref="MaxDays"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="to"/> is before <paramref name="from"/>, or the period is longer than <see cref="MaxDays"/>.
+    /// </exception>
     public ReportPeriod(DateOnly from, DateOnly to)
     {
-        if (to < from) throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The period ends ({to:yyyy-MM-dd}) before it begins ({from:yyyy-MM-dd})."), nameof(to));
+        if (to < from)
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The period ends ({to:yyyy-MM-dd}) before it begins ({from:yyyy-MM-dd})."), nameof(to));
         if (to.DayNumber - from.DayNumber + 1 > MaxDays) throw new ArgumentException($"The period is longer than {MaxDays} days.", nameof(to));
         From = from;
         To = to;

@@ -23,5 +23,7 @@ public sealed record Phrase(string Fi, string Sv, string En)
 
     /// <summary>This phrase with <paramref name="args"/> put in place, in every language.</summary>
     public Phrase With(params object?[] args) =>
-        new(string.Format(CultureInfo.InvariantCulture, Fi, args), string.Format(CultureInfo.InvariantCulture, Sv, args), string.Format(CultureInfo.InvariantCulture, En, args));
+        new(string.Format(CultureInfo.InvariantCulture, Fi, args),
+            string.Format(CultureInfo.InvariantCulture, Sv, args),
+            string.Format(CultureInfo.InvariantCulture, En, args));
 }

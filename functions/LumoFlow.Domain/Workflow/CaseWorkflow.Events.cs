@@ -51,15 +51,21 @@ public sealed partial class CaseWorkflow
     {
         // LSL § 26(2) before § 26(5): the urgent need is assessed at once, so before the decision on the assessment.
         if (step.State.Urgency is null)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.UrgencyFirst, "Record the urgency assessment (UrgencyAssessed) first: it comes at once, before the decision.",
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.UrgencyFirst,
+                "Record the urgency assessment (UrgencyAssessed) first: it comes at once, before the decision.",
                 [new Obligation("urgencyAssessment", "record UrgencyAssessed (LSL § 26(2))")]);
         if (!e.StartAssessment && ClosingRules.Missing(step.State) is { Count: > 0 } missing)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.MissingBeforeNoAssessment, "Not starting an assessment closes the case, and something required before closing is missing.", missing);
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.MissingBeforeNoAssessment,
+                "Not starting an assessment closes the case, and something required before closing is missing.", missing);
 
         step.State = step.State with { Decision = new DecisionRecord(e.StartAssessment, step.Now, e.Actor), Phase = Assessing };
         step.History(nameof(DecisionMade), e.Actor, new() { ["startAssessment"] = e.StartAssessment ? "true" : "false" });
         step.Document(nameof(DecisionMade), e.Reason, e.Actor);
-        foreach (var timer in new[] { TimerNames.DecisionReminder, TimerNames.DecisionEscalation, TimerNames.DecisionOverdue, TimerNames.NotifierContactReminder })
+        var decisionTimers = new[]
+        {
+            TimerNames.DecisionReminder, TimerNames.DecisionEscalation, TimerNames.DecisionOverdue, TimerNames.NotifierContactReminder,
+        };
+        foreach (var timer in decisionTimers)
             step.CancelTimer(timer);
 
         var notifier = step.State.Notifier;
@@ -95,10 +101,12 @@ public sealed partial class CaseWorkflow
             e.Partner.Language ?? "fi", step.Now, today, e.Secret, expiresAt);
 
         step.State = state with { Partners = [.. state.Partners, request], Phase = state.Phase == ReadyToClose ? Assessing : state.Phase };
-        step.History(nameof(PartnerInputRequested), e.Actor, new() { ["partnerRequestId"] = id, ["kind"] = request.Kind, ["organisation"] = request.Organisation });
+        step.History(nameof(PartnerInputRequested), e.Actor,
+            new() { ["partnerRequestId"] = id, ["kind"] = request.Kind, ["organisation"] = request.Organisation });
         step.Document("PartnerQuestion", e.Question, e.Actor, id: $"partner-{id}-question");
         var link = options.PartnerLink(PartnerToken.Compose(state.CaseId, id, e.Secret));
-        step.Email(request.Email, PartnerAndNotifierTexts.PartnerRequest(request.Language, state.CaseId, link, request.AnswerBy, reminder: false), "PartnerRequest");
+        step.Email(request.Email,
+            PartnerAndNotifierTexts.PartnerRequest(request.Language, state.CaseId, link, request.AnswerBy, reminder: false), "PartnerRequest");
         if (Schedule.PartnerFollowUp(today, 0, calendar) is { } first && first < expiresAt)
             step.SetTimer(TimerNames.Partner(id), first);
         return step.Build();
@@ -128,7 +136,8 @@ public sealed partial class CaseWorkflow
 
         UpdatePartner(step, request.Id, p => p with { Status = PartnerRequestStatus.Answered, ClosedAt = step.Now });
         step.History(nameof(PartnerInputReceived), e.Actor, new() { ["partnerRequestId"] = request.Id, ["kind"] = request.Kind });
-        step.Document("PartnerAnswer", e.RespondentName is null ? e.Answer : $"{e.Answer}\n\n— {e.RespondentName}", "partner", id: $"partner-{request.Id}-answer");
+        step.Document("PartnerAnswer", e.RespondentName is null ? e.Answer : $"{e.Answer}\n\n— {e.RespondentName}", "partner",
+            id: $"partner-{request.Id}-answer");
         step.CancelTimer(TimerNames.Partner(request.Id));
         return step.Build();
     }
@@ -218,7 +227,8 @@ public sealed partial class CaseWorkflow
     private WorkflowOutcome Complete(StepBuilder step, AssessmentCompleted e)
     {
         if (ClosingRules.Missing(step.State) is { Count: > 0 } missing)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.MissingBeforeClosing, "The assessment cannot close yet: something required is missing.", missing);
+            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.MissingBeforeClosing,
+                "The assessment cannot close yet: something required is missing.", missing);
 
         step.State = step.State with { AssessmentCompletedAt = step.Now };
         step.History(nameof(AssessmentCompleted), e.Actor, new()
@@ -279,7 +289,8 @@ public sealed partial class CaseWorkflow
             ("homeMunicipality", e.HomeMunicipality is null ? null : "true")));
         if (movedTo is not null) step.History("RoutedToTeam", e.Actor, new() { ["team"] = movedTo });
         if (e.IdentityCode is { } code) step.Document("ChildIdentityCode", code, e.Actor, id: "child-identity-code");
-        if (e.DateOfBirth is { } born) step.Document("ChildDateOfBirth", born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Actor, id: "child-date-of-birth");
+        if (e.DateOfBirth is { } born)
+            step.Document("ChildDateOfBirth", born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Actor, id: "child-date-of-birth");
         if (e.HomeMunicipality is { } place) step.Document("ChildHomeMunicipality", place, e.Actor, id: "child-home-municipality");
         return step.Build();
     }
@@ -303,9 +314,11 @@ public sealed partial class CaseWorkflow
     private static WorkflowRefusal? FindOpenRequest(CaseState state, string requestId) =>
         state.Partners.FirstOrDefault(p => p.Id == requestId) switch
         {
-            null => new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.NoSuchPartnerRequest, $"There is no partner request '{requestId}'.", [], requestId),
+            null => new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.NoSuchPartnerRequest,
+                $"There is no partner request '{requestId}'.", [], requestId),
             { Status: PartnerRequestStatus.Requested } => null,
-            var p => new WorkflowRefusal(RefusalKind.NotAllowedNow, p.Status == PartnerRequestStatus.Answered ? RefusalCode.PartnerRequestAnswered : RefusalCode.PartnerRequestWaived,
+            var p => new WorkflowRefusal(RefusalKind.NotAllowedNow,
+                p.Status == PartnerRequestStatus.Answered ? RefusalCode.PartnerRequestAnswered : RefusalCode.PartnerRequestWaived,
                 $"Partner request {requestId} is already {p.Status.ToString().ToLowerInvariant()}.", [], requestId),
         };
 

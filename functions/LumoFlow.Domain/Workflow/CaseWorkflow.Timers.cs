@@ -85,7 +85,8 @@ public sealed partial class CaseWorkflow
         if (stage < Schedule.PartnerReminderWorkingDays.Count)
         {
             var link = options.PartnerLink(PartnerToken.Compose(step.State.CaseId, request.Id, request.Secret));
-            step.Email(request.Email, PartnerAndNotifierTexts.PartnerRequest(request.Language, step.State.CaseId, link, request.AnswerBy, reminder: true), "PartnerReminder");
+            step.Email(request.Email,
+                PartnerAndNotifierTexts.PartnerRequest(request.Language, step.State.CaseId, link, request.AnswerBy, reminder: true), "PartnerReminder");
         }
         else
         {

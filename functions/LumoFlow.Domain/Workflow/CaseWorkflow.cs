@@ -145,7 +145,8 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             return state.IsOpen ? OnTimer(new StepBuilder(state, now), timer.TimerName) : new WorkflowStep(state, [], [], [], []);
 
         if (!state.IsOpen)
-            return new WorkflowRefusal(RefusalKind.CaseEnded, RefusalCode.CaseEnded, $"The case is {state.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded on it.", []);
+            return new WorkflowRefusal(RefusalKind.CaseEnded, RefusalCode.CaseEnded,
+                $"The case is {state.RuntimeStatus.ToString().ToLowerInvariant()}; nothing more can be recorded on it.", []);
         if (!IsAllowed(caseEvent.GetType(), state.Phase))
             return NotAllowed(caseEvent, state.Phase);
 

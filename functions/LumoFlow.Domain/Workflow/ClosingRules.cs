@@ -19,7 +19,8 @@ public static class ClosingRules
 
         // SHL § 41: partners asked to take part must answer, or the request is waived with a reason.
         foreach (var partner in state.Partners.Where(p => p.Status == PartnerRequestStatus.Requested))
-            missing.Add(new($"partnerInput:{partner.Id}", $"{partner.Kind} ({partner.Organisation}) has not answered; wait, or record PartnerInputWaived with a reason"));
+            missing.Add(new($"partnerInput:{partner.Id}",
+                $"{partner.Kind} ({partner.Organisation}) has not answered; wait, or record PartnerInputWaived with a reason"));
 
         // LSL § 29, SHL § 42: the child is met in person, or the reason why not is recorded.
         if (state.ChildMeeting is null)

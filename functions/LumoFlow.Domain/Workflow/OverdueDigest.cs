@@ -41,7 +41,11 @@ public static class OverdueDigest
         };
         var body = new StringBuilder($"{intro} – {teamName}, {week.ToString("d.M.yyyy", CultureInfo.InvariantCulture)}: {cases.Count}\n\n");
         foreach (var c in cases.OrderBy(c => c.Due).ThenBy(c => c.CaseId))
-            body.Append(CultureInfo.InvariantCulture, $"- {c.CaseId}: {(c.Deadline == "decision" ? decision : assessment)} {c.Due.ToString("d.M.yyyy", CultureInfo.InvariantCulture)} – {caseLink(c.CaseId)}\n");
+        {
+            var deadline = c.Deadline == "decision" ? decision : assessment;
+            var due = c.Due.ToString("d.M.yyyy", CultureInfo.InvariantCulture);
+            body.Append(CultureInfo.InvariantCulture, $"- {c.CaseId}: {deadline} {due} – {caseLink(c.CaseId)}\n");
+        }
         return new EmailTemplates.Text($"{subject} ({teamName}, {cases.Count})", body.ToString());
     }
 }

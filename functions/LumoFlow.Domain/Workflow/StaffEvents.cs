@@ -67,7 +67,8 @@ public static class StaffEvents
              new("partner.language", FieldKind.Choice, false, new("Kieli", "Språk", "Language"), Choices: Languages.Email),
              new("question", FieldKind.LongText, true, new("Kysymys", "Fråga", "Question"))],
             v => new PartnerInputRequested(
-                new Partner(v.Text("partner.kind"), v.Text("partner.organisation"), v.TextOrNull("partner.name"), v.Text("partner.email"), v.TextOrNull("partner.language")),
+                new Partner(v.Text("partner.kind"), v.Text("partner.organisation"), v.TextOrNull("partner.name"), v.Text("partner.email"),
+                    v.TextOrNull("partner.language")),
                 v.Text("question"), v.NewSecret())),
 
         StaffEvent.Of(new("Yhteistyötahon vastaus ei enää tarpeen", "Svar från samarbetspart behövs inte", "Partner's answer no longer needed"),

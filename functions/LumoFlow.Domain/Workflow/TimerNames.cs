@@ -45,6 +45,6 @@ public static class TimerNames
 
     /// <summary>The case-level timers (not per partner), for cancelling them all at close.</summary>
     public static IEnumerable<string> Fixed(ReminderSchedule schedule) =>
-        [UrgencyLead, UrgencyOnCall, DecisionReminder, InformFamilyReminder, DecisionEscalation, DecisionOverdue, NotifierContactReminder, AssessmentOverdue, AssessmentEscalation,
-         .. schedule.AssessmentReminderDaysBefore.Select(AssessmentReminder)];
+        [UrgencyLead, UrgencyOnCall, DecisionReminder, InformFamilyReminder, DecisionEscalation, DecisionOverdue, NotifierContactReminder,
+         AssessmentOverdue, AssessmentEscalation, .. schedule.AssessmentReminderDaysBefore.Select(AssessmentReminder)];
 }

@@ -93,4 +93,5 @@ public enum RefusalCode
 /// The event was refused; nothing changes. <see cref="Missing"/> lists what still blocks, when that is the reason;
 /// <see cref="Subject"/> names what the refusal is about (a team, a partner request), when it is about one.
 /// </summary>
-public sealed record WorkflowRefusal(RefusalKind Kind, RefusalCode Code, string Reason, IReadOnlyList<Obligation> Missing, string? Subject = null) : WorkflowOutcome;
+public sealed record WorkflowRefusal(
+    RefusalKind Kind, RefusalCode Code, string Reason, IReadOnlyList<Obligation> Missing, string? Subject = null) : WorkflowOutcome;

@@ -41,7 +41,8 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
     public Task<IResult> CaseStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.Case)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
-        cases.GetStatusAsync(id, bool.TryParse(request.Query["showHistory"], out var show) && show, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
+        cases.GetStatusAsync(
+            id, bool.TryParse(request.Query["showHistory"], out var show) && show, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("RaiseEvent")]
     public Task<IResult> RaiseEvent(
@@ -168,7 +169,8 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
 
     [Function("DashboardCompliance")]
     public Task<IResult> DashboardCompliance(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.DashboardCompliance)] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.DashboardCompliance)] HttpRequest request,
+        CancellationToken cancellationToken) =>
         pages.ComplianceAsync(request.HttpContext, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     // Social workers' pages.

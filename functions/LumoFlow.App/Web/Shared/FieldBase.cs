@@ -25,5 +25,7 @@ public abstract class FieldBase : LumoComponent
 
     /// <summary>The ids of the hint and the error, for <c>aria-describedby</c>; null when there are neither.</summary>
     protected string? DescribedBy =>
-        string.Join(' ', new[] { Hint is null ? null : HintId, Error is null ? null : ErrorId }.Where(id => id is not null)) is { Length: > 0 } ids ? ids : null;
+        string.Join(' ', new[] { Hint is null ? null : HintId, Error is null ? null : ErrorId }.Where(id => id is not null)) is { Length: > 0 } ids
+            ? ids
+            : null;
 }
