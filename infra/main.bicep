@@ -92,6 +92,9 @@ param entraTenantId string = tenant().tenantId
 @description('Staff sign-in: which security group makes its members part of which team, as [{ group: \'<group object id>\', team: \'<team id of routing.json>\' }]. A social worker or team lead works the cases of their team.')
 param teamGroups array = []
 
+@description('The administrators\' address for the daily deadline check\'s findings (LumoFlow__Checks__AdminEmail): case ids, finding codes and times, never a child\'s data. Empty: no email; the findings still show at the top of /admin.')
+param checksAdminEmail string = ''
+
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
 @maxValue(730)
@@ -145,6 +148,13 @@ var staffSignInSettings = empty(entraClientId) ? [] : concat([
     value: teamGroups[i].team
   }
 ])))
+// The daily deadline check's email (functions/LumoFlow.App/Checks/DeadlineChecks.cs): set only when an address is given.
+var checksSettings = empty(checksAdminEmail) ? [] : [
+  {
+    name: 'LumoFlow__Checks__AdminEmail'
+    value: checksAdminEmail
+  }
+]
 var tags = {
   application: 'LumoFlow'
   environment: environment
@@ -409,7 +419,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           name: 'AzureWebJobsDisableHomepage'
           value: 'true'
         }
-      ], staffSignInSettings)
+      ], staffSignInSettings, checksSettings)
     }
   }
 }
