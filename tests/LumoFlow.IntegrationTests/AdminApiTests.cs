@@ -24,8 +24,10 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
 
     private Task<string> RegisterAsync(int daysAgo, string municipality = "Kuopio") => _app.RegisterAsync(daysAgo, municipality, "admin.tester");
 
+    /// <summary>Records the urgency assessment (LSL § 26(2): before the decision), then the decision.</summary>
     private async Task DecideAsync(string id, bool start = true)
     {
+        await _app.AssessUrgencyAsync(id, "admin.tester");
         var response = await Staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = start, reason = "selvitetään" });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await _app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "DecisionMade"));
@@ -82,16 +84,27 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         Assert.Equal([decisionLate], Ids(await ListAsync($"q={decisionLate.ToLowerInvariant()}")));
 
         var item = everything.Single(i => (string)i["id"]! == decisionLate);
-        // (worker is left out while no social worker is named, as every null field is.)
-        Assert.Equal(["id", "runtimeStatus", "phase", "team", "createdTime", "lastUpdatedTime", "nextDeadline", "overdue", "openObligations", "linkedCases"],
+        // (worker is left out while no social worker is named, as every null field is; so is hoursSinceReceipt once
+        // urgency is assessed.)
+        Assert.Equal(["id", "runtimeStatus", "phase", "team", "createdTime", "lastUpdatedTime", "nextDeadline", "overdue", "openObligations", "linkedCases",
+                "receivedAt", "urgencyUnassessed", "hoursSinceReceipt"],
             item.Select(p => p.Key));
         Assert.Equal("decision", (string)item["nextDeadline"]!["kind"]!);
         Assert.Equal(["decision"], item["overdue"]!.AsArray().Select(o => (string)o!));
+        // LSL § 26(2): its urgency is not assessed, 30 days after receipt; a decided case's is.
+        Assert.True((bool)item["urgencyUnassessed"]!);
+        Assert.InRange((int)item["hoursSinceReceipt"]!, 30 * 24 - 2, 30 * 24 + 2);
+        Assert.Contains("urgencyAssessment", item["openObligations"]!.AsArray().Select(o => (string)o!));
+        var decided = everything.Single(i => (string)i["id"]! == assessing);
+        Assert.False((bool)decided["urgencyUnassessed"]!);
+        Assert.False(decided.ContainsKey("hoursSinceReceipt"));
         Assert.Null(everything.Single(i => (string)i["id"]! == ended)["nextDeadline"]);
         foreach (var personal in (string[])["Testi Lapsi", "Testi Huoltaja", "Maija Opettaja", "@example.test", "nälkäisenä"])
             Assert.DoesNotContain(personal, string.Join("", everything.Select(e => e.ToJsonString())));
 
-        // Paging: two at a time, each page continuing where the last ended, soonest next deadline first, none last.
+        // Paging: two at a time, each page continuing where the last ended. Open cases whose urgency is not assessed
+        // come first, the longest waiting first (LSL § 26(2)); then the rest, soonest next deadline first, none last (or
+        // newest first).
         foreach (var order in new[] { "nextDeadline", "createdTime" })
         {
             var seen = new List<JsonObject>();
@@ -111,14 +124,18 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
             } while (token is not null);
             Assert.Equal(3, pages);
             Assert.Equal(all.Order(), Ids(seen));
+            Assert.Equal([decisionLate, fresh], seen.Take(2).Select(i => (string)i["id"]!)); // received 30 days ago, then today
+            Assert.All(seen.Take(2), i => Assert.True((bool)i["urgencyUnassessed"]!));
+            var rest = seen.Skip(2).ToList();
+            Assert.All(rest, i => Assert.False((bool)i["urgencyUnassessed"]!));
             if (order == "nextDeadline")
             {
-                var dates = seen.Select(i => (string?)i["nextDeadline"]?["date"] ?? "9999-12-31").ToList();
+                var dates = rest.Select(i => (string?)i["nextDeadline"]?["date"] ?? "9999-12-31").ToList();
                 Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
             }
             else
             {
-                var created = seen.Select(i => DateTimeOffset.Parse((string)i["createdTime"]!, CultureInfo.InvariantCulture)).ToList();
+                var created = rest.Select(i => DateTimeOffset.Parse((string)i["createdTime"]!, CultureInfo.InvariantCulture)).ToList();
                 Assert.Equal(created.OrderDescending(), created);
             }
         }

@@ -140,6 +140,12 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         Assert.DoesNotContain("NotifierContacted", events);
         Assert.DoesNotContain("PartnerInputRequested", events);
 
+        // The urgency assessment comes at once, before the decision (LSL § 26(2)).
+        var beforeUrgency = await RaiseAsync(staff, id, "DecisionMade", new { startAssessment = true, reason = "aloitetaan" });
+        Assert.Equal(HttpStatusCode.Conflict, beforeUrgency.StatusCode);
+        Assert.Equal(["urgencyAssessment"], (await beforeUrgency.Content.ReadFromJsonAsync<JsonObject>())!["missing"]!.AsArray().Select(m => (string)m!));
+        Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "UrgencyAssessed", new { urgent = false })).StatusCode);
+
         // A suspected offence makes the police report required before closing.
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "OffenceSuspected", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "NotifierContactImpossible", new { reason = "numero ei vastaa" })).StatusCode);

@@ -71,6 +71,7 @@ public sealed class AuthorizationTests(DevServices services)
         ["POST api/admin/cases/{id}/resume"] = AdminsOnly,
         ["POST api/admin/cases/{id}/purge"] = AdminsOnly,
         ["POST api/admin/purge"] = AdminsOnly,
+        ["POST api/admin/checks/deadlines"] = AdminsOnly,
         ["GET api/admin/summary"] = AdminsOnly,
         ["GET api/admin/reports/compliance"] = AdminsOnly,
         ["GET admin"] = AdminsOnly,

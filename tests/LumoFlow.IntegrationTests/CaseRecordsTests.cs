@@ -32,12 +32,14 @@ public sealed class CaseRecordsTests(DevServices services) : IAsyncLifetime
         Assert.True((await Records.RecordAsync(opening, CancellationToken.None)).Written); // a new record: no read first
         Assert.False((await Records.RecordAsync(opening, CancellationToken.None)).Written); // a repeated write of it lands nothing
 
-        // A write that still carries the opening (a retry of the first write, with more steps) finds step 1 and writes step 2.
-        var (decided, afterDecision) = Next(state, 1, new DecisionMade(true, "needed"));
-        var first = await Records.RecordAsync(new CaseRecordUpdate(afterDecision, [opening.Steps[0], decided], opening.Intake), CancellationToken.None);
+        // A write that still carries the opening (a retry of the first write, with more steps) finds step 1 and writes
+        // steps 2 and 3: the urgency assessment (LSL § 26(2): before the decision) and the decision.
+        var (assessed, afterUrgency) = Next(state, 1, new UrgencyAssessed(false, null));
+        var (decided, afterDecision) = Next(afterUrgency.State, 2, new DecisionMade(true, "needed"));
+        var first = await Records.RecordAsync(new CaseRecordUpdate(afterDecision, [opening.Steps[0], assessed, decided], opening.Intake), CancellationToken.None);
         Assert.True(first.Written);
         // Its next write goes by the ETag it got back: one request.
-        var (met, afterMeeting) = Next(afterDecision.State, 2, new ChildMet(DateTimeOffset.UtcNow, "home visit", null));
+        var (met, afterMeeting) = Next(afterDecision.State, 3, new ChildMet(DateTimeOffset.UtcNow, "home visit", null));
         var second = await Records.RecordAsync(new CaseRecordUpdate(afterMeeting, [met], RecordedAs: first.ETag), CancellationToken.None);
         Assert.True(second.Written);
         // A retried activity (its first attempt did write, but the answer was lost) writes nothing twice.
@@ -46,8 +48,9 @@ public sealed class CaseRecordsTests(DevServices services) : IAsyncLifetime
         Assert.Equal(second.ETag, retried.ETag);
 
         var rows = await _app.Table("Cases").QueryAsync<TableEntity>(e => e.PartitionKey == opening.CaseId).AllAsync();
-        Assert.Equal(["history-000001", "history-000002", "history-000003"], rows.Select(r => r.RowKey).Where(k => k.StartsWith("history-", StringComparison.Ordinal)));
-        Assert.Equal(3, (await Records.GetAsync(opening.CaseId, CancellationToken.None))!.Case.Step);
+        Assert.Equal(["history-000001", "history-000002", "history-000003", "history-000004"],
+            rows.Select(r => r.RowKey).Where(k => k.StartsWith("history-", StringComparison.Ordinal)));
+        Assert.Equal(4, (await Records.GetAsync(opening.CaseId, CancellationToken.None))!.Case.Step);
         Assert.Equal(CasePhase.Assessing, (await Records.GetAsync(opening.CaseId, CancellationToken.None))!.State.Phase);
     }
 
@@ -91,19 +94,24 @@ public sealed class CaseRecordsTests(DevServices services) : IAsyncLifetime
         Assert.NotNull(first.IndexETag);
         Assert.Equal(CasePhase.AwaitingDecision, (await Index.GetAsync(opening.CaseId, CancellationToken.None))!.Overview.Phase);
 
-        // The orchestration's next write carries both ETags.
-        var (decided, afterDecision) = Next(state, 1, new DecisionMade(true, "needed"));
-        var second = await Records.RecordAsync(new CaseRecordUpdate(afterDecision, [decided], RecordedAs: first.ETag, IndexRecordedAs: first.IndexETag), CancellationToken.None);
+        Assert.Contains("urgencyAssessment", (await Index.GetAsync(opening.CaseId, CancellationToken.None))!.Overview.OpenObligations);
+
+        // The orchestration's next write carries both ETags: the urgency assessment (LSL § 26(2): before the decision)
+        // and the decision, in one write.
+        var (assessed, afterUrgency) = Next(state, 1, new UrgencyAssessed(false, null));
+        var (decided, afterDecision) = Next(afterUrgency.State, 2, new DecisionMade(true, "needed"));
+        var second = await Records.RecordAsync(new CaseRecordUpdate(afterDecision, [assessed, decided], RecordedAs: first.ETag, IndexRecordedAs: first.IndexETag), CancellationToken.None);
         Assert.NotEqual(first.IndexETag, second.IndexETag);
         var indexed = (await Index.GetAsync(opening.CaseId, CancellationToken.None))!;
         Assert.Equal(CasePhase.Assessing, indexed.Overview.Phase);
+        Assert.DoesNotContain("urgencyAssessment", indexed.Overview.OpenObligations);
         Assert.Equal("assessment", indexed.Overview.NextDeadline!.Kind);
         Assert.True(indexed.Facts.AssessmentStarted);
 
         // An administrator's suspension changed the row meanwhile: the known ETag is stale, the write reads and still
         // lands, and the suspension stays.
         await Index.SetSuspendedAsync(opening.CaseId, true, CancellationToken.None);
-        var (met, afterMeeting) = Next(afterDecision.State, 2, new ChildMet(DateTimeOffset.UtcNow, "home visit", null));
+        var (met, afterMeeting) = Next(afterDecision.State, 3, new ChildMet(DateTimeOffset.UtcNow, "home visit", null));
         var third = await Records.RecordAsync(new CaseRecordUpdate(afterMeeting, [met], RecordedAs: second.ETag, IndexRecordedAs: second.IndexETag), CancellationToken.None);
         indexed = (await Index.GetAsync(opening.CaseId, CancellationToken.None))!;
         Assert.True(indexed.Suspended);
@@ -111,7 +119,7 @@ public sealed class CaseRecordsTests(DevServices services) : IAsyncLifetime
 
         // A stale write of an older step (a zombie activity, say) does not take the row back.
         Assert.Equal(third.IndexETag, await Index.UpdateAsync(afterDecision, first.IndexETag, isNew: false, CancellationToken.None));
-        Assert.Equal(3, (await _app.Table("CaseIndex").GetEntityAsync<TableEntity>(opening.CaseId, CaseIndex.RowKey)).Value.GetInt32("Step"));
+        Assert.Equal(4, (await _app.Table("CaseIndex").GetEntityAsync<TableEntity>(opening.CaseId, CaseIndex.RowKey)).Value.GetInt32("Step"));
     }
 
     private (CaseRecordUpdate Opening, CaseState State) Opened(string? bodyHash = null)

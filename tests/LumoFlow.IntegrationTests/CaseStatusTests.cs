@@ -47,8 +47,12 @@ public sealed class CaseStatusTests(DevServices services) : IAsyncLifetime
         var id = await SubmitAsync();
         var status = await _app.StatusAsync(id, history: false);
         Assert.False(status.ContainsKey("history"));
-        Assert.Equal(["id", "runtimeStatus", "customStatus", "createdTime", "lastUpdatedTime", "receivedAt", "team", "deadlines", "linkedCases"],
+        Assert.Equal(["id", "runtimeStatus", "customStatus", "createdTime", "lastUpdatedTime", "receivedAt", "team", "deadlines", "linkedCases",
+                "familyCases", "flags"],
             status.Select(p => p.Key));
+        // One child: the case is its notification's only one; the sample notification has nothing flagged.
+        Assert.Equal([id], status["familyCases"]!.AsArray().Select(c => (string)c!));
+        Assert.Empty(status["flags"]!.AsArray());
     }
 
     [Fact]

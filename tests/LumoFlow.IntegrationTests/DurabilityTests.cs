@@ -105,8 +105,14 @@ public sealed class DurabilityTests(DevServices services)
         // Events through the other process than the one that took the case in. A case whose start a partition move
         // holds back answers 503 + Retry-After, having raised nothing (docs/orchestration.md); the client retries, as
         // any client of the API must. What this test proves is that, retries and all, each email goes out once.
-        var decided = await Task.WhenAll(ids.Select((id, i) => PostRetryingWhileUnavailableAsync(
-            apps[(i + 1) % 2].StaffClient(), $"api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "selvitetään" })));
+        // Urgency is assessed first (LSL § 26(2): DecisionMade is refused until it is).
+        var decided = await Task.WhenAll(ids.Select(async (id, i) =>
+        {
+            var staff = apps[(i + 1) % 2].StaffClient();
+            var urgency = await PostRetryingWhileUnavailableAsync(staff, $"api/cases/{id}/events/UrgencyAssessed", new { urgent = false });
+            Assert.Equal(HttpStatusCode.Accepted, urgency.StatusCode);
+            return await PostRetryingWhileUnavailableAsync(staff, $"api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "selvitetään" });
+        }));
         Assert.All(decided, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
 
         await services.Mail.WaitForAsync(m => emails.Any(m.IsTo), count: emails.Count * 2, TimeSpan.FromSeconds(120));
@@ -178,6 +184,7 @@ public sealed class DurabilityTests(DevServices services)
         await using var app = new LumoFlowApp(services);
         var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("race")));
         await app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "EmailSent"));
+        await app.AssessUrgencyAsync(id);
 
         var answers = await Task.WhenAll(
             app.StaffClient("first.worker").PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "aloitetaan" }),

@@ -37,6 +37,11 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         Assert.EndsWith($"/api/cases/{id}", (string)body["statusQueryGetUri"]!);
         Assert.EndsWith($"/api/cases/{id}/events/{{eventName}}", (string)body["sendEventPostUri"]!);
         Assert.Contains($"/api/cases/{id}/terminate?reason=", (string)body["terminatePostUri"]!);
+        // Every child's case (one child here: this one), and nothing kept as given but flagged.
+        var only = Assert.Single(body["cases"]!.AsArray())!;
+        Assert.Equal(id, (string)only["id"]!);
+        Assert.Equal((string)body["statusQueryGetUri"]!, (string)only["statusQueryGetUri"]!);
+        Assert.False(body.ContainsKey("flags"), body.ToJsonString());
 
         // Durable before the answer: the case's orchestration exists the moment 202 came back, and staff can read the
         // case at once — from the opening Durable holds until the orchestration's first step has written the record.
@@ -169,8 +174,11 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
         Assert.Equal("true", second.Headers.GetValues("Idempotent-Replayed").Single());
-        var firstId = (string)(await first.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        Assert.Equal(firstId, (string)(await second.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
+        var firstAnswer = (await first.Content.ReadFromJsonAsync<JsonObject>())!;
+        var secondAnswer = (await second.Content.ReadFromJsonAsync<JsonObject>())!;
+        var firstId = (string)firstAnswer["id"]!;
+        Assert.Equal(firstId, (string)secondAnswer["id"]!);
+        Assert.Equal(firstAnswer["cases"]!.ToJsonString(), secondAnswer["cases"]!.ToJsonString());
         Assert.Single(await InstancesAsync());
         notification["concern"] = "Something else entirely.";
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostWithKeyAsync(notification, key)).StatusCode); // before the record
@@ -224,8 +232,14 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
         Assert.Equal(receivedAt.ToUnixTimeSeconds(), DateTimeOffset.Parse((string)status["receivedAt"]!, CultureInfo.InvariantCulture).ToUnixTimeSeconds());
         var registered = status["history"]!.AsArray().Single(h => (string)h!["eventType"]! == "NotificationRegistered")!;
         Assert.Equal("sosiaalityontekija@kunta.test", (string)registered["actor"]!);
-        // The escalation went to the team lead at once.
-        Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo("pk-johtava@lumoflow.example.test") && m.Subject.Contains(id)));
+        // The decision's escalation went to the team lead at once; so did the urgency's (LSL § 26(2): not assessed two
+        // office hours after receipt, long ago), to the team lead and then to on-call.
+        var lead = await services.Mail.WaitForAsync(m => m.IsTo("pk-johtava@lumoflow.example.test") && m.Subject.Contains(id), count: 2);
+        Assert.Single(lead, m => m.Subject.StartsWith("Eskalointi: päätöstä", StringComparison.Ordinal));
+        Assert.Single(lead, m => m.Subject.StartsWith("Eskalointi: lapsen mahdollisen kiireellisen", StringComparison.Ordinal));
+        Assert.Equal(2, lead.Count);
+        var onCall = await services.Mail.WaitForAsync(m => m.IsTo("pk-paivystys@lumoflow.example.test") && m.Subject.Contains(id));
+        Assert.StartsWith("KIIREELLINEN: lapsen mahdollisen", Assert.Single(onCall).Subject);
     }
 
     [Fact]

@@ -99,7 +99,9 @@ public sealed partial class NotificationFormBrowserTests(DevServices services)
         var baseUrl = app.ServeOverKestrel();
         var staff = app.StaffClient();
         var id = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("browser")));
-        await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "selvitetään" });
+        await app.AssessUrgencyAsync(id); // LSL § 26(2): before the decision
+        Assert.Equal(System.Net.HttpStatusCode.Accepted,
+            (await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "selvitetään" })).StatusCode);
         var partnerEmail = Sample.UniqueEmail("school");
         await staff.PostAsJsonAsync($"/api/cases/{id}/events/PartnerInputRequested", new
         {

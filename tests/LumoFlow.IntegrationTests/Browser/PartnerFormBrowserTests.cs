@@ -22,7 +22,9 @@ public sealed partial class PartnerFormBrowserTests(DevServices services)
         var staff = app.StaffClient();
         var submitted = await app.CreateClient().PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("browser")));
         var id = (string)(await submitted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "selvitetään" });
+        await app.AssessUrgencyAsync(id); // LSL § 26(2): before the decision
+        Assert.Equal(System.Net.HttpStatusCode.Accepted,
+            (await staff.PostAsJsonAsync($"/api/cases/{id}/events/DecisionMade", new { startAssessment = true, reason = "selvitetään" })).StatusCode);
         var partnerEmail = Sample.UniqueEmail("daycare");
         await staff.PostAsJsonAsync($"/api/cases/{id}/events/PartnerInputRequested", new
         {

@@ -44,6 +44,9 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
     /// overdue (at least 15 working days back, even across Christmas and New Year) and the assessment (3 months) is
     /// not; 120 days ago both have passed. A test that needs a deadline only just passed counts working days instead
     /// (IntakeTests).</para>
+    /// <para>The urgency escalations (LSL § 26(2): the team lead 2 and on-call 4 office hours after receipt, while no
+    /// UrgencyAssessed is recorded) are not due 0 days ago, are due at once 30 and 120 days ago, and 1–2 days ago depend
+    /// on the hour and the day: a test that counts emails must not count on them either way.</para>
     /// </summary>
     public async Task<string> RegisterAsync(int daysAgo, string municipality = "Kuopio", string user = "test.worker")
     {
@@ -53,6 +56,12 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
+
+    /// <summary>
+    /// Staff record the case's urgency assessment (LSL § 26(2)); the answer must be 202. Every case has it open from
+    /// receipt, and <c>DecisionMade</c> is refused (409, <c>UrgencyFirst</c>) until it is recorded.
+    /// </summary>
+    public Task AssessUrgencyAsync(string id, string user = "test.worker") => Cases.AssessUrgencyAsync(StaffClient(user), id);
 
     public HttpClient StaffClient(string user = "test.worker")
     {
@@ -114,6 +123,13 @@ public static class Cases
 
     public static Task<JsonObject> WaitForStatusAsync(HttpClient staff, string id, Func<JsonObject, bool> done, int seconds = 30) =>
         Poll.UntilAsync(() => StatusAsync(staff, id), done, status => $"Case {id} did not get there: {status.ToJsonString()}", seconds, intervalMs: 100);
+
+    /// <summary>Records <c>UrgencyAssessed</c> (LSL § 26(2)), which must come before <c>DecisionMade</c>; the answer must be 202.</summary>
+    public static async Task AssessUrgencyAsync(HttpClient staff, string id, bool urgent = false)
+    {
+        var response = await staff.PostAsJsonAsync($"/api/cases/{id}/events/UrgencyAssessed", new { urgent });
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"UrgencyAssessed on {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
 
     public static IReadOnlyList<string> Events(JsonObject status) =>
         status["history"]!.AsArray().Select(h => (string)h!["eventType"]!).ToList();
