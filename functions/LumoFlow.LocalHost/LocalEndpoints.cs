@@ -26,6 +26,8 @@ public static class LocalEndpoints
             api.GetStatusAsync(id, showHistory, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.CaseEvent, (string id, string eventName, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
             api.RaiseEventAsync(id, eventName, http, durable, Who(http), ct));
+        app.MapGet(LumoFlowRoutes.CaseTransferPackage, (string id, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
+            api.TransferPackageAsync(id, http, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.TerminateCase,
             (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
                 api.TerminateAsync(id, reason, durable, Who(http), ct));
@@ -69,6 +71,8 @@ public static class LocalEndpoints
             pages.ListAsync(http, durable, Who(http), ct));
         app.MapGet(LumoFlowRoutes.StaffCase, (string id, HttpContext http, DurableTaskClient durable, StaffPages pages, CancellationToken ct) =>
             pages.CaseAsync(id, http, durable, Who(http), ct));
+        app.MapGet(LumoFlowRoutes.StaffTransferPackage, (string id, HttpContext http, DurableTaskClient durable, StaffPages pages, CancellationToken ct) =>
+            pages.TransferPackageAsync(id, http, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.StaffCaseEvent,
             (string id, string eventName, HttpContext http, DurableTaskClient durable, StaffPages pages, CancellationToken ct) =>
                 pages.EventAsync(id, eventName, http, durable, Who(http), ct)).DisableAntiforgery();

@@ -22,6 +22,7 @@ namespace LumoFlow.App.Tests;
 public sealed class CaseLifecycleOrchestrationTests
 {
     private const string Notifier = NotifierEmail;
+    private static readonly string Worker = North.WorkerEmail;
     private const string Lead = "lead.north@lumoflow.test";
     private const string OnCall = "oncall.north@lumoflow.test";
 
@@ -64,7 +65,17 @@ public sealed class CaseLifecycleOrchestrationTests
         return (workflow, run);
     }
 
-    private static string Line(HistoryEntry e) => $"{e.At.UtcDateTime:O} {e.EventType} {e.Actor} {JsonSerializer.Serialize(e.Details)}";
+    private static string Line(HistoryEntry e) =>
+        $"{e.At.UtcDateTime:O} {e.EventType} {e.Actor} {JsonSerializer.Serialize(e.Details?.ToDictionary(d => d.Key, d => InUtcIfInstant(d.Value)))}";
+
+    /// <summary>
+    /// An instant in a detail, in UTC: a detail the workflow writes from its own clock (client status begun by an urgent
+    /// measure or by the assessment's outcome: <c>at</c>) carries the clock's offset — Helsinki in the harness, UTC in
+    /// Durable — for the same instant.
+    /// </summary>
+    private static string InUtcIfInstant(string value) =>
+        value.Length >= 19 && value[10] == 'T' && DateTimeOffset.TryParseExact(value, "O", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var at) ? at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : value;
 
     /// <summary>The state, its instants written in UTC: the workflow's timers carry Helsinki offsets, Durable's clock UTC.</summary>
     private static string Json(CaseState state) => JsonSerializer.Serialize(state, InUtc);
@@ -82,8 +93,9 @@ public sealed class CaseLifecycleOrchestrationTests
     {
         var (workflow, run) = Both(At("2026-04-01 10:00"), At("2026-08-01 00:00"));
 
-        // Receipt, the urgency ladder (lead, on-call), reminders, both deadline escalations (LifecycleTests lists them by date).
-        Assert.Equal(12, run.Store.Sent.Count);
+        // Receipt, the urgency ladder (lead, on-call), reminders, both deadline escalations and the family's on decisionDue
+        // (LifecycleTests lists them by date).
+        Assert.Equal(13, run.Store.Sent.Count);
         // Each at its own time: the orchestration slept until then; nothing polled. The urgency ladder counts from the
         // receipt (10:00, office hours): the lead at 12:00, on-call at 14:00; everything else on a working-day morning.
         Assert.Equal([(Lead, At("2026-04-01 12:00")), (OnCall, At("2026-04-01 14:00"))],
@@ -91,11 +103,12 @@ public sealed class CaseLifecycleOrchestrationTests
         Assert.All(run.Store.Sent.Skip(1).Where(e => !AboutUrgency(e)),
             e => Assert.Equal(new TimeOnly(8, 0), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.At, HelsinkiTime.Zone).DateTime)));
         Assert.Equal(At("2026-04-15 00:00"), Assert.Single(run.Store.History, e => e.EventType == "DecisionOverdue").At);
+        Assert.Equal(At("2026-04-15 00:00"), Assert.Single(run.Store.History, e => e.EventType == "InformFamilyOverdue").At);
         Assert.Equal(At("2026-07-02 00:00"), Assert.Single(run.Store.History, e => e.EventType == "AssessmentOverdue").At);
 
         // The custom status says what the record says, and the case waits, open, for staff: no timer is left.
         var status = Assert.IsType<CustomStatus>(run.CustomStatus);
-        Assert.Equal(["decision", "assessment"], status.Overdue);
+        Assert.Equal(["decision", "assessment", "informFamily"], status.Overdue);
         Assert.Equal(JsonSerializer.Serialize(CustomStatus.Of(workflow.State)), JsonSerializer.Serialize(status));
         Assert.False(run.Completed);
         Assert.Null(run.NextTimer);
@@ -119,6 +132,74 @@ public sealed class CaseLifecycleOrchestrationTests
         Assert.Contains(run.Store.Documents, d => d.Id == "assessment-summary");
         Assert.Equal(CasePhase.Closed.ToString(), Assert.IsType<CustomStatus>(run.CustomStatus).Phase);
         Assert.Null(run.NextTimer); // the cancelled timers are gone with the orchestration
+    }
+
+    /// <summary>
+    /// Issue 21: a timely decision not to assess while the notifier is still uncontacted is accepted; the case waits in
+    /// Closing, the worker reminded every second working day of what remains, and the orchestration completes when the
+    /// contact — an event of its own, not a closing one — is recorded two weeks later.
+    /// </summary>
+    [Fact]
+    public void A_decision_not_to_assess_waits_in_Closing_and_the_orchestration_completes_when_the_last_duty_is_recorded()
+    {
+        var (workflow, run) = Both(At("2026-06-16 10:00"), At("2026-12-31 00:00"),
+            (At("2026-06-16 10:30"), new UrgencyAssessed(false, null)),
+            (At("2026-06-17 10:00"), new ChildAndGuardiansInformed(At("2026-06-17 10:00"), "phone")),
+            (At("2026-06-18 10:00"), new DecisionMade(false, "obviously unnecessary")),
+            (At("2026-07-06 10:00"), new NotifierContacted("phone", At("2026-07-06 10:00"), null)));
+
+        Assert.Equal(
+        [
+            $"2026-06-16 Receipt -> {Notifier}", $"2026-06-18 NotifierDecision -> {Notifier}",
+            // Every second working day from the decision (Thu 18.6); Midsummer Eve (Fri 19.6) is not a working day.
+            .. new[] { "2026-06-23", "2026-06-25", "2026-06-29", "2026-07-01", "2026-07-03" }.Select(d => $"{d} ClosingReminder -> {Worker}"),
+        ], run.Store.EmailLog());
+        Assert.Equal(workflow.EmailLog(), run.Store.EmailLog());
+        Assert.True(run.Completed);
+        Assert.Equal(new CaseOutcome("Completed", "noAssessment"), run.Outcome);
+        Assert.Equal(At("2026-07-06 10:00"), Assert.Single(run.Store.History, e => e.EventType == "CaseClosed").At);
+        Assert.Equal(new DateOnly(2026, 6, 18), LumoFlow.Domain.Reporting.ComplianceCase.Of(workflow.State).DecidedOn);
+        Assert.Null(run.NextTimer);
+    }
+
+    /// <summary>Issue 21, LSL § 25 d: transferred, the case waits for the documents; sent, the orchestration completes as transferred.</summary>
+    [Fact]
+    public void A_transferred_case_completes_once_the_documents_are_sent()
+    {
+        var (_, run) = Both(At("2026-06-16 10:00"), At("2026-12-31 00:00"),
+            (At("2026-06-16 10:30"), new UrgencyAssessed(false, null)),
+            (At("2026-06-17 10:00"), new ChildAndGuardiansInformed(At("2026-06-17 10:00"), "phone")),
+            (At("2026-06-18 10:00"), new TransferredOut("Jyväskylä", At("2026-06-18 09:00"))),
+            (At("2026-06-22 10:00"), new TransferDocumentsSent("Jyväskylä child welfare", At("2026-06-22 10:00"), "the notification and the history")));
+
+        // The old deadlines' timers went with the transfer; the documents went (Mon 22.6) before their reminder was due
+        // (Tue 23.6, the second working day after Thursday's transfer: Midsummer Eve is not a working day).
+        Assert.Equal([$"2026-06-16 Receipt -> {Notifier}"], run.Store.EmailLog());
+        Assert.Equal(new CaseOutcome("Completed", "transferred"), run.Outcome);
+        Assert.Contains(run.Store.Documents, d => d.Text == "the notification and the history");
+    }
+
+    /// <summary>
+    /// Issue 21, LSL § 27: completed as a child-welfare client, the case begins client status and waits in Closing; not
+    /// told by the next working morning, the lead hears of it; told, the orchestration completes.
+    /// </summary>
+    [Fact]
+    public void Completed_as_a_child_welfare_client_the_orchestration_escalates_the_notice_and_completes_once_the_family_is_told()
+    {
+        var (_, run) = Both(At("2026-06-16 10:00"), At("2026-12-31 00:00"),
+            (At("2026-06-16 10:30"), new UrgencyAssessed(false, null)),
+            (At("2026-06-18 11:00"), new NotifierContacted("phone", At("2026-06-18 11:00"), null)),
+            (At("2026-06-23 14:00"), new ChildAndGuardiansInformed(At("2026-06-23 14:00"), "phone")),
+            (At("2026-06-24 10:00"), new DecisionMade(true, "assessment needed")),
+            (At("2026-08-12 16:00"), new ChildMet(At("2026-08-12 13:00"), "home visit", ConfidentialNote)),
+            (At("2026-09-14 15:00"), new AssessmentCompleted("childWelfareClient", Summary)),
+            (At("2026-09-16 10:00"), new ChildAndGuardiansInformed(At("2026-09-16 10:00"), "meeting")));
+
+        // Completed Monday 14.9 at 15:00: the lead hears on Tuesday 15.9 at 08:00 that the family has not been told.
+        Assert.Equal(At("2026-09-15 08:00"), Assert.Single(run.Store.Sent, e => e.Email.Kind == "ClientStatusNoticeEscalation").At);
+        Assert.Equal(Lead, run.Store.Sent.Single(e => e.Email.Kind == "ClientStatusNoticeEscalation").Email.To);
+        Assert.Equal(new CaseOutcome("Completed", "childWelfareClient"), run.Outcome);
+        Assert.Equal(At("2026-09-16 10:00"), Assert.Single(run.Store.History, e => e.EventType == "CaseClosed").At);
     }
 
     [Fact]
@@ -168,13 +249,13 @@ public sealed class CaseLifecycleOrchestrationTests
         var run = Open(At("2026-04-16 09:00"), receivedAt: At("2026-04-01 10:00"), registeredBy: "worker@kunta.test");
 
         // No time passed: the first wake-up fired what was due before it waited — the urgency ladder of 1.4 (12:00 the
-        // lead, 14:00 on-call) as well as the decision escalation.
+        // lead, 14:00 on-call) as well as the decision's and the family's escalations of 14.4.
         Assert.Equal(
-            [$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 Receipt -> {Notifier}",
+            [$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 InformFamilyEscalation -> {Lead}", $"2026-04-16 Receipt -> {Notifier}",
              $"2026-04-16 UrgencyEscalation -> {Lead}", $"2026-04-16 UrgencyOnCall -> {OnCall}"],
             run.Store.EmailLog());
         Assert.All(run.Store.Sent, e => Assert.Equal(At("2026-04-16 09:00"), e.At));
-        Assert.Equal(["decision"], Assert.IsType<CustomStatus>(run.CustomStatus).Overdue);
+        Assert.Equal(["decision", "informFamily"], Assert.IsType<CustomStatus>(run.CustomStatus).Overdue);
         Assert.Equal(At("2026-04-01 10:00"), run.Store.History.Single(e => e.EventType == "NotificationReceived").At);
         Assert.Equal("worker@kunta.test", run.Store.History.Single(e => e.EventType == "NotificationRegistered").Actor);
         // Opening and the overdue deadlines are one write of the record.

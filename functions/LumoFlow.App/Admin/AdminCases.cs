@@ -32,6 +32,9 @@ public sealed record CaseListItem(
 
     /// <summary>Whole hours since receipt, when urgency is not assessed yet (what the lists show beside it).</summary>
     public int? HoursSinceReceipt { get; init; }
+
+    /// <summary>LSL § 27: when child-welfare client status began, if it has.</summary>
+    public DateTimeOffset? ClientStatusSince { get; init; }
 }
 
 public sealed record CaseListPage(IReadOnlyList<CaseListItem> Items, string? ContinuationToken);
@@ -98,7 +101,9 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
         await accessLog.RecordAsync(id, who, "ReadAdminDetail", cancellationToken);
 
         var instance = await durable.GetInstanceAsync(id, cancellationToken);
-        var history = found.Opening is { } opening ? opening.Steps.SelectMany(s => s.History).ToList() : await records.GetHistoryAsync(id, cancellationToken);
+        var history = found.Opening is { } opening
+            ? opening.Steps.SelectMany(s => s.History).ToList()
+            : await records.GetHistoryAsync(id, cancellationToken, throughStep: found.Case.Step);
         var indexed = await index.GetAsync(id, cancellationToken);
         var status = CaseStatusView.Of(found.Case.State, instance?.RuntimeStatus, history);
         if (indexed?.Suspended == true && found.Case.State.IsOpen) status = status with { RuntimeStatus = "Suspended" };
@@ -258,6 +263,7 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
         ReceivedAt = c.ReceivedAt,
         UrgencyUnassessed = c.UrgencyUnassessed,
         HoursSinceReceipt = c.UrgencyUnassessed ? c.HoursSinceReceipt(now) : null,
+        ClientStatusSince = c.ClientStatusSince,
     };
 }
 

@@ -75,6 +75,8 @@ public static class LumoFlowServices
         {
             Reminders = Section(sp).GetSection("Reminders").Get<ReminderSchedule>() ?? new ReminderSchedule(),
             Urgency = ReadUrgency(Section(sp).GetSection("Urgency")),
+            // Off unless legal advice says otherwise: the outcome is information about a social-welfare client.
+            FeedbackTellsOutcome = Section(sp).GetValue("Feedback:TellOutcome", false),
         });
         services.AddSingleton<CaseWorkflow>();
         services.AddSingleton(sp => ReadRouting(Section(sp).GetSection("Routing")));
@@ -106,6 +108,7 @@ public static class LumoFlowServices
         services.AddSingleton<CaseLookup>();
         services.AddSingleton<CaseEventGate>();
         services.AddSingleton<CaseTermination>();
+        services.AddSingleton<TransferPackages>();
         services.AddSingleton<IntakeApi>();
         services.AddSingleton<CasesApi>();
         services.AddSingleton<DeadlinesApi>();

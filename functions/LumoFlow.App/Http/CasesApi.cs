@@ -12,7 +12,7 @@ namespace LumoFlow.App.Http;
 
 /// <summary>Staff look at a case and act on it (status, events, terminate). Every call is authenticated and access-logged.</summary>
 public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGate gate, CaseTermination termination, AccessLog accessLog, ChildIndex children,
-    TimeProvider time)
+    TransferPackages transfers, TimeProvider time)
 {
     public const int MaxEventBodyBytes = 64 * 1024;
     public const int MaxTerminationReason = 500;
@@ -27,8 +27,20 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
             var engine = await durable.GetInstanceAsync(id, cancellationToken);
             var history = showHistory != true ? null
                 : found.Opening is { } opening ? opening.Steps.SelectMany(s => s.History).ToList()
-                : await records.GetHistoryAsync(id, cancellationToken);
+                : await records.GetHistoryAsync(id, cancellationToken, throughStep: found.Case.Step);
             return Results.Json(CaseStatusView.Of(found.Case.State, engine?.RuntimeStatus, history), LumoFlowJson.Options);
+        });
+
+    /// <summary>LSL § 25 d: the transfer package as JSON (staff of the case's team; access-logged; never cached).</summary>
+    public Task<IResult> TransferPackageAsync(string id, HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            id = id.ToUpperInvariant();
+            var (read, package) = await transfers.ReadAsync(id, durable, who, cancellationToken);
+            if (read == TransferPackageRead.NoSuchCase) return NotFound(id);
+            if (read == TransferPackageRead.OtherTeam) return OtherTeam(id);
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.Json(package, LumoFlowJson.Options);
         });
 
     public Task<IResult> TerminateAsync(string id, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
@@ -97,11 +109,23 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
 
         var (caseEvent, problems) = EventReader.Read(definition, body, who.Name, time.GetUtcNow(), children.KeyOf);
         if (caseEvent is null) return new(null, problems, null);
+        // The workflow reads no other case: whether the open assessment named is one, the host looks.
+        FoundCase? assessment = null;
+        if (caseEvent is HandledInOpenAssessment handled)
+        {
+            assessment = CaseIds.IsWellFormed(handled.CaseId) ? await lookup.FindAsync(durable, handled.CaseId, cancellationToken) : null;
+            if (assessment is not null && !who.MayWorkTeam(assessment.Case.State.TeamId)) return new(OtherTeam(handled.CaseId), null, null);
+            var open = assessment is not null && gate.CurrentState(assessment) is { IsOpen: true, Phase: CasePhase.Assessing or CasePhase.ReadyToClose };
+            caseEvent = handled with { IsOpenAssessment = open };
+        }
         var state = gate.CurrentState(found);
         var outcome = await gate.RaiseAsync(durable, found, caseEvent, cancellationToken);
         await accessLog.RecordAsync(id, who, $"Event:{eventName}", cancellationToken, reason);
         if (outcome is WorkflowStep && ForEveryChild(definition, body))
             await RaiseForSiblingsAsync(state, caseEvent, eventName, durable, who, cancellationToken, reason);
+        // The open assessment's history records the notification taken into it.
+        if (outcome is WorkflowStep && assessment is not null)
+            await gate.RaiseAsync(durable, assessment, new NotificationTakenIntoAssessment(id) { Actor = who.Name }, cancellationToken);
         return new(null, null, outcome, state.Phase);
     }
 
@@ -193,6 +217,11 @@ public sealed record CaseStatusView(
     /// <summary>What intake kept as given but flagged for staff to check (<c>path: code</c>).</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];
 
+    /// <summary>LSL § 27: child-welfare client status, once it has begun (<c>{reason, at}</c>).</summary>
+    public ClientStatusView? ClientStatus { get; init; }
+
+    public sealed record ClientStatusView(string Reason, DateTimeOffset At);
+
     public sealed record DeadlineView(string DecisionDue, string AssessmentDue);
     public sealed record HistoryView(string EventType, DateTimeOffset Timestamp, string Actor, IReadOnlyDictionary<string, string>? Details);
 
@@ -215,5 +244,6 @@ public sealed record CaseStatusView(
     {
         FamilyCases = state.FamilyCaseIds,
         Flags = state.IntakeFlags,
+        ClientStatus = state.ClientStatus is { } status ? new ClientStatusView(status.Reason, status.At) : null,
     };
 }

@@ -16,6 +16,8 @@ public static class LumoFlowRoutes
     public const string Case = "api/cases/{id}";
     public const string CaseEvent = "api/cases/{id}/events/{eventName}";
     public const string TerminateCase = "api/cases/{id}/terminate";
+    /// <summary>LSL § 25 d: what the new region needs to continue (<see cref="Cases.TransferPackages"/>).</summary>
+    public const string CaseTransferPackage = "api/cases/{id}/transfer-package";
     public const string PartnerInput = "partner-input/{token}";
 
     /// <summary>The pages' one stylesheet, under its fingerprinted name (<see cref="Web.Stylesheet"/>).</summary>
@@ -52,6 +54,7 @@ public static class LumoFlowRoutes
     public const string StaffCases = "staff";
     public const string StaffCase = "staff/cases/{id}";
     public const string StaffCaseEvent = "staff/cases/{id}/events/{eventName}";
+    public const string StaffTransferPackage = "staff/cases/{id}/transfer-package";
 
     // Staff sign-in: Entra ID in Azure, the development sign-in locally.
     public const string SignIn = "signin";
@@ -81,9 +84,11 @@ public static class LumoFlowRoutes
         new("GET", Case, RouteAccess.Staff),
         new("POST", CaseEvent, RouteAccess.Staff),       // Reassigned only for a team lead: CasesApi
         new("POST", TerminateCase, RouteAccess.TeamLead),
+        new("GET", CaseTransferPackage, RouteAccess.Staff),
         new("GET", StaffCases, RouteAccess.Staff),
         new("GET", StaffCase, RouteAccess.Staff),
         new("POST", StaffCaseEvent, RouteAccess.Staff),
+        new("GET", StaffTransferPackage, RouteAccess.Staff),
 
         new("GET", AdminCases, RouteAccess.Admin),
         new("GET", AdminCase, RouteAccess.Admin),

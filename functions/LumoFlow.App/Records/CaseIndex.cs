@@ -109,6 +109,9 @@ public sealed class CaseIndex(TableClient table)
             ["DecidedOn"] = Date(facts.DecidedOn),
             ["AssessmentStarted"] = facts.AssessmentStarted,
             ["AssessmentCompletedOn"] = Date(facts.AssessmentCompletedOn),
+            ["EndedOn"] = Date(facts.EndedOn),
+            ["Open"] = facts.Open,
+            ["ClientStatusSince"] = overview.ClientStatusSince,
         };
     }
 
@@ -131,6 +134,7 @@ public sealed class CaseIndex(TableClient table)
             row.GetInt32("LinkedCases") ?? 0)
         {
             ReceivedAt = row.GetDateTimeOffset("ReceivedAt") ?? row.GetDateTimeOffset("CreatedTime")!.Value,
+            ClientStatusSince = row.GetDateTimeOffset("ClientStatusSince"),
         };
         var facts = new ComplianceCase(
             row.PartitionKey,
@@ -141,7 +145,10 @@ public sealed class CaseIndex(TableClient table)
             row.GetBoolean("AssessmentStarted") ?? false,
             overview.AssessmentDue,
             Date(row.GetString("AssessmentCompletedOn")),
-            overview.IsOpen);
+            row.GetBoolean("Open") ?? overview.IsOpen)
+        {
+            EndedOn = Date(row.GetString("EndedOn")),
+        };
         return new IndexedCase(overview, facts, row.GetBoolean("Suspended") ?? false, row.GetDateTimeOffset("EnginePurgedAt"));
     }
 

@@ -168,9 +168,10 @@ public sealed class CaseRecords(LumoFlowTables tables, CaseIndex index, TimeProv
 
     /// <summary>
     /// The case's history, oldest first: the steps' rows, with each email's delivery from the outbox. One query of the
-    /// partition (history and outbox rows).
+    /// partition (history and outbox rows). With <paramref name="throughStep"/>, only the steps up to it: the history of
+    /// the state read a moment earlier, not of a step recorded since.
     /// </summary>
-    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string caseId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(string caseId, CancellationToken cancellationToken, int? throughStep = null)
     {
         var (historyRows, emailRows) = (CaseRows.HistoryPrefix, CaseRows.EmailPrefix);
         var filter = TableClient.CreateQueryFilter(
@@ -179,7 +180,10 @@ public sealed class CaseRecords(LumoFlowTables tables, CaseIndex index, TimeProv
         var deliveries = new List<HistoryEntry>();
         await foreach (var row in Cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (row.RowKey.StartsWith(CaseRows.HistoryPrefix, StringComparison.Ordinal)) steps.AddRange(CaseRows.ReadHistory(row));
+            if (row.RowKey.StartsWith(CaseRows.HistoryPrefix, StringComparison.Ordinal))
+            {
+                if (throughStep is null || string.CompareOrdinal(row.RowKey, CaseRows.HistoryKey(throughStep.Value)) <= 0) steps.AddRange(CaseRows.ReadHistory(row));
+            }
             else if (CaseRows.SentEntry(row) is { } sent) deliveries.Add(sent);
         }
         // Steps come in step order; an email's delivery goes after what happened before it (a stable sort by time).

@@ -26,7 +26,7 @@ namespace LumoFlow.App.Web;
 /// </summary>
 public sealed class StaffPages(
     AdminCases admin, CaseLookup lookup, CaseEventGate gate, CaseRecords records, CasesApi cases, AccessLog accessLog,
-    RoutingTable routing, WorkingDayCalendar calendar, TimeProvider time)
+    RoutingTable routing, WorkingDayCalendar calendar, TransferPackages transfers, TimeProvider time)
 {
     public const int ListSize = 200;
 
@@ -56,6 +56,22 @@ public sealed class StaffPages(
                 await ViewAsync(view.State!, who, http.Request.Query["done"].FirstOrDefault(), null, cancellationToken));
         });
 
+    /// <summary>LSL § 25 d: the transfer package as a page to print (<see cref="TransferPackages"/>).</summary>
+    public Task<IResult> TransferPackageAsync(string id, HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            var lang = Language(http.Request);
+            id = id.ToUpperInvariant();
+            var (read, package) = await transfers.ReadAsync(id, durable, who, cancellationToken);
+            return read switch
+            {
+                TransferPackageRead.NoSuchCase => Message(404, lang, CommonWords.NoSuchCaseTitle, CommonWords.NoSuchCase.With(id),
+                    link: (CommonWords.MyCases, $"/{LumoFlowRoutes.StaffCases}?lang={lang}")),
+                TransferPackageRead.OtherTeam => StaffGate.ForbiddenPage(lang, $"Case {id} belongs to another team."),
+                _ => Render<TransferPackagePage, TransferPackage>(200, lang, package!),
+            };
+        });
+
     /// <summary>A form of the case page, posted: the event through the API's own path; back to the case, or the form again with what was wrong.</summary>
     public Task<IResult> EventAsync(
         string id, string eventName, HttpContext http, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
@@ -79,6 +95,17 @@ public sealed class StaffPages(
             return Render<StaffCasePage, StaffCasePage.View>(attempt.Problems is not null ? 400 : 409, lang,
                 await ViewAsync(view.State!, who, null, failed, cancellationToken), languageSwitch: $"/staff/cases/{Uri.EscapeDataString(id)}");
         });
+
+    /// <summary>The forms worth offering: only what could be recorded on this case now (the workflow still decides).</summary>
+    private static bool Applies(StaffEvent e, CaseState state) => e.Name switch
+    {
+        nameof(PartnerInputWaived) => state.Partners.Any(p => p.Status == PartnerRequestStatus.Requested),
+        nameof(TransferDocumentsSent) => state.Transfer is { DocumentsSentAt: null },
+        nameof(HandledInOpenAssessment) => state.LinkedCaseIds.Count > 0,
+        nameof(ClientStatusStarted) => state.ClientStatus is null,
+        nameof(PoliceReportFiled) or nameof(PoliceAlreadyInformed) => state.PoliceReport is null,
+        _ => true,
+    };
 
     private sealed record CaseView(CaseState? State, Func<string, IResult>? Refusal);
 
@@ -108,8 +135,7 @@ public sealed class StaffPages(
             if (await records.GetDocumentAsync(state.CaseId, $"partner-{p.Id}-answer", cancellationToken) is { } answer)
                 answers.Add((p, answer.Text));
         var history = await records.GetHistoryAsync(state.CaseId, cancellationToken);
-        var offered = StaffEvents.All.Where(e => CaseWorkflow.IsAllowed(e.Type, state.Phase) && CasesApi.MayRaise(who, e)
-            && (e.Name != nameof(PartnerInputWaived) || state.Partners.Any(p => p.Status == PartnerRequestStatus.Requested))).ToList();
+        var offered = StaffEvents.All.Where(e => CaseWorkflow.IsAllowed(e.Type, state.Phase) && CasesApi.MayRaise(who, e) && Applies(e, state)).ToList();
         var blocking = state.IsOpen && state.Phase != CasePhase.AwaitingBirth ? ClosingRules.Missing(state).Select(m => m.Code).ToHashSet() : [];
         return new(state, notification, answers, history, done, failed, offered,
             DeadlineSignal.Of(overview.NextDeadline, overdue, today, calendar), overdue, ClosingRules.OpenObligations(state), blocking)

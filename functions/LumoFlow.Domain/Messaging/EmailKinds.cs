@@ -9,7 +9,7 @@ public static class EmailKinds
     {
         { "Receipt", new("Vastaanottokuittaus ilmoittajalle", "Mottagningskvitto till anmälaren", "Receipt to the notifier") },
         { "Urgent", new("Kiireellinen hälytys päivystykseen", "Brådskande larm till jouren", "Urgent alert to on-call") },
-        { "NotifierDecision", new("Päätöksen tieto ilmoittajalle", "Besked om beslutet till anmälaren", "Decision told to the notifier") },
+        { "NotifierDecision", new("Palaute ilmoittajalle: ilmoitus käsitelty", "Återkoppling till anmälaren: anmälan behandlad", "Feedback to the notifier: notification processed") },
         { "PartnerRequest", new("Pyyntö yhteistyötaholle", "Begäran till samarbetspart", "Request to a partner") },
         { "PartnerReminder", new("Muistutus yhteistyötaholle", "Påminnelse till samarbetspart", "Reminder to a partner") },
         { nameof(StaffNotice.UrgencyEscalation), new("Eskalointi: kiireellisyys arvioimatta", "Eskalering: brådskandet obedömt", "Escalation: urgency not assessed") },
@@ -22,5 +22,12 @@ public static class EmailKinds
         { nameof(StaffNotice.AssessmentReminder), new("Muistutus: arviointi erääntyy", "Påminnelse: bedömningen ska bli klar", "Reminder: assessment due") },
         { nameof(StaffNotice.AssessmentEscalation), new("Eskalointi: arviointi myöhässä", "Eskalering: bedömningen försenad", "Escalation: assessment overdue") },
         { nameof(StaffNotice.PartnerNotAnswering), new("Yhteistyötaho ei ole vastannut", "Samarbetsparten har inte svarat", "A partner has not answered") },
+        { nameof(StaffNotice.InformFamilyEscalation), new("Eskalointi: lapselle ja huoltajille ei kerrottu", "Eskalering: barnet och vårdnadshavarna inte informerade",
+            "Escalation: child and guardians not told") },
+        { nameof(StaffNotice.PoliceReportEscalation), new("Eskalointi: ilmoitus poliisille puuttuu", "Eskalering: anmälan till polisen saknas", "Escalation: no police report") },
+        { nameof(StaffNotice.ClosingReminder), new("Muistutus: päättyvän asian velvoitteet", "Påminnelse: skyldigheter i ett ärende som avslutas",
+            "Reminder: a closing case's duties") },
+        { nameof(StaffNotice.ClientStatusNoticeEscalation), new("Eskalointi: asiakkuudesta ei kerrottu", "Eskalering: klientskapet inte meddelat",
+            "Escalation: client status not told") },
     };
 }

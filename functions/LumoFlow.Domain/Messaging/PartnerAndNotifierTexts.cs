@@ -19,7 +19,24 @@ public static class PartnerAndNotifierTexts
         };
     }
 
-    /// <summary>THL feedback practice: a professional notifier is told whether an assessment was started — nothing else.</summary>
+    /// <summary>
+    /// Neutral feedback to a professional notifier (THL: feedback "in general terms"): the notification was processed
+    /// and the social worker may be in touch — never the outcome, which is information about a social-welfare client.
+    /// </summary>
+    public static EmailTemplates.Text NotifierProcessed(string language, string caseReference) => language switch
+    {
+        "sv" => new($"Din barnskyddsanmälan har behandlats ({caseReference})",
+            $"Din barnskyddsanmälan {caseReference} har behandlats. Socialarbetaren kan kontakta dig.\nOm oron fortsätter, gör en ny anmälan.\n"),
+        "en" => new($"Your child welfare notification has been processed ({caseReference})",
+            $"Your child welfare notification {caseReference} has been processed. The social worker may contact you.\nIf the concern continues, please make a new notification.\n"),
+        _ => new($"Lastensuojeluilmoituksesi on käsitelty ({caseReference})",
+            $"Lastensuojeluilmoituksesi {caseReference} on käsitelty. Sosiaalityöntekijä voi ottaa sinuun yhteyttä.\nJos huoli jatkuu, tee uusi ilmoitus.\n"),
+    };
+
+    /// <summary>
+    /// The outcome told to a professional notifier: only with <c>LumoFlow:Feedback:TellOutcome</c> — no statute requires
+    /// it and its legal basis is doubtful (docs/domain.md, Feedback to the notifier).
+    /// </summary>
     public static EmailTemplates.Text NotifierDecision(string language, string caseReference, bool started) => language switch
     {
         "sv" => new($"Beslut om din barnskyddsanmälan ({caseReference})",

@@ -16,6 +16,14 @@ public enum StaffNotice
     AssessmentReminder,
     AssessmentEscalation,
     PartnerNotAnswering,
+    /// <summary>THL: the child and the guardians not told by <c>decisionDue</c> — to the team lead.</summary>
+    InformFamilyEscalation,
+    /// <summary>LSL § 25(3): the police report not recorded — to the team lead.</summary>
+    PoliceReportEscalation,
+    /// <summary>LSL § 27(3): the family not told of client status — to the team lead.</summary>
+    ClientStatusNoticeEscalation,
+    /// <summary>A case decided or completed still has duties left before it ends — to the social worker.</summary>
+    ClosingReminder,
 }
 
 /// <summary>
@@ -62,6 +70,22 @@ public static class StaffNotices
             "Yhteistyötaho ei ole vastannut pyyntöön (kaksi muistutusta lähetetty)",
             "Samarbetspartnern har inte svarat på begäran (två påminnelser skickade)",
             "A partner has not answered the request (two reminders sent)"),
+        [StaffNotice.InformFamilyEscalation] = (
+            "Eskalointi: lapselle ja huoltajille ei ole kerrottu lastensuojeluilmoituksesta, määräaika",
+            "Eskalering: barnet och vårdnadshavarna har inte informerats om barnskyddsanmälan, tidsfrist",
+            "Escalation: the child and the guardians have not been told of the notification, due"),
+        [StaffNotice.PoliceReportEscalation] = (
+            "Eskalointi: rikosepäilystä ei ole kirjattu ilmoitusta poliisille (LSL 25 § 3 mom.)",
+            "Eskalering: ingen anmälan till polisen har registrerats om misstanken om brott (BsL 25 § 3 mom.)",
+            "Escalation: no police report is recorded for the suspected offence (LSL § 25(3))"),
+        [StaffNotice.ClosingReminder] = (
+            "Muistutus: asia odottaa päättymistä, lain velvoitteita on tekemättä",
+            "Påminnelse: ärendet väntar på att avslutas, lagens skyldigheter återstår",
+            "Reminder: the case waits to end, the law's duties are left to do"),
+        [StaffNotice.ClientStatusNoticeEscalation] = (
+            "Eskalointi: lastensuojelun asiakkuuden alkamisesta ei ole kerrottu lapselle ja huoltajille (LSL 27 § 3 mom.)",
+            "Eskalering: barnet och vårdnadshavarna har inte informerats om att klientskapet inom barnskyddet börjat (BsL 27 § 3 mom.)",
+            "Escalation: the child and the guardians have not been told that child-welfare client status began (LSL § 27(3))"),
     };
 
     public static EmailTemplates.Text Text(StaffNotice notice, string language, string caseReference, DateOnly? due, string caseLink)

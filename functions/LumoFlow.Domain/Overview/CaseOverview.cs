@@ -40,6 +40,9 @@ public sealed record CaseOverview(
     /// <summary>The obligation code of the urgency assessment (<see cref="ClosingRules"/>).</summary>
     public const string UrgencyObligation = "urgencyAssessment";
 
+    /// <summary>LSL § 27: when child-welfare client status began, if it has.</summary>
+    public DateTimeOffset? ClientStatusSince { get; init; }
+
     /// <summary>Whole hours since receipt at <paramref name="now"/>: what the lists show beside an unassessed urgency.</summary>
     public int HoursSinceReceipt(DateTimeOffset now) => (int)Math.Max(0, Math.Floor((now - ReceivedAt).TotalHours));
 
@@ -59,6 +62,7 @@ public sealed record CaseOverview(
         state.LinkedCaseIds.Count)
     {
         ReceivedAt = state.ReceivedAt,
+        ClientStatusSince = state.ClientStatus?.At,
     };
 
     /// <summary>
@@ -82,7 +86,7 @@ public sealed record CaseOverview(
         if (!IsOpen) return [];
         var overdue = new List<string>();
         if (Phase == CasePhase.AwaitingDecision && (DecisionOverdueNoted || DecisionDue < today)) overdue.Add(NextDeadline.Decision);
-        if (Phase != CasePhase.AwaitingBirth && (AssessmentOverdueNoted || AssessmentDue < today)) overdue.Add(NextDeadline.Assessment);
+        if (Phase is not (CasePhase.AwaitingBirth or CasePhase.Closing) && (AssessmentOverdueNoted || AssessmentDue < today)) overdue.Add(NextDeadline.Assessment);
         return overdue;
     }
 }

@@ -9,6 +9,7 @@ public static class DeadlineWords
     {
         { NextDeadline.Decision, new("Päätös arvioinnin aloittamisesta", "Beslut om bedömning", "the decision on the assessment") },
         { NextDeadline.Assessment, new("Arviointi valmis", "Bedömningen klar", "the assessment complete") },
+        { "informFamily", new("Lapselle ja huoltajille kertominen", "Informationen till barnet och vårdnadshavarna", "telling the child and guardians") },
     };
 
     public static readonly Vocabulary Signals = new()

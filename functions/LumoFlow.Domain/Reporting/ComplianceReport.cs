@@ -32,8 +32,9 @@ public sealed record ComplianceFigures
     public required int DecisionNotYetDue { get; init; }
 
     /// <summary>
-    /// Ended (completed or terminated — e.g. transferred to another region) with no decision recorded, whenever its due
-    /// date was. Nothing was decided in or out of time, so it is not in the share.
+    /// Ended (terminated, or transferred to another region, LSL § 25 d) with no decision recorded, on or before its due
+    /// date. Nothing was decided in or out of time, so it is not in the share. (An undecided case that ended after its due
+    /// date had already exceeded the limit: it is in <see cref="DecisionExceeded"/>.)
     /// </summary>
     public required int EndedWithoutDecision { get; init; }
 
@@ -123,12 +124,15 @@ public sealed record ComplianceReport(ReportPeriod Period, DateOnly Today, Compl
 
     /// <summary>
     /// Where a case received in the period stands on the 7-working-day limit. A decision, once made, is judged by its
-    /// date alone; an undecided case that has ended is <see cref="DecisionStanding.EndedWithoutDecision"/>; an undecided
-    /// open one is late once its due date is before today (the due date itself is still in time).
+    /// date alone. An undecided case that ended (or was transferred) on or before its due date is
+    /// <see cref="DecisionStanding.EndedWithoutDecision"/>; one that ended after it had already exceeded the limit, and
+    /// the exceedance does not disappear with it. An undecided open one is late once its due date is before today (the
+    /// due date itself is still in time).
     /// </summary>
     private static DecisionStanding Standing(ComplianceCase c, DateOnly decisionDue, DateOnly today) => c switch
     {
         { DecidedOn: { } decidedOn } => decidedOn <= decisionDue ? DecisionStanding.InTime : DecisionStanding.Exceeded,
+        { Open: false, EndedOn: { } endedOn } => endedOn <= decisionDue ? DecisionStanding.EndedWithoutDecision : DecisionStanding.Exceeded,
         { Open: false } => DecisionStanding.EndedWithoutDecision,
         _ => decisionDue < today ? DecisionStanding.Exceeded : DecisionStanding.NotYetDue,
     };

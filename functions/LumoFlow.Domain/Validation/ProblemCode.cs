@@ -52,6 +52,8 @@ public enum ProblemCode
     // Staff events and controls.
     TeamOrWorker,
     GiveOne,
+    /// <summary>An urgent measure is recorded only with an urgent need (<c>urgent: true</c>).</summary>
+    MeasureOnlyWhenUrgent,
     ReasonRequired,
     TerminationReasonRequired,
     EventDetailsNotObject,

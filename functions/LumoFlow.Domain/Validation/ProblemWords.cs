@@ -67,6 +67,8 @@ public static class ProblemWords
         [ProblemCode.ReceivedAtTooOld] = new("ei voi olla yli vuoden takaa", "kan inte vara mer än ett år tillbaka", "cannot be more than a year in the past"),
 
         [ProblemCode.GiveOne] = new("anna ainakin yksi tieto", "ange minst en uppgift", "give at least one of the fields"),
+        [ProblemCode.MeasureOnlyWhenUrgent] = new("kiireellinen toimenpide kirjataan vain, kun tarve on kiireellinen",
+            "en brådskande åtgärd registreras endast när behovet är brådskande", "an urgent measure is recorded only when the need is urgent"),
         [ProblemCode.ChildNotIdentified] = new("kerro jotain, mistä lapsi tunnistetaan: nimi, ikä tai syntymäaika, henkilötunnus tai missä lapsi asuu tai nähtiin",
             "ange något som identifierar barnet: namn, ålder eller födelsedatum, personbeteckning eller var barnet bor eller sågs",
             "give something that identifies the child: a name, an age or date of birth, an identity code, or where the child lives or was seen"),

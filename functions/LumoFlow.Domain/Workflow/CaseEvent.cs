@@ -62,7 +62,14 @@ public sealed record WokenByCheck(string Overdue) : CaseEvent;
 // ---- Events raised by staff (POST /api/cases/{id}/events/{name}) ----
 
 /// <summary>LSL § 26(2): the possible urgent need was assessed at once.</summary>
-public sealed record UrgencyAssessed(bool Urgent, string? Note) : CaseEvent;
+public sealed record UrgencyAssessed(bool Urgent, string? Note) : CaseEvent
+{
+    /// <summary>
+    /// The urgent measure taken, when one was (<see cref="UrgentMeasures"/>: urgent support, LSL § 37 b, or an urgent
+    /// placement, § 38): client status begins with it (§ 27(2)).
+    /// </summary>
+    public string? Measure { get; init; }
+}
 
 /// <summary>The notifier was given feedback (THL practice). <paramref name="How"/>: phone, meeting, email or letter.</summary>
 public sealed record NotifierContacted(string How, DateTimeOffset At, string? Note) : CaseEvent;
@@ -73,8 +80,39 @@ public sealed record NotifierContactImpossible(string Reason) : CaseEvent;
 /// <summary>LSL § 26(5): a service-need assessment is started, or it is obviously unnecessary.</summary>
 public sealed record DecisionMade(bool StartAssessment, string Reason) : CaseEvent;
 
-/// <summary>THL: the child and guardians were told a notification was received and what follows.</summary>
+/// <summary>THL: the child and guardians were told a notification was received and what follows — everyone, together.</summary>
 public sealed record ChildAndGuardiansInformed(DateTimeOffset At, string How) : CaseEvent;
+
+/// <summary>
+/// THL, LSL § 27(3): one member of the family — the child, or one guardian (separated parents are told separately) —
+/// was told of the notification, or of client status. <paramref name="Who"/>: <c>child</c> or <c>guardian</c>.
+/// </summary>
+public sealed record FamilyMemberInformed(string Who, string? Name, DateTimeOffset At, string How) : CaseEvent;
+
+/// <summary>
+/// One member of the family is not told, for a lawful reason: e.g. telling would endanger the child (asiakaslaki
+/// 812/2000 § 11).
+/// </summary>
+public sealed record FamilyMemberNotInformed(string Who, string? Name, string Reason) : CaseEvent;
+
+/// <summary>LSL § 27: client status begins — by an urgent measure, support given before the assessment, or the assessment.</summary>
+public sealed record ClientStatusStarted(string Reason, DateTimeOffset At) : CaseEvent;
+
+/// <summary>
+/// A new notification about a child whose assessment is under way (<paramref name="CaseId"/>, a linked case) is taken
+/// into that assessment: this counts as this case's decision, on the day it is recorded.
+/// </summary>
+public sealed record HandledInOpenAssessment(string CaseId) : CaseEvent
+{
+    /// <summary>
+    /// Whether <see cref="CaseId"/> is an assessment under way (its phase <c>Assessing</c> or <c>ReadyToClose</c>): the
+    /// host looks, as the workflow reads no other case.
+    /// </summary>
+    public bool IsOpenAssessment { get; init; }
+}
+
+/// <summary>The open assessment of <c>HandledInOpenAssessment</c> learns that case <paramref name="NewCaseId"/> was taken into it.</summary>
+public sealed record NotificationTakenIntoAssessment(string NewCaseId) : CaseEvent;
 
 /// <summary>The partner asked to take part (SHL § 41).</summary>
 public sealed record Partner(string Kind, string Organisation, string? Name, string Email, string? Language);
@@ -107,13 +145,29 @@ public sealed record GuardiansHeard(string Note) : CaseEvent;
 public sealed record OffenceSuspected(string? Note) : CaseEvent;
 
 /// <summary>LSL § 25(3): the report to the police was filed.</summary>
-public sealed record PoliceReportFiled(DateTimeOffset At) : CaseEvent;
+public sealed record PoliceReportFiled(DateTimeOffset At) : CaseEvent
+{
+    /// <summary>The police's reference of the report, when known (kept as a document).</summary>
+    public string? Reference { get; init; }
+}
+
+/// <summary>
+/// LSL § 25(3): the police know already — the notifier (whose own duty it is) or the police themselves informed them.
+/// <paramref name="By"/>: <c>notifier</c> or <c>police</c>.
+/// </summary>
+public sealed record PoliceAlreadyInformed(string By, string? Reference) : CaseEvent;
 
 /// <summary>The case moves to another team and/or social worker (an email address).</summary>
 public sealed record Reassigned(string? Team, string? Worker) : CaseEvent;
 
-/// <summary>LSL § 25 d: the child moved to another region, which was notified; the case closes as transferred.</summary>
+/// <summary>
+/// LSL § 25 d: the child moved to another region, which was told; the new region continues the assessment. The case ends
+/// as transferred once the documents are sent (<see cref="TransferDocumentsSent"/>).
+/// </summary>
 public sealed record TransferredOut(string Region, DateTimeOffset At) : CaseEvent;
+
+/// <summary>LSL § 25 d: the documents the new region needs were sent to it, without delay.</summary>
+public sealed record TransferDocumentsSent(string To, DateTimeOffset At, string Documents) : CaseEvent;
 
 /// <summary>SHL § 37: what the assessment's summary must contain.</summary>
 public sealed record AssessmentSummary(
@@ -126,9 +180,15 @@ public sealed record AssessmentSummary(
 /// <summary>The service-need assessment is complete. <paramref name="Outcome"/>: childWelfareClient, socialWelfareServices or noFurtherServices.</summary>
 public sealed record AssessmentCompleted(string Outcome, AssessmentSummary Summary) : CaseEvent;
 
-/// <summary>LSL § 25 c: the child of a pre-birth notification was born; the child-welfare deadlines start now.</summary>
+/// <summary>
+/// LSL § 25 c(3): the child of a pre-birth notification was born; the child-welfare deadlines count from the birth —
+/// <see cref="BornOn"/>, or the date the identity code gives — not from the day it is recorded.
+/// </summary>
 public sealed record ChildBorn(string IdentityCode) : CaseEvent
 {
+    /// <summary>The day of birth; optional, as the identity code gives it (and is checked against it).</summary>
+    public DateOnly? BornOn { get; init; }
+
     /// <summary>The child's key in the child index (a keyed hash the host computes), so that the child's other cases are linked.</summary>
     public string? ChildKey { get; init; }
 }

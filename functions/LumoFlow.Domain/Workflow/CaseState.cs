@@ -16,6 +16,12 @@ public enum CasePhase
     Assessing,
     /// <summary>Nothing blocks closing any more.</summary>
     ReadyToClose,
+    /// <summary>
+    /// Decided or completed — not to assess, the assessment complete, transferred, or taken into the child's open
+    /// assessment — and finishing what the law still asks (<see cref="ClosingRules.ToFinish"/>): it ends by itself once
+    /// that is done (<see cref="CaseState.PendingOutcome"/>).
+    /// </summary>
+    Closing,
     Closed,
 }
 
@@ -46,6 +52,8 @@ public sealed record CaseState
     public int ChildNumber { get; init; }
     /// <summary>The cases the notification opened, one per child (this one among them): the family group.</summary>
     public IReadOnlyList<string> FamilyCaseIds { get; init; } = [];
+    /// <summary>How many guardians the notification named: each of them is told (or the reason why not is recorded).</summary>
+    public int GuardianCount { get; init; }
     /// <summary>The child's valid identity code is known (from the notification, <see cref="ChildIdentified"/> or <see cref="ChildBorn"/>).</summary>
     public bool ChildIdentified { get; init; }
     /// <summary>The routing table knows the child's home municipality; false while the case sits with the default team.</summary>
@@ -76,24 +84,70 @@ public sealed record CaseState
     public DecisionRecord? Decision { get; init; }
     /// <summary>SHL § 36(3): when the service-need assessment was completed (<c>AssessmentCompleted</c>); THL's completion figure counts it.</summary>
     public DateTimeOffset? AssessmentCompletedAt { get; init; }
-    /// <summary>THL: the child and guardians are told within the 7 working days that a notification was received.</summary>
+    /// <summary>
+    /// THL: the child and every guardian are told within the 7 working days that a notification was received (or the
+    /// lawful reason why one is not is recorded): when that was complete.
+    /// </summary>
     public DateTimeOffset? FamilyInformedAt { get; init; }
+    /// <summary>Who of the family was told, or not told and why (<see cref="FamilyMemberRecord"/>).</summary>
+    public IReadOnlyList<FamilyMemberRecord> FamilyMembers { get; init; } = [];
+    /// <summary>The family was not told by the end of <c>decisionDue</c>.</summary>
+    public bool InformFamilyOverdue { get; init; }
     /// <summary>LSL § 29, SHL § 42: the child is met in person, or the reason why not is recorded.</summary>
     public ChildMeeting? ChildMeeting { get; init; }
     /// <summary>SHL § 36(4): the child's views are heard.</summary>
     public bool ChildViewsRecorded { get; init; }
     public bool GuardiansHeard { get; init; }
-    /// <summary>LSL § 25(3): the police report filed when an offence against the child is suspected.</summary>
-    public DateTimeOffset? PoliceReportFiledAt { get; init; }
+    /// <summary>LSL § 25(3): the police report filed when an offence against the child is suspected, or that the police knew.</summary>
+    public PoliceReportRecord? PoliceReport { get; init; }
+    /// <summary>LSL § 27: client status, once it has begun.</summary>
+    public ClientStatusRecord? ClientStatus { get; init; }
+    /// <summary>In <see cref="CasePhase.Closing"/>: how the case ends once what remains is done.</summary>
+    public string? PendingOutcome { get; init; }
+    /// <summary>LSL § 25 d: the move to another region, and the documents sent.</summary>
+    public TransferRecord? Transfer { get; init; }
+    /// <summary>The child's open assessment this case was taken into (<see cref="HandledInOpenAssessment"/>).</summary>
+    public string? HandledInCaseId { get; init; }
+    /// <summary>When the case ended (closed or terminated).</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
     /// <summary>SHL § 41: partners asked to take part, and their answers.</summary>
     public IReadOnlyList<PartnerRequest> Partners { get; init; } = [];
-    /// <summary>How the case ended: an assessment outcome, <c>noAssessment</c>, <c>transferred</c> or <c>closedBeforeBirth</c>.</summary>
+    /// <summary>
+    /// How the case ended: an assessment outcome, <c>noAssessment</c>, <c>transferred</c>, <c>handledInOpenAssessment</c>,
+    /// <c>closedBeforeBirth</c> or <c>terminated</c> (<see cref="Outcomes.OfCase"/>).
+    /// </summary>
     public string? Outcome { get; init; }
     /// <summary>LSL § 25 d: the region the child moved to.</summary>
     public string? TransferredTo { get; init; }
 
     public bool IsOpen => RuntimeStatus == RuntimeStatus.Running;
+
+    /// <summary>
+    /// No child yet: a pre-birth case before the birth (LSL § 25 c) — whatever its phase, a transfer's included. Only such
+    /// a case has no deadlines.
+    /// </summary>
+    public bool Unborn => Deadlines is null;
+
+    /// <summary>LSL § 25(3): an offence against the child is suspected and the police have not been told yet.</summary>
+    public bool PoliceReportOpen => OffenceSuspected && PoliceReport is null;
 }
+
+/// <summary>
+/// One member of the family told (<paramref name="Informed"/>) or not told and why (the reason is a document).
+/// <paramref name="Who"/>: <c>child</c> or <c>guardian</c>; <paramref name="NameKey"/> tells guardians apart without
+/// keeping their names in the state (a short hash of the name as given; <c>#…</c> when none was).
+/// <paramref name="At"/>: when told, or when recorded as not told.
+/// </summary>
+public sealed record FamilyMemberRecord(string Who, string NameKey, bool Informed, DateTimeOffset At);
+
+/// <summary>LSL § 25(3): the police report — filed by the social worker, or already known to the police (<paramref name="By"/>).</summary>
+public sealed record PoliceReportRecord(bool Filed, DateTimeOffset At, string? By);
+
+/// <summary>LSL § 27: when client status began, and why (<see cref="ClientStatusReasons"/>).</summary>
+public sealed record ClientStatusRecord(string Reason, DateTimeOffset At, string Actor);
+
+/// <summary>LSL § 25 d: the region the child moved to, when that was recorded, and when the documents went.</summary>
+public sealed record TransferRecord(string Region, DateTimeOffset At, DateTimeOffset RecordedAt, DateTimeOffset? DocumentsSentAt = null);
 
 public sealed record UrgencyAssessment(bool Urgent, DateTimeOffset At, string Actor);
 

@@ -26,12 +26,38 @@ public sealed partial class CaseWorkflow
                 NotifyStaff(step, TeamOf(state).OnCallEmail, StaffNotice.UrgencyOnCall, null);
                 break;
 
+            // A case finishing its duties: what remains (the notifier, the family, the police, the documents) is not forgotten.
+            case TimerNames.ClosingReminder when state.Phase == Closing && ClosingRules.ToFinish(state).Count > 0:
+                NotifyStaff(step, WorkerOf(state), StaffNotice.ClosingReminder, null);
+                RemindWhileClosing(step);
+                break;
+
             case TimerNames.DecisionReminder when state.Phase == AwaitingDecision:
                 NotifyStaff(step, WorkerOf(state), StaffNotice.DecisionReminder, deadlines!.DecisionDue);
                 break;
 
-            case TimerNames.InformFamilyReminder when state.FamilyInformedAt is null && state.Phase is AwaitingDecision or Assessing or ReadyToClose:
+            case TimerNames.InformFamilyReminder when FamilyStillToTell(state):
                 NotifyStaff(step, WorkerOf(state), StaffNotice.InformFamilyReminder, deadlines!.DecisionDue);
+                break;
+
+            // THL: the child and the guardians are told within the 7 working days — escalated and flagged like the decision.
+            case TimerNames.InformFamilyEscalation when FamilyStillToTell(state):
+                NotifyStaff(step, TeamOf(state).LeadEmail, StaffNotice.InformFamilyEscalation, deadlines!.DecisionDue);
+                break;
+
+            case TimerNames.InformFamilyOverdue when FamilyStillToTell(state):
+                step.State = state with { InformFamilyOverdue = true };
+                step.History("InformFamilyOverdue", "system", new() { ["due"] = deadlines!.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+                break;
+
+            // LSL § 25(3): the police report is made at once; the next working morning the team lead hears it is not.
+            case TimerNames.PoliceReportEscalation when state.PoliceReportOpen:
+                NotifyStaff(step, TeamOf(state).LeadEmail, StaffNotice.PoliceReportEscalation, null);
+                break;
+
+            // LSL § 27(3): client status is told to the guardian and the child at once.
+            case TimerNames.ClientStatusNotice when state.ClientStatus is { } status && !FamilyInformation.Told(state, since: status.At):
+                NotifyStaff(step, TeamOf(state).LeadEmail, StaffNotice.ClientStatusNoticeEscalation, null);
                 break;
 
             // LSL § 26(5): no decision on the morning it is due — the team lead hears of it.
@@ -74,6 +100,11 @@ public sealed partial class CaseWorkflow
         }
         return step.Build();
     }
+
+    /// <summary>The child and the guardians are still to be told of the notification (not within an open assessment it was taken into).</summary>
+    private static bool FamilyStillToTell(CaseState state) =>
+        state.HandledInCaseId is null && state.Transfer is null && state.Phase is AwaitingDecision or Assessing or ReadyToClose or Closing
+        && !FamilyInformation.Told(state);
 
     /// <summary>Partners who have not answered are reminded twice; then the social worker is told.</summary>
     private void FollowUpPartner(StepBuilder step, string requestId)

@@ -26,14 +26,16 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
     /// </summary>
     private static readonly Dictionary<Type, IReadOnlyList<CasePhase>> AllowedIn = new Dictionary<Type, IReadOnlyList<CasePhase>>
     {
-        // SHL § 41: a partner answers a request of a born child's case.
-        [typeof(PartnerInputReceived)] = [AwaitingDecision, Assessing, ReadyToClose],
+        // SHL § 41: a partner answers a request of a born child's case, until the case ends.
+        [typeof(PartnerInputReceived)] = [AwaitingDecision, Assessing, ReadyToClose, Closing],
         // THL: a new notification about the same child is linked, never dropped.
-        [typeof(RelatedNotificationReceived)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(RelatedNotificationReceived)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose, Closing],
+        // The open assessment a new notification was taken into (HandledInOpenAssessment) records it.
+        [typeof(NotificationTakenIntoAssessment)] = [Assessing, ReadyToClose],
         // An administrator or a team lead may stop any open case.
-        [typeof(CaseTerminated)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(CaseTerminated)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose, Closing],
         // The daily check wakes any open case whose timer the engine did not fire.
-        [typeof(WokenByCheck)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose],
+        [typeof(WokenByCheck)] = [AwaitingBirth, AwaitingDecision, Assessing, ReadyToClose, Closing],
     }.Concat(StaffEvents.All.Select(e => KeyValuePair.Create(e.Type, e.AllowedIn))).ToDictionary();
 
     /// <summary>Whether an event of <paramref name="eventType"/> is allowed in <paramref name="phase"/>.</summary>
@@ -80,6 +82,7 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             FamilyCaseIds = received.FamilyCaseIds.Count > 0 ? received.FamilyCaseIds : [caseId],
             ChildIdentified = PersonalIdentityCode.TryParse(child.IdentityCode, out _),
             HomeMunicipalityConfirmed = routing.Knows(child.HomeMunicipality),
+            GuardianCount = notification.Guardians?.Count ?? 0,
             IntakeFlags = received.Flags,
             RedFlag = redFlag,
         }, now);
@@ -107,6 +110,8 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             step.Email(received.Team.OnCallEmail, EmailTemplates.Urgent(received.Team.Language, caseId, options.CaseLink(caseId)), "Urgent");
         step.SetTimer(TimerNames.UrgencyLead, Urgency.LeadAt(received.ReceivedAt, calendar));
         step.SetTimer(TimerNames.UrgencyOnCall, Urgency.OnCallAt(received.ReceivedAt, calendar));
+        // LSL § 25(3): a suspected offence is reported at once; not recorded by the next working morning, the lead hears of it.
+        if (notification.OffenceSuspected) step.SetTimer(TimerNames.PoliceReportEscalation, NextWorkingMorning(received.ReceivedAt));
 
         // LSL § 26: the deadlines count from the receipt — which, for a notification registered afterwards, is earlier
         // than now. A timer already due fires at once.
@@ -151,13 +156,18 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             return NotAllowed(caseEvent, state.Phase);
 
         var step = new StepBuilder(state, now);
-        return caseEvent switch
+        var outcome = caseEvent switch
         {
             UrgencyAssessed e => Record(step, e),
             NotifierContacted e => Record(step, e),
             NotifierContactImpossible e => Record(step, e),
             DecisionMade e => Decide(step, e),
+            HandledInOpenAssessment e => HandleInOpenAssessment(step, e),
+            NotificationTakenIntoAssessment e => Record(step, e),
             ChildAndGuardiansInformed e => Record(step, e),
+            FamilyMemberInformed e => Record(step, e),
+            FamilyMemberNotInformed e => Record(step, e),
+            ClientStatusStarted e => Record(step, e),
             PartnerInputRequested e => RequestPartnerInput(step, e),
             PartnerInputWaived e => WaivePartnerInput(step, e),
             PartnerInputReceived e => ReceivePartnerInput(step, e),
@@ -167,8 +177,10 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             GuardiansHeard e => Record(step, e),
             OffenceSuspected e => Record(step, e),
             PoliceReportFiled e => Record(step, e),
+            PoliceAlreadyInformed e => Record(step, e),
             Reassigned e => Reassign(step, e),
             TransferredOut e => Transfer(step, e),
+            TransferDocumentsSent e => Record(step, e),
             AssessmentCompleted e => Complete(step, e),
             ChildBorn e => Born(step, e),
             ChildIdentified e => Identify(step, e),
@@ -178,6 +190,21 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
             CaseTerminated e => Terminate(step, e),
             _ => new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.UnknownEvent, $"Unknown event {caseEvent.GetType().Name}.", []),
         };
+        return outcome is WorkflowStep ? FinishIfDone(step) : outcome;
+    }
+
+    /// <summary>
+    /// A case in <see cref="Closing"/> ends by itself, as its <see cref="CaseState.PendingOutcome"/>, once what the law
+    /// still asks is done (<see cref="ClosingRules.ToFinish"/>) — whichever event did the last of it.
+    /// </summary>
+    private WorkflowStep FinishIfDone(StepBuilder step)
+    {
+        if (step.State is { IsOpen: true, Phase: Closing, PendingOutcome: { } outcome } && ClosingRules.ToFinish(step.State).Count == 0)
+        {
+            step.History("CaseClosed", "system", new() { ["outcome"] = outcome });
+            Close(step, RuntimeStatus.Completed, outcome);
+        }
+        return step.Build();
     }
 
     /// <summary>THL: a new notification matters even when the family is already a client — link it, never drop it.</summary>
@@ -208,6 +235,12 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
         SetIfFuture(step, TimerNames.InformFamilyReminder, Schedule.InformFamilyReminder(deadlines, calendar));
         step.SetTimer(TimerNames.DecisionEscalation, Schedule.DecisionEscalation(deadlines));
         step.SetTimer(TimerNames.DecisionOverdue, ReminderSchedule.EndOf(deadlines.DecisionDue));
+        // THL: the child and the guardians are told within the same 7 working days — escalated and flagged like the decision.
+        if (!FamilyInformation.Told(step.State))
+        {
+            step.SetTimer(TimerNames.InformFamilyEscalation, Schedule.DecisionEscalation(deadlines));
+            step.SetTimer(TimerNames.InformFamilyOverdue, ReminderSchedule.EndOf(deadlines.DecisionDue));
+        }
         if (step.State.NotifierContactRecord is null)
             SetIfFuture(step, TimerNames.NotifierContactReminder, Schedule.NotifierContactReminder(deadlines, 0, calendar));
         foreach (var daysBefore in Schedule.AssessmentReminderDaysBefore)
@@ -241,9 +274,13 @@ public sealed partial class CaseWorkflow(DeadlineRules deadlineRules, WorkingDay
 
     private void Close(StepBuilder step, RuntimeStatus status, string outcome)
     {
-        step.State = step.State with { RuntimeStatus = status, Phase = Closed, Outcome = outcome };
+        step.State = step.State with { RuntimeStatus = status, Phase = Closed, Outcome = outcome, PendingOutcome = null, ClosedAt = step.Now };
         CancelAllTimers(step);
     }
+
+    /// <summary>The next working day's morning (<see cref="ReminderSchedule.MorningAt"/>): when a duty due "at once" is escalated.</summary>
+    private DateTimeOffset NextWorkingMorning(DateTimeOffset from) =>
+        HelsinkiTime.AtLocalTime(calendar.AddWorkingDays(HelsinkiTime.LocalDate(from), 1), Schedule.MorningAt);
 
     private Team TeamOf(CaseState state) => routing.Team(state.TeamId);
     private string WorkerOf(CaseState state) => state.WorkerEmail ?? TeamOf(state).WorkerEmail;

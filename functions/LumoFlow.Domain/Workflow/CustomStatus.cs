@@ -11,6 +11,7 @@ public sealed record CustomStatus(string Phase, IReadOnlyList<string> OpenObliga
         var overdue = new List<string>();
         if (state.IsOpen && state.DecisionOverdue && state.Phase == CasePhase.AwaitingDecision) overdue.Add("decision");
         if (state.IsOpen && state.AssessmentOverdue) overdue.Add("assessment");
+        if (state.IsOpen && state.InformFamilyOverdue && !FamilyInformation.Told(state)) overdue.Add("informFamily");
         var obligations = ClosingRules.OpenObligations(state).Select(o => o.Code).ToList();
         return new CustomStatus(state.Phase.ToString(), obligations, overdue, state.Outcome);
     }

@@ -23,6 +23,11 @@ public static class HistoryWords
         { "PartnerInputReceived", new("Yhteistyötaho vastasi", "Samarbetsparten svarade", "Partner answered") },
         { "RelatedNotificationReceived", new("Uusi ilmoitus samasta lapsesta", "Ny anmälan om samma barn", "New notification about the same child") },
         { "WokenByCheck", new("Päivittäinen tarkistus herätti asian: ajastin ei ollut lauennut", "Den dagliga kontrollen väckte ärendet: en timer hade inte utlösts", "The daily check woke the case: a timer had not fired") },
+        { "InformFamilyOverdue", new("Lapselle ja huoltajille kertominen myöhässä", "Informationen till barnet och vårdnadshavarna försenad",
+            "Telling the child and guardians overdue") },
+        { "CaseClosed", new("Asia päättyi: lain velvoitteet täytetty", "Ärendet avslutades: lagens skyldigheter uppfyllda", "Case closed: the law's duties done") },
+        { "NotificationTakenIntoAssessment", new("Uusi ilmoitus otettiin tähän arviointiin", "En ny anmälan togs in i denna bedömning",
+            "A new notification was taken into this assessment") },
         { "EventRefused", new("Kirjaus hylätty", "Registrering avvisad", "Event refused") },
         { "Terminated", new("Asia keskeytetty", "Ärendet avbrutet", "Case terminated") },
     };
@@ -57,6 +62,12 @@ public static class HistoryWords
         { "outcome", new("Lopputulos", "Utfall", "Outcome") },
         { "reason", new("Perustelu", "Motivering", "Reason") },
         { "partnerRequestId", new("Pyyntö", "Begäran", "Request") },
+        { "measure", new("Toimenpide", "Åtgärd", "Measure") },
+        { "who", new("Kenelle", "Till vem", "Who") },
+        { "by", new("Kuka ilmoitti", "Vem anmälde", "Told by") },
+        { "bornOn", new("Syntymäpäivä", "Födelsedag", "Born on") },
+        { "to", new("Vastaanottaja", "Mottagare", "Sent to") },
+        { "policeReportOpen", new("Ilmoitus poliisille tekemättä", "Anmälan till polisen ogjord", "Police report still open") },
     };
 
     /// <summary>Who did it, when it was not a member of staff (whose account is shown as it is).</summary>

@@ -11,6 +11,7 @@ public static class PhaseWords
         { nameof(CasePhase.AwaitingDecision), new("Odottaa päätöstä", "Väntar på beslut", "Awaiting the decision") },
         { nameof(CasePhase.Assessing), new("Arviointi käynnissä", "Bedömning pågår", "Assessment under way") },
         { nameof(CasePhase.ReadyToClose), new("Valmis päätettäväksi", "Klar att avslutas", "Ready to close") },
+        { nameof(CasePhase.Closing), new("Päättymässä: jäljellä lain velvoitteet", "Avslutas: lagens skyldigheter återstår", "Closing: the law's remaining duties") },
         { nameof(CasePhase.Closed), new("Päättynyt", "Avslutat", "Closed") },
     };
 

@@ -22,6 +22,8 @@ public sealed record ReminderSchedule
     public int NotifierContactRepeatWorkingDays { get; init; } = 2;
     /// <summary>Assessment reminders, calendar days before <c>assessmentDue</c> (moved back to a working day).</summary>
     public IReadOnlyList<int> AssessmentReminderDaysBefore { get; init; } = [14, 3];
+    /// <summary>A case in <c>Closing</c> with duties left: the social worker is reminded after, and again every, this many working days.</summary>
+    public int ClosingReminderWorkingDays { get; init; } = 2;
     /// <summary>Reminders to a partner who has not answered, working days after the request.</summary>
     public IReadOnlyList<int> PartnerReminderWorkingDays { get; init; } = [5, 10];
     /// <summary>Then the social worker is told the partner has not answered, working days after the request.</summary>

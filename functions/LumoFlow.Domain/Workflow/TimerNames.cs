@@ -11,6 +11,16 @@ public static class TimerNames
     public const string DecisionReminder = "decision-reminder";
     /// <summary>Reminder to inform the child and guardians before <c>decisionDue</c>.</summary>
     public const string InformFamilyReminder = "inform-family-reminder";
+    /// <summary>THL: the family not told by the morning of <c>decisionDue</c> — the team lead is told.</summary>
+    public const string InformFamilyEscalation = "inform-family-escalation";
+    /// <summary>The end of the <c>decisionDue</c> day: the family's information is flagged overdue if not done.</summary>
+    public const string InformFamilyOverdue = "inform-family-overdue";
+    /// <summary>LSL § 25(3): the police report not recorded by the next working morning after the suspicion — the team lead is told.</summary>
+    public const string PoliceReportEscalation = "police-report-escalation";
+    /// <summary>LSL § 27(3): the family not told of client status by the next working morning — the team lead is told.</summary>
+    public const string ClientStatusNotice = "client-status-notice";
+    /// <summary>A case in <c>Closing</c> with duties left: the social worker is reminded, again every few working days.</summary>
+    public const string ClosingReminder = "closing-reminder";
     /// <summary>Escalation to the team lead on the morning of <c>decisionDue</c>.</summary>
     public const string DecisionEscalation = "decision-escalation";
     /// <summary>The end of the <c>decisionDue</c> day (LSL § 26(5)): flag the case overdue if no decision.</summary>
@@ -45,6 +55,7 @@ public static class TimerNames
 
     /// <summary>The case-level timers (not per partner), for cancelling them all at close.</summary>
     public static IEnumerable<string> Fixed(ReminderSchedule schedule) =>
-        [UrgencyLead, UrgencyOnCall, DecisionReminder, InformFamilyReminder, DecisionEscalation, DecisionOverdue, NotifierContactReminder,
-         AssessmentOverdue, AssessmentEscalation, .. schedule.AssessmentReminderDaysBefore.Select(AssessmentReminder)];
+        [UrgencyLead, UrgencyOnCall, DecisionReminder, InformFamilyReminder, InformFamilyEscalation, InformFamilyOverdue, PoliceReportEscalation,
+         ClientStatusNotice, ClosingReminder, DecisionEscalation, DecisionOverdue, NotifierContactReminder, AssessmentOverdue, AssessmentEscalation,
+         .. schedule.AssessmentReminderDaysBefore.Select(AssessmentReminder)];
 }

@@ -9,6 +9,13 @@ public sealed record WorkflowOptions(string PublicBaseUrl)
     /// <summary>How an unrecorded urgency assessment escalates (LSL § 26(2)).</summary>
     public UrgencySchedule Urgency { get; init; } = new();
 
+    /// <summary>
+    /// Whether a professional notifier's feedback after the decision tells whether an assessment was started
+    /// (<c>LumoFlow:Feedback:TellOutcome</c>, default no). It is information about a social-welfare client sent by
+    /// unprotected email; no statute requires it and its legal basis is doubtful — turn it on only on legal advice.
+    /// </summary>
+    public bool FeedbackTellsOutcome { get; init; }
+
     /// <summary>The staff link to a case.</summary>
     public string CaseLink(string caseId) => $"{PublicBaseUrl.TrimEnd('/')}/api/cases/{caseId}";
 

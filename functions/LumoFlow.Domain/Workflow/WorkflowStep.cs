@@ -67,10 +67,22 @@ public enum RefusalCode
     CaseEnded,
     /// <summary>The event is of a type the workflow does not know.</summary>
     UnknownEvent,
-    /// <summary>Deciding not to assess closes the case, and something required before closing is missing.</summary>
-    MissingBeforeNoAssessment,
-    /// <summary>The assessment cannot close: something required is missing.</summary>
+    /// <summary>The assessment (or a pre-birth case) cannot close: something required is missing.</summary>
     MissingBeforeClosing,
+    /// <summary>LSL § 25 d: the case cannot be transferred while the police report or the family's information is open.</summary>
+    MissingBeforeTransfer,
+    /// <summary>The documents of a transfer: the case is not being transferred.</summary>
+    NotTransferring,
+    /// <summary>Client status has begun already (subject: its reason).</summary>
+    ClientStatusAlreadyStarted,
+    /// <summary>The case named is not an open case of the same child linked to this one (subject: the case).</summary>
+    NotALinkedCase,
+    /// <summary>The case named has no assessment under way (subject: the case).</summary>
+    NotAnOpenAssessment,
+    /// <summary>The day of birth does not match the identity code (subject: the day given).</summary>
+    BirthDateMismatch,
+    /// <summary>The day of birth is in the future (subject: the day).</summary>
+    BornInFuture,
     /// <summary>There is no such team (<see cref="WorkflowRefusal.Subject"/>: the team).</summary>
     NoSuchTeam,
     /// <summary>There is no such partner request (subject: the request).</summary>

@@ -50,6 +50,12 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         cases.RaiseEventAsync(id, eventName, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
+    [Function("CaseTransferPackage")]
+    public Task<IResult> CaseTransferPackage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.CaseTransferPackage)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        cases.TransferPackageAsync(id, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
+
     [Function("TerminateCase")]
     public Task<IResult> TerminateCase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LumoFlowRoutes.TerminateCase)] HttpRequest request, string id,
@@ -186,6 +192,12 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.StaffCase)] HttpRequest request, string id,
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         staffPages.CaseAsync(id, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
+
+    [Function("StaffTransferPackage")]
+    public Task<IResult> StaffTransferPackage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.StaffTransferPackage)] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
+        staffPages.TransferPackageAsync(id, request.HttpContext, durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
     [Function("StaffCaseEvent")]
     public Task<IResult> StaffCaseEvent(

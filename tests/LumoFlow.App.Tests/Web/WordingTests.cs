@@ -28,6 +28,21 @@ public sealed class WordingTests
     }
 
     [Fact]
+    public void Every_deadline_a_case_can_show_as_overdue_has_words()
+    {
+        // Nobody acts for four months: the decision, the assessment and telling the family are all overdue.
+        var neglected = new WorkflowHarness();
+        neglected.Open(At("2026-04-01 10:00"));
+        neglected.RunUntil(At("2026-08-01 00:00"));
+
+        var overdue = CustomStatus.Of(neglected.State).Overdue;
+        Assert.Equal(["decision", "assessment", "informFamily"], overdue);
+        foreach (var code in overdue)
+            foreach (var lang in new[] { "fi", "sv", "en" })
+                Assert.False(string.IsNullOrWhiteSpace(DeadlineWords.Kinds.WordsFor(code)?.In(lang)), $"no words for the overdue '{code}' in {lang}");
+    }
+
+    [Fact]
     public void Every_staff_event_has_its_name_words_and_fields_and_every_field_a_label()
     {
         Assert.Equal(StaffEvents.All.Count, StaffEvents.All.Select(e => e.Name).Distinct().Count());
@@ -87,8 +102,9 @@ public sealed class WordingTests
     [Fact]
     public void Every_obligation_a_case_can_have_open_reads_in_words()
     {
-        // A neighbour's notification (urgency, who the child is, where the child lives, …), a pre-birth one, and a
-        // professional's with a suspected offence and a partner asked: between them every kind of open obligation.
+        // A neighbour's notification (urgency, who the child is, where the child lives, …), a pre-birth one, a
+        // professional's with a suspected offence and a partner asked, one whose urgent placement began client status
+        // (LSL § 27(2)), and one whose child moved away (LSL § 25 d): between them every kind of open obligation.
         var neighbour = new WorkflowHarness();
         neighbour.Open(At("2026-06-16 10:00"), NeighbourNotification());
         var preBirth = new WorkflowHarness();
@@ -96,11 +112,18 @@ public sealed class WordingTests
         var professional = new WorkflowHarness();
         professional.Open(At("2026-06-16 10:00"), ValidNotification(offenceSuspected: true));
         professional.Accept(new PartnerInputRequested(new Partner("school", "Kalevan koulu", null, PartnerEmail, "fi"), "?", PartnerSecret), At("2026-06-16 11:00"));
+        var placed = new WorkflowHarness();
+        placed.Open(At("2026-06-16 10:00"));
+        placed.Accept(new UrgencyAssessed(true, null) { Measure = "urgentPlacement" }, At("2026-06-16 10:30"));
+        var moved = new WorkflowHarness();
+        moved.Open(At("2026-06-16 10:00"));
+        moved.Accept(new ChildAndGuardiansInformed(At("2026-06-17 10:00"), "phone"), At("2026-06-17 10:00"));
+        moved.Accept(new TransferredOut("Lapland", At("2026-06-17 11:00")), At("2026-06-17 11:00"));
 
-        var codes = new[] { neighbour, preBirth, professional }
+        var codes = new[] { neighbour, preBirth, professional, placed, moved }
             .SelectMany(h => CustomStatus.Of(h.State).OpenObligations.Select(code => (h.State, code))).ToList();
         Assert.Superset(new HashSet<string> { "urgencyAssessment", "identifyChild", "confirmHomeMunicipality", "childBorn", "decision", "informChildAndGuardians",
-            "notifierContact", "childMeeting", "policeReport", "partnerInput:P1" }, codes.Select(c => c.code).ToHashSet());
+            "notifierContact", "childMeeting", "policeReport", "partnerInput:P1", "clientStatusNotice", "transferDocuments" }, codes.Select(c => c.code).ToHashSet());
         foreach (var (state, code) in codes)
             foreach (var lang in new[] { "fi", "sv", "en" })
                 Assert.NotEqual(code, CaseWording.Obligation(code, state, lang));
@@ -128,7 +151,7 @@ public sealed class WordingTests
         full.Accept(new ChildViewsRecorded("views"), At("2026-08-24 16:05"));
         full.Accept(new GuardiansHeard("heard"), At("2026-08-24 16:10"));
         full.Accept(new OffenceSuspected(null), At("2026-08-24 16:15"));
-        full.Accept(new PoliceReportFiled(At("2026-08-24 16:20")), At("2026-08-24 16:20"));
+        full.Accept(new PoliceReportFiled(At("2026-08-24 16:20")) { Reference = "5500/R/1234/26" }, At("2026-08-24 16:20"));
         full.Accept(new Reassigned(null, "other.worker@kunta.example"), At("2026-08-25 09:00"));
         var late = new AssessmentCompleted("socialWelfareServices", Summary) { Actor = "worker" };
         full.Accept(late, At("2026-09-14 15:00"));
@@ -142,8 +165,41 @@ public sealed class WordingTests
         neglected.RunUntil(At("2026-08-01 00:00"));
         neglected.Accept(new WokenByCheck(TimerNames.AssessmentEscalation) { Actor = "system" }, At("2026-08-01 06:00"));
         neglected.Accept(new ChildNotMet("the family moved"), At("2026-08-02 10:00"));
+        // LSL § 25 d: the family is seen to before the transfer — the child told, the guardian not, for a lawful reason.
+        neglected.Accept(new FamilyMemberInformed("child", null, At("2026-08-02 10:10"), "school"), At("2026-08-02 10:10"));
+        neglected.Accept(new FamilyMemberNotInformed("guardian", GuardianName, "telling would endanger the child"), At("2026-08-02 10:20"));
         neglected.Accept(new TransferredOut("Lapland", At("2026-08-02 11:00")), At("2026-08-02 11:00"));
+        neglected.Accept(new TransferDocumentsSent("Lapland child welfare", At("2026-08-03 09:00"), "the notification and the history"), At("2026-08-03 09:00"));
         foreach (var h in neglected.History) yield return h;
+
+        // LSL §§ 25(3), 27: an offence suspected at intake, an urgent measure beginning client status, nobody acting by the
+        // next working morning; then the police already knew.
+        var urgent = new WorkflowHarness();
+        urgent.Open(At("2026-06-16 10:00"), ValidNotification(offenceSuspected: true));
+        urgent.Accept(new UrgencyAssessed(true, null) { Measure = "urgentSupport" }, At("2026-06-16 10:30"));
+        urgent.RunUntil(At("2026-06-17 12:00"));
+        urgent.Accept(new PoliceAlreadyInformed("notifier", "5500/R/1234/26"), At("2026-06-17 12:00"));
+        foreach (var h in urgent.History) yield return h;
+
+        // Client status recorded by staff (support given before the assessment is complete, LSL § 27(2)).
+        var supported = new WorkflowHarness();
+        supported.Open(At("2026-06-16 10:00"));
+        supported.Accept(new ClientStatusStarted("supportBeforeAssessment", At("2026-06-16 15:00")), At("2026-06-16 15:00"));
+        foreach (var h in supported.History) yield return h;
+
+        // A new notification taken into the child's open assessment: this case ends, the open one records it.
+        var merged = new WorkflowHarness();
+        merged.Open(At("2026-06-16 10:00"), linkedCaseIds: ["LF-2026-000001"]);
+        merged.Accept(new UrgencyAssessed(false, null), At("2026-06-16 10:30"));
+        merged.Accept(new NotifierContacted("phone", At("2026-06-16 11:00"), null), At("2026-06-16 11:00"));
+        merged.Accept(new HandledInOpenAssessment("LF-2026-000001") { IsOpenAssessment = true }, At("2026-06-16 12:00"));
+        foreach (var h in merged.History) yield return h;
+        var assessing = new WorkflowHarness();
+        assessing.Open(At("2026-06-01 10:00"), caseId: "LF-2026-000001");
+        assessing.Accept(new UrgencyAssessed(false, null), At("2026-06-01 10:30"));
+        assessing.Accept(new DecisionMade(true, "assessment needed"), At("2026-06-02 10:00"));
+        assessing.Accept(new NotificationTakenIntoAssessment(CaseId), At("2026-06-16 12:00"));
+        foreach (var h in assessing.History) yield return h;
 
         var born = new WorkflowHarness();
         born.Open(At("2026-02-02 10:00"), PreBirthNotification());
@@ -175,8 +231,8 @@ public sealed class WordingTests
             found.Workflow.Apply(found.State, new ChildIdentified(null, null, "Nowhere"), At("2026-02-02 12:00")) as WorkflowRefusal
             ?? throw new InvalidOperationException("An unknown municipality was taken."), At("2026-02-02 12:00")).History) yield return h;
 
-        var stopped = new WorkflowHarness();
-        stopped.Open(At("2026-02-02 10:00"), AnonymousPrivateNotification());
+        var stopped = new WorkflowHarness(); // with the police report still open: the history says so (LSL § 25(3))
+        stopped.Open(At("2026-02-02 10:00"), AnonymousPrivateNotification() with { OffenceSuspected = true });
         stopped.Accept(new CaseTerminated("opened by mistake"), At("2026-02-02 11:00"));
         foreach (var h in stopped.History) yield return h;
     }
@@ -193,6 +249,19 @@ public sealed class WordingTests
             types.ToHashSet());
         Assert.Superset(new HashSet<string> { "Urgent", "UrgencyEscalation", "UrgencyOnCall" },
             histories.Where(h => h.EventType == "EmailQueued").Select(h => h.Details!["kind"]).ToHashSet());
+        // …and what issue 21 added: the family told or not, the police, client status, closing, moving away, a
+        // notification taken into an open assessment — their entries, details and escalations.
+        Assert.Superset(new HashSet<string>
+            {
+                "FamilyMemberInformed", "FamilyMemberNotInformed", "ChildAndGuardiansInformed", "InformFamilyOverdue", "PoliceReportFiled",
+                "PoliceAlreadyInformed", "ClientStatusStarted", "CaseClosed", "TransferredOut", "TransferDocumentsSent", "HandledInOpenAssessment",
+                "NotificationTakenIntoAssessment", "Terminated",
+            },
+            types.ToHashSet());
+        Assert.Superset(new HashSet<string> { "InformFamilyEscalation", "PoliceReportEscalation", "ClientStatusNoticeEscalation" },
+            histories.Where(h => h.EventType == "EmailQueued").Select(h => h.Details!["kind"]).ToHashSet());
+        Assert.Superset(new HashSet<string> { "who", "by", "reference", "measure", "reason", "at", "bornOn", "to", "region", "outcome", "caseId", "policeReportOpen" },
+            histories.SelectMany(h => h.Details ?? new Dictionary<string, string>()).Select(d => d.Key).ToHashSet());
 
         types.Add("EmailSent"); // written by the outbox when an email went out (CaseRows.SentEntry)
         Assert.All(types, type => Assert.True(HistoryWords.Entry(type) is not null, $"no words for the history entry '{type}'"));
@@ -211,6 +280,20 @@ public sealed class WordingTests
     [InlineData("team", "pohjois-savo", "fi", "Tiimi: Pohjois-Savon lastensuojelun vastaanotto")]
     [InlineData("how", "phone", "sv", "Hur: Telefon")]
     [InlineData("outcome", "noAssessment", "en", "Outcome: No assessment started")]
+    [InlineData("outcome", "handledInOpenAssessment", "fi", "Lopputulos: Käsitelty lapsen avoimessa arvioinnissa")]
+    [InlineData("outcome", "transferred", "sv", "Utfall: Överfört till ett annat område")]
+    [InlineData("who", "guardian", "fi", "Kenelle: Huoltaja")]
+    [InlineData("who", "child", "en", "Who: The child")]
+    [InlineData("by", "notifier", "en", "Told by: The notifier (their own duty)")]
+    [InlineData("reason", "urgentMeasure", "en", "Reason: An urgent child-welfare measure (LSL § 27(2))")]
+    [InlineData("measure", "urgentPlacement", "sv", "Åtgärd: Brådskande placering (BsL 38 §)")]
+    [InlineData("bornOn", "2026-03-20", "fi", "Syntymäpäivä: 20.3.2026")]
+    [InlineData("to", "Lapland child welfare", "sv", "Mottagare: Lapland child welfare")]
+    [InlineData("policeReportOpen", "true", "en", "Police report still open: Yes")]
+    [InlineData("kind", "InformFamilyEscalation", "en", "Kind: Escalation: child and guardians not told")]
+    [InlineData("kind", "PoliceReportEscalation", "fi", "Laji: Eskalointi: ilmoitus poliisille puuttuu")]
+    [InlineData("kind", "NotifierDecision", "en", "Kind: Feedback to the notifier: notification processed")]
+    [InlineData("phase", "Closing", "en", "Phase: Closing: the law's remaining duties")]
     public void A_detail_reads_as_a_label_and_a_value_in_the_readers_language(string key, string value, string lang, string expected) =>
         Assert.Equal(expected, CaseWording.Detail(key, value, id => id == "pohjois-savo" ? "Pohjois-Savon lastensuojelun vastaanotto" : id, lang));
 }

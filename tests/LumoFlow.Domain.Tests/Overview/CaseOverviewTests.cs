@@ -55,7 +55,7 @@ public sealed class CaseOverviewTests
         var noAssessment = Received();
         noAssessment.Accept(new UrgencyAssessed(false, null), At("2026-06-16 10:30"));
         noAssessment.Accept(new NotifierContacted("phone", At("2026-06-17 09:00"), null), At("2026-06-17 09:00"));
-        noAssessment.Accept(new ChildNotMet("no need to meet: the family is already a client"), At("2026-06-17 10:00"));
+        noAssessment.Accept(new ChildAndGuardiansInformed(At("2026-06-17 10:00"), "phone"), At("2026-06-17 10:00"));
         noAssessment.Accept(new DecisionMade(false, "no need"), At("2026-06-18 10:00"));
         var terminated = Received();
         terminated.Accept(new CaseTerminated("duplicate") { Actor = "admin" }, At("2026-06-17 10:00"));

@@ -48,7 +48,10 @@ public sealed class ComplianceCaseTests
 
         Assert.Equal(At("2026-09-14 15:00"), h.State.AssessmentCompletedAt);
         Assert.Equal(
-            new ComplianceCase(CaseId, North.Id, D("2026-06-16"), D("2026-06-26"), D("2026-06-24"), true, D("2026-09-16"), D("2026-09-14"), false),
+            new ComplianceCase(CaseId, North.Id, D("2026-06-16"), D("2026-06-26"), D("2026-06-24"), true, D("2026-09-16"), D("2026-09-14"), false)
+            {
+                EndedOn = D("2026-09-14"),
+            },
             ComplianceCase.Of(h.State));
     }
 
@@ -109,7 +112,7 @@ public sealed class ComplianceCaseTests
         Assert.Equal(new ComplianceCase(CaseId, North.Id, null, null, null, false, null, null, true), before);
 
         // Born, and recorded, on Thu 2.4: Tue 7.4 (1) … Wed 15.4 (7) → decisionDue 15.4; assessmentDue 2.7.
-        h.Accept(new ChildBorn(NewbornIdentityCode), At("2026-04-02 09:00"));
+        h.Accept(new ChildBorn(Domain.Notifications.PersonalIdentityCode.Of(D("2026-04-02"), 456).Value), At("2026-04-02 09:00"));
 
         var after = ComplianceCase.Of(h.State);
         Assert.Equal((D("2026-04-02"), D("2026-04-15"), D("2026-07-02")), (after.PendingOn, after.DecisionDue, after.AssessmentDue));
@@ -136,6 +139,7 @@ public sealed class ComplianceCaseTests
         h.Open(At("2026-04-01 10:00"));
         h.Accept(new UrgencyAssessed(false, null), At("2026-04-01 10:30"));
         h.Accept(new NotifierContacted("phone", At("2026-04-02 11:00"), null), At("2026-04-02 11:00"));
+        h.Accept(new ChildAndGuardiansInformed(At("2026-04-07 14:00"), "phone"), At("2026-04-07 14:00"));
         h.Accept(new DecisionMade(true, "assessment needed"), At("2026-04-08 10:00"));
         h.Accept(new ChildMet(At("2026-05-12 13:00"), "school", null), At("2026-05-12 16:00"));
         var open = ComplianceCase.Of(h.State);

@@ -4,9 +4,11 @@ using static LumoFlow.Domain.Tests.Workflow.WorkflowHarness;
 namespace LumoFlow.Domain.Tests.Workflow;
 
 /// <summary>
-/// What must have happened before a case may close — after AssessmentCompleted, or after a decision not to start an
-/// assessment (which closes the case too). Codes: <c>notifierContact</c> (LumoFlow's promise, THL practice),
-/// <c>partnerInput:P1</c> (SHL § 41), <c>childMeeting</c> (LSL § 29, SHL § 42), <c>policeReport</c> (LSL § 25(3)).
+/// What must have happened before a case may end — AssessmentCompleted is refused until it has; a decision not to start
+/// an assessment is never held back (LSL § 26(5)), and the case then waits in <see cref="CasePhase.Closing"/> until it
+/// has, and ends by itself. Codes: <c>notifierContact</c> (LumoFlow's promise, THL practice), <c>partnerInput:P1</c>
+/// (SHL § 41), <c>childMeeting</c> (LSL § 29, SHL § 42; not on the no-assessment path), <c>policeReport</c> (LSL § 25(3)),
+/// <c>informChildAndGuardians</c> (THL; asiakaslaki § 11 for the lawful exception), <c>clientStatusNotice</c> (LSL § 27(3)).
 /// The urgency is assessed first in every story (LSL § 26(2): at once; the decision waits for it — see UrgencyTests).
 /// </summary>
 public sealed class ClosingRulesTests
@@ -18,6 +20,9 @@ public sealed class ClosingRulesTests
     private static readonly DateTimeOffset Day3 = At("2026-03-05 10:00");
 
     private static readonly AssessmentCompleted Complete = new("childWelfareClient", Summary) { Actor = "sw.virtanen" };
+    /// <summary>An outcome that does not begin client status: nothing remains after it, so the case ends at once.</summary>
+    private static readonly AssessmentCompleted CompleteWithServices = new("socialWelfareServices", Summary) { Actor = "sw.virtanen" };
+    private static readonly ChildAndGuardiansInformed FamilyTold = new(Day2, "home visit") { Actor = "sw.virtanen" };
     private static readonly DecisionMade NoAssessment = new(false, "obviously unnecessary") { Actor = "sw.virtanen" };
     private static readonly PartnerInputRequested AskSchool = new(School, ConfidentialNote, PartnerSecret) { Actor = "sw.virtanen" };
     private static readonly UrgencyAssessed NotUrgent = new(false, null) { Actor = "sw.virtanen" };
@@ -42,24 +47,34 @@ public sealed class ClosingRulesTests
 
         var refusal = h.Refuse(Complete, Day2);
         Assert.Equal(RefusalKind.NotAllowedNow, refusal.Kind);
-        Assert.Equal(["notifierContact", "partnerInput:P1", "childMeeting", "policeReport"], Codes(refusal));
+        Assert.Equal(RefusalCode.MissingBeforeClosing, refusal.Code);
+        Assert.Equal(["notifierContact", "partnerInput:P1", "childMeeting", "policeReport", "informChildAndGuardians"], Codes(refusal));
 
         h.Accept(new NotifierContacted("phone", Day2, null), Day2);
-        Assert.Equal(["partnerInput:P1", "childMeeting", "policeReport"], Codes(h.Refuse(Complete, Day2)));
+        Assert.Equal(["partnerInput:P1", "childMeeting", "policeReport", "informChildAndGuardians"], Codes(h.Refuse(Complete, Day2)));
         Assert.Equal(CasePhase.Assessing, h.State.Phase);
 
         h.Accept(new PartnerInputReceived("P1", PartnerSecret, "The child is often tired at school.", null), Day2);
-        Assert.Equal(["childMeeting", "policeReport"], Codes(h.Refuse(Complete, Day2)));
+        Assert.Equal(["childMeeting", "policeReport", "informChildAndGuardians"], Codes(h.Refuse(Complete, Day2)));
         Assert.Equal(CasePhase.Assessing, h.State.Phase);
 
         h.Accept(new ChildMet(Day3, "home visit", null), Day3);
-        Assert.Equal(["policeReport"], Codes(h.Refuse(Complete, Day3)));
+        Assert.Equal(["policeReport", "informChildAndGuardians"], Codes(h.Refuse(Complete, Day3)));
         Assert.Equal(CasePhase.Assessing, h.State.Phase);
 
         h.Accept(new PoliceReportFiled(Day3), Day3);
+        Assert.Equal(["informChildAndGuardians"], Codes(h.Refuse(Complete, Day3)));
+        Assert.Equal(CasePhase.Assessing, h.State.Phase);
+
+        h.Accept(new ChildAndGuardiansInformed(Day3.AddHours(-1), "home visit"), Day3); // told at 9:00 of the notification
         Assert.Equal(CasePhase.ReadyToClose, h.State.Phase);
 
+        // LSL § 27(1), (3): the outcome begins client status, of which the child and the guardians are told at once —
+        // the case waits in Closing for that, and then ends by itself.
         h.Accept(Complete, Day3);
+        Assert.Equal(CasePhase.Closing, h.State.Phase);
+        Assert.Equal(["clientStatusNotice"], ClosingRules.Missing(h.State).Select(o => o.Code));
+        h.Accept(new ChildAndGuardiansInformed(Day3.AddHours(2), "phone"), Day3.AddHours(2));
         Assert.Equal(CasePhase.Closed, h.State.Phase);
         Assert.Equal(RuntimeStatus.Completed, h.State.RuntimeStatus);
         Assert.Equal("childWelfareClient", h.State.Outcome);
@@ -68,35 +83,45 @@ public sealed class ClosingRulesTests
     }
 
     [Fact]
-    public void Not_starting_an_assessment_closes_the_case_so_the_same_obligations_block_it()
+    public void Not_starting_an_assessment_is_accepted_at_once_and_the_case_ends_by_itself_once_the_law_s_duties_are_done()
     {
         var h = new WorkflowHarness();
         h.Open(Received, ValidNotification(offenceSuspected: true));
         h.Accept(NotUrgent, UrgencyAt);
         h.Accept(AskSchool, Day1);
 
-        var refusal = h.Refuse(NoAssessment, Day1);
-        Assert.Equal(RefusalKind.NotAllowedNow, refusal.Kind);
-        Assert.Equal(["notifierContact", "partnerInput:P1", "childMeeting", "policeReport"], Codes(refusal));
-        Assert.Equal(CasePhase.AwaitingDecision, h.State.Phase);
-        Assert.Null(h.State.Decision);
+        // LSL § 26(5): nothing of LumoFlow's checklist holds the decision back — it counts on the day recorded.
+        var decided = h.Accept(NoAssessment, Day1);
+        Assert.Equal(CasePhase.Closing, h.State.Phase);
+        Assert.Equal(RuntimeStatus.Running, h.State.RuntimeStatus);
+        Assert.Equal(Outcomes.NoAssessment, h.State.PendingOutcome);
+        Assert.Equal((false, Day1), (h.State.Decision!.StartAssessment, h.State.Decision.At));
+        Assert.Equal(["notifierContact", "informChildAndGuardians", "policeReport", "partnerInput:P1"], ClosingRules.Missing(h.State).Select(o => o.Code));
+        Assert.DoesNotContain(decided.History, e => e.EventType == "CaseClosed");
 
         h.Accept(new NotifierContactImpossible("the number given is not in use"), Day2);
         h.Accept(new PartnerInputWaived("P1", "the child no longer attends the school"), Day2);
-        h.Accept(new ChildNotMet("the family moved abroad"), Day2);
-        Assert.Equal(["policeReport"], Codes(h.Refuse(NoAssessment, Day2)));
-        h.Accept(new PoliceReportFiled(Day2), Day2);
+        // The child meeting belongs to the assessment: it is neither asked nor recorded on this path.
+        Assert.Equal(RefusalCode.NotAllowedInPhase, h.Refuse(new ChildNotMet("the family moved abroad"), Day2).Code);
+        h.Accept(new FamilyMemberInformed("child", null, Day2, "phone"), Day2);
+        h.Accept(new FamilyMemberNotInformed("guardian", GuardianName, "telling would endanger the child"), Day2);
+        Assert.Equal(["policeReport"], ClosingRules.Missing(h.State).Select(o => o.Code));
+        Assert.Equal(CasePhase.Closing, h.State.Phase);
 
-        h.Accept(NoAssessment, Day3);
+        var last = h.Accept(new PoliceReportFiled(Day2), Day3);
         Assert.Equal(RuntimeStatus.Completed, h.State.RuntimeStatus);
         Assert.Equal(CasePhase.Closed, h.State.Phase);
         Assert.Equal("noAssessment", h.State.Outcome);
+        Assert.Null(h.State.PendingOutcome);
+        Assert.Equal(Day3, h.State.ClosedAt);
+        var closed = Assert.Single(last.History, e => e.EventType == "CaseClosed");
+        Assert.Equal(("system", "noAssessment"), (closed.Actor, closed.Details!["outcome"]));
         Assert.False(h.State.Decision!.StartAssessment);
         Assert.Empty(h.PendingTimers);
     }
 
     public static TheoryData<string> WaysToMeetEveryObligation() =>
-        new() { "contacted, answered, met", "contact impossible, waived, not met" };
+        new() { "contacted, answered, met, told", "contact impossible, waived, not met, not told" };
 
     [Theory]
     [MemberData(nameof(WaysToMeetEveryObligation))]
@@ -104,22 +129,26 @@ public sealed class ClosingRulesTests
     {
         var h = Assessing(offenceSuspectedAtIntake: false);
 
-        if (way == "contacted, answered, met")
+        if (way == "contacted, answered, met, told")
         {
             h.Accept(new NotifierContacted("meeting", Day2, null), Day2);
             h.Accept(new PartnerInputReceived("P1", PartnerSecret, "answer", "Teacher Teppo"), Day2);
             h.Accept(new ChildMet(Day2, "school", null), Day2);
+            h.Accept(new FamilyMemberInformed("child", null, Day2, "school"), Day2);
+            h.Accept(new FamilyMemberInformed("guardian", GuardianName, Day2, "phone"), Day2);
         }
         else
         {
             h.Accept(new NotifierContactImpossible("anonymous after all: the notifier withdrew the contact details"), Day2);
             h.Accept(new PartnerInputWaived("P1", "the school had no contact with the child"), Day2);
             h.Accept(new ChildNotMet("the child is abroad for the whole assessment"), Day2);
+            h.Accept(new FamilyMemberNotInformed("child", null, "the child is abroad and cannot be reached"), Day2);
+            h.Accept(new FamilyMemberNotInformed("guardian", GuardianName, "telling would endanger the child"), Day2);
         }
 
         Assert.Equal(CasePhase.ReadyToClose, h.State.Phase);
         Assert.Empty(ClosingRules.Missing(h.State));
-        h.Accept(Complete, Day3);
+        h.Accept(CompleteWithServices, Day3);
         Assert.Equal(RuntimeStatus.Completed, h.State.RuntimeStatus);
     }
 
@@ -130,6 +159,7 @@ public sealed class ClosingRulesTests
         h.Accept(new NotifierContacted("phone", Day2, null), Day2);
         h.Accept(new PartnerInputReceived("P1", PartnerSecret, "answer", null), Day2);
         h.Accept(new ChildMet(Day2, "home visit", null), Day2);
+        h.Accept(FamilyTold, Day2);
         Assert.Equal(CasePhase.ReadyToClose, h.State.Phase);
 
         h.Accept(new OffenceSuspected(ConfidentialNote), Day3);
@@ -147,6 +177,7 @@ public sealed class ClosingRulesTests
         h.Accept(new NotifierContacted("phone", Day2, null), Day2);
         h.Accept(new PartnerInputReceived("P1", PartnerSecret, "answer", null), Day2);
         h.Accept(new ChildMet(Day2, "home visit", null), Day2);
+        h.Accept(FamilyTold, Day2);
         h.Accept(new PoliceReportFiled(Day2), Day2);
 
         h.Accept(new OffenceSuspected(null), Day3);
@@ -161,6 +192,7 @@ public sealed class ClosingRulesTests
         h.Accept(new NotifierContacted("phone", Day2, null), Day2);
         h.Accept(new PartnerInputReceived("P1", PartnerSecret, "answer", null), Day2);
         h.Accept(new ChildMet(Day2, "home visit", null), Day2);
+        h.Accept(FamilyTold, Day2);
         Assert.Equal(CasePhase.ReadyToClose, h.State.Phase);
 
         h.Accept(new PartnerInputRequested(School with { Kind = "mentalHealth", Email = "clinic@health.test" }, ConfidentialNote, "second-secret"), Day3);
@@ -186,7 +218,7 @@ public sealed class ClosingRulesTests
         Assert.Empty(h.Sent); // no address to send a receipt to
         h.Accept(NotUrgent, UrgencyAt);
         h.Accept(new DecisionMade(true, "needed"), Day1);
-        Assert.Equal(["childMeeting"], Codes(h.Refuse(Complete, Day2)));
+        Assert.Equal(["childMeeting", "informChildAndGuardians"], Codes(h.Refuse(Complete, Day2)));
     }
 
     [Fact]
@@ -218,20 +250,26 @@ public sealed class ClosingRulesTests
         h.Accept(new ChildMet(Day2, "home visit", null), Day2);
         h.Accept(new PartnerInputRequested(School with { Email = "second@school.test" }, ConfidentialNote, "second-secret"), Day2);
         h.Accept(new PartnerInputWaived("P2", "not needed after all"), Day2);
+        Assert.Equal(
+            ["assessment-escalation", "assessment-overdue", "assessment-reminder-14", "assessment-reminder-3",
+             "inform-family-escalation", "inform-family-overdue", "inform-family-reminder", "partner-P1"],
+            h.PendingTimers.Keys.Order(StringComparer.Ordinal));
+        h.Accept(FamilyTold, Day2); // the family's reminder, escalation and overdue flag go
         h.Accept(new PartnerInputReceived("P1", PartnerSecret, "answer", null), Day3);
         Assert.Equal(
-            ["assessment-escalation", "assessment-overdue", "assessment-reminder-14", "assessment-reminder-3", "inform-family-reminder"],
+            ["assessment-escalation", "assessment-overdue", "assessment-reminder-14", "assessment-reminder-3"],
             h.PendingTimers.Keys.Order(StringComparer.Ordinal));
 
-        var step = h.Accept(Complete, Day3);
+        var step = h.Accept(CompleteWithServices, Day3);
 
         Assert.Empty(h.PendingTimers);
         Assert.Empty(step.TimersToSet);
         Assert.Superset(
             new HashSet<string>
             {
-                "urgency-lead", "urgency-on-call", "decision-reminder", "inform-family-reminder", "decision-escalation", "decision-overdue", "notifier-contact-reminder",
-                "assessment-overdue", "assessment-reminder-14", "assessment-reminder-3", "partner-P1", "partner-P2",
+                "urgency-lead", "urgency-on-call", "decision-reminder", "inform-family-reminder", "inform-family-escalation", "inform-family-overdue",
+                "police-report-escalation", "client-status-notice", "decision-escalation", "decision-overdue", "notifier-contact-reminder",
+                "assessment-overdue", "assessment-escalation", "assessment-reminder-14", "assessment-reminder-3", "partner-P1", "partner-P2",
             },
             step.TimersToCancel.ToHashSet());
         var emailsAtClose = h.Sent.Count;
@@ -239,7 +277,7 @@ public sealed class ClosingRulesTests
         Assert.Equal(emailsAtClose, h.Sent.Count);
         Assert.DoesNotContain(h.Fired, t => t.At > Day3);
         Assert.Equal(RuntimeStatus.Completed, h.State.RuntimeStatus);
-        Assert.Equal("childWelfareClient", h.State.Outcome);
+        Assert.Equal("socialWelfareServices", h.State.Outcome);
     }
 
     [Fact]
@@ -249,13 +287,14 @@ public sealed class ClosingRulesTests
         h.Open(Received, ValidNotification(offenceSuspected: true));
 
         // The child has a valid identity code and lives in a routed municipality: nothing to find out about who or where.
-        Assert.Equal(["urgencyAssessment", "decision", "informChildAndGuardians", "notifierContact", "childMeeting", "policeReport"],
+        // The family's and the police's duties hold from the moment they arise, before what blocks completing.
+        Assert.Equal(["urgencyAssessment", "decision", "informChildAndGuardians", "policeReport", "notifierContact", "childMeeting"],
             CustomStatus.Of(h.State).OpenObligations);
         // Urgency is an open obligation, not a closing rule: the decision waits for it, and closing comes after the decision.
         Assert.DoesNotContain(ClosingRules.Missing(h.State), o => o.Code == "urgencyAssessment");
 
         h.Accept(NotUrgent, UrgencyAt);
-        Assert.Equal(["decision", "informChildAndGuardians", "notifierContact", "childMeeting", "policeReport"],
+        Assert.Equal(["decision", "informChildAndGuardians", "policeReport", "notifierContact", "childMeeting"],
             CustomStatus.Of(h.State).OpenObligations);
     }
 }

@@ -13,10 +13,16 @@ namespace LumoFlow.Domain.Tests.Workflow;
 /// <item>AwaitingBirth: a pre-birth notification (LSL § 25 c), its urgency assessed by on-call (§ 25 c(2)) — nothing but
 ///   the birth, closing it, and what concerns the notifier, who the child is, an offence or the team may happen before
 ///   the child is born.</item>
-/// <item>AwaitingDecision: notification received; urgency assessed; notifier contacted; child met; school asked for input (P1, open).</item>
-/// <item>Assessing: … and the decision to start the assessment; P1 has not answered, which blocks closing.</item>
-/// <item>ReadyToClose: … and P1 answered: nothing blocks closing.</item>
-/// <item>Completed: … and the assessment completed. Terminated: AwaitingDecision, then stopped by an administrator.</item>
+/// <item>AwaitingDecision: notification received about a child whose assessment is under way in case LF-2026-000100
+///   (linked at intake); urgency assessed; notifier contacted; child met; school asked for input (P1, open). The child
+///   and the guardians have not been told yet.</item>
+/// <item>Assessing: … and the decision to start the assessment; P1 has not answered and the family has not been told,
+///   which both block completing.</item>
+/// <item>ReadyToClose: … and P1 answered, and the child and the guardians told: nothing blocks completing.</item>
+/// <item>Closing: AwaitingDecision, then the decision not to assess (LSL § 26(5)): the case waits for P1 and for the
+///   family to be told, and then ends by itself.</item>
+/// <item>Completed: ReadyToClose, and the assessment completed (no further services): nothing remained, so it ended at
+///   once. Terminated: AwaitingDecision, then stopped by an administrator.</item>
 /// </list>
 /// </summary>
 public sealed class EventPhaseTableTests
@@ -35,64 +41,105 @@ public sealed class EventPhaseTableTests
         /// <summary>410 Gone: the case has ended; nothing more can be recorded.</summary>
         Ended,
         /// <summary>
-        /// 409, but not because of the phase: the phase lets the event through and its own rule refuses it — closing
-        /// while partner P1 has not answered, or a second answer/waiver to P1 after it answered.
+        /// 409, but not because of the phase: the phase lets the event through and its own rule refuses it — exactly
+        /// as <see cref="Rules"/> says for that cell (e.g. completing while partner P1 has not answered).
         /// </summary>
         Rule,
     }
 
-    private static readonly string[] Phases = ["AwaitingBirth", "AwaitingDecision", "Assessing", "ReadyToClose", "Completed", "Terminated"];
+    private static readonly string[] Phases = ["AwaitingBirth", "AwaitingDecision", "Assessing", "ReadyToClose", "Closing", "Completed", "Terminated"];
+
+    /// <summary>The open phases: the first five columns.</summary>
+    private const int OpenPhases = 5;
 
     /// <summary>The law, as a table. Columns in the order of <see cref="Phases"/>.</summary>
     private static readonly Dictionary<string, Expect[]> Table = new()
     {
-        //                                            AwaitingBirth AwaitingDecision Assessing ReadyToClose Completed Terminated
+        //                                            AwaitingBirth AwaitingDecision Assessing ReadyToClose Closing Completed Terminated
         // LSL § 26(2): the urgent need is assessed at once — also before the birth (on-call social services, § 25 c(2)).
-        ["UrgencyAssessed"] =                        [Step,         Step,            Step,     Step,        Ended,    Ended],
-        // The notifier is always contacted (or why not recorded), whenever that happens.
-        ["NotifierContacted"] =                      [Step,         Step,            Step,     Step,        Ended,    Ended],
-        ["NotifierContactImpossible"] =              [Step,         Step,            Step,     Step,        Ended,    Ended],
+        ["UrgencyAssessed"] =                        [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
+        // The notifier is always contacted (or why not recorded), whenever that happens — also while closing, where it
+        // is one of the duties that remain (THL practice, LumoFlow's promise).
+        ["NotifierContacted"] =                      [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
+        ["NotifierContactImpossible"] =              [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
         // LSL § 26(5): decided once, by the 7th working day after the case opened — and a pre-birth case opens at birth.
-        // Not starting closes the case, so the closing rules apply: P1 has not answered.
-        ["DecisionMade(startAssessment: true)"] =    [Phase,        Step,            Phase,    Phase,       Ended,    Ended],
-        ["DecisionMade(startAssessment: false)"] =   [Phase,        Rule,            Phase,    Phase,       Ended,    Ended],
-        // THL: the child and guardians are told — once there is a child and a case; late is better than never.
-        ["ChildAndGuardiansInformed"] =              [Phase,        Step,            Step,     Step,        Ended,    Ended],
+        // Only the urgency comes first (§ 26(2)): not starting is accepted with P1 and the family still open, and the
+        // case finishes them in Closing.
+        ["DecisionMade(startAssessment: true)"] =    [Phase,        Step,            Phase,    Phase,       Phase,  Ended,    Ended],
+        ["DecisionMade(startAssessment: false)"] =   [Phase,        Step,            Phase,    Phase,       Phase,  Ended,    Ended],
+        // THL (7 working days), LSL § 27(3), asiakaslaki 812/2000 § 11: the child and each guardian are told, or the
+        // lawful reason why not recorded — once there is a child and a case, until the case ends; late is better than never.
+        ["ChildAndGuardiansInformed"] =              [Phase,        Step,            Step,     Step,        Step,   Ended,    Ended],
+        ["FamilyMemberInformed"] =                   [Phase,        Step,            Step,     Step,        Step,   Ended,    Ended],
+        ["FamilyMemberNotInformed"] =                [Phase,        Step,            Step,     Step,        Step,   Ended,    Ended],
         // SHL § 41: partners take part in the assessment of a born child. In ReadyToClose P1 has already answered
-        // (an open request would block closing), so answering or waiving it again is refused by the request itself.
-        ["PartnerInputRequested"] =                  [Phase,        Step,            Step,     Step,        Ended,    Ended],
-        ["PartnerInputWaived"] =                     [Phase,        Step,            Step,     Rule,        Ended,    Ended],
-        ["PartnerInputReceived"] =                   [Phase,        Step,            Step,     Rule,        Ended,    Ended],
-        // LSL § 29, SHL §§ 36(4), 42: meeting the child and hearing the family need a born child.
-        ["ChildMet"] =                               [Phase,        Step,            Step,     Step,        Ended,    Ended],
-        ["ChildNotMet"] =                            [Phase,        Step,            Step,     Step,        Ended,    Ended],
-        ["ChildViewsRecorded"] =                     [Phase,        Step,            Step,     Step,        Ended,    Ended],
-        ["GuardiansHeard"] =                         [Phase,        Step,            Step,     Step,        Ended,    Ended],
-        // LSL § 25(3): the police report duty holds whenever an offence is suspected.
-        ["OffenceSuspected"] =                       [Step,         Step,            Step,     Step,        Ended,    Ended],
-        ["PoliceReportFiled"] =                      [Step,         Step,            Step,     Step,        Ended,    Ended],
-        // Routing, LSL § 25 d (moved away), and new notifications about the same child (THL: link, never drop).
-        ["Reassigned"] =                             [Step,         Step,            Step,     Step,        Ended,    Ended],
-        ["TransferredOut"] =                         [Step,         Step,            Step,     Step,        Ended,    Ended],
-        ["RelatedNotificationReceived"] =            [Step,         Step,            Step,     Step,        Ended,    Ended],
-        // SHL § 37: the assessment closes once it has started and nothing required is missing (P1 blocks in Assessing).
-        ["AssessmentCompleted"] =                    [Phase,        Phase,           Rule,     Step,        Ended,    Ended],
+        // (an open request would block completing), so answering or waiving it again is refused by the request itself.
+        // While closing, no one new is asked, but a request still open is answered or waived.
+        ["PartnerInputRequested"] =                  [Phase,        Step,            Step,     Step,        Phase,  Ended,    Ended],
+        ["PartnerInputWaived"] =                     [Phase,        Step,            Step,     Rule,        Step,   Ended,    Ended],
+        ["PartnerInputReceived"] =                   [Phase,        Step,            Step,     Rule,        Step,   Ended,    Ended],
+        // LSL § 29, SHL §§ 36(4), 42: meeting the child and hearing the family need a born child, and belong to the
+        // assessment — not to a case decided or completed (the child meeting is not asked on the no-assessment path).
+        ["ChildMet"] =                               [Phase,        Step,            Step,     Step,        Phase,  Ended,    Ended],
+        ["ChildNotMet"] =                            [Phase,        Step,            Step,     Step,        Phase,  Ended,    Ended],
+        ["ChildViewsRecorded"] =                     [Phase,        Step,            Step,     Step,        Phase,  Ended,    Ended],
+        ["GuardiansHeard"] =                         [Phase,        Step,            Step,     Step,        Phase,  Ended,    Ended],
+        // LSL § 25(3): the police report duty holds whenever an offence is suspected, on every path.
+        ["OffenceSuspected"] =                       [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
+        ["PoliceReportFiled"] =                      [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
+        ["PoliceAlreadyInformed"] =                  [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
+        // LSL § 27(2): client status begins before the assessment ends (urgent measures, support given) — a born
+        // child's, and not once the case is decided or completed (then the outcome begins it, § 27(1)).
+        ["ClientStatusStarted"] =                    [Phase,        Step,            Step,     Step,        Phase,  Ended,    Ended],
+        // Routing, and new notifications about the same child (THL: link, never drop).
+        ["Reassigned"] =                             [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
+        ["RelatedNotificationReceived"] =            [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
+        // LSL § 25 d: the child moved away, until the case is decided or completed — not before the police report and
+        // the family are seen to (the family is not told yet in AwaitingDecision and Assessing; before the birth there
+        // is no family duty yet). The documents follow, while the transferred case is closing.
+        ["TransferredOut"] =                         [Step,         Rule,            Rule,     Step,        Phase,  Ended,    Ended],
+        ["TransferDocumentsSent"] =                  [Phase,        Phase,           Phase,    Phase,       Rule,   Ended,    Ended],
+        // THL practice (issue 21): a new notification during the child's open assessment is taken into it — this is
+        // its decision (LSL § 26(5)), so only while it awaits one; the open assessment records it.
+        ["HandledInOpenAssessment"] =                [Phase,        Step,            Phase,    Phase,       Phase,  Ended,    Ended],
+        ["NotificationTakenIntoAssessment"] =        [Phase,        Phase,           Step,     Step,        Phase,  Ended,    Ended],
+        // SHL § 37: the assessment closes once it has started and nothing required is missing (P1 and the family block
+        // in Assessing).
+        ["AssessmentCompleted"] =                    [Phase,        Phase,           Rule,     Step,        Phase,  Ended,    Ended],
         // LSL § 25 c: only a pre-birth case waits for the birth.
-        ["ChildBorn"] =                              [Step,         Phase,           Phase,    Phase,       Ended,    Ended],
+        ["ChildBorn"] =                              [Step,         Phase,           Phase,    Phase,       Phase,  Ended,    Ended],
         // LSL § 25 b: the notification is registered as far as it is known; what staff find out about who the child is
         // (and where the child lives, which routes the case) is added whenever they find it out — before the birth too.
-        ["ChildIdentified"] =                        [Step,         Step,            Step,     Step,        Ended,    Ended],
-        ["PreBirthCaseClosed"] =                     [Step,         Phase,           Phase,    Phase,       Ended,    Ended],
+        ["ChildIdentified"] =                        [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
+        ["PreBirthCaseClosed"] =                     [Step,         Phase,           Phase,    Phase,       Phase,  Ended,    Ended],
         // The daily check wakes any open case whose timer the engine did not fire (a closed case has nothing to wake).
-        ["WokenByCheck"] =                           [Step,         Step,            Step,     Step,        Ended,    Ended],
+        ["WokenByCheck"] =                           [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
         // An administrator may stop any open case.
-        ["CaseTerminated"] =                         [Step,         Step,            Step,     Step,        Ended,    Ended],
+        ["CaseTerminated"] =                         [Step,         Step,            Step,     Step,        Step,   Ended,    Ended],
+    };
+
+    /// <summary>What each <see cref="Rule"/> cell of <see cref="Table"/> is refused with: its code and what it says is missing.</summary>
+    private static readonly Dictionary<(string Event, string Phase), (RefusalCode Code, string[] Missing)> Rules = new()
+    {
+        // P1 answered already (ReadyToClose needs it).
+        [("PartnerInputWaived", "ReadyToClose")] = (RefusalCode.PartnerRequestAnswered, []),
+        [("PartnerInputReceived", "ReadyToClose")] = (RefusalCode.LinkUsed, []),
+        // LSL § 25 d with THL: not transferred while the family is still to be told (ClosingRules.ToTransfer).
+        [("TransferredOut", "AwaitingDecision")] = (RefusalCode.MissingBeforeTransfer, ["informChildAndGuardians"]),
+        [("TransferredOut", "Assessing")] = (RefusalCode.MissingBeforeTransfer, ["informChildAndGuardians"]),
+        // The no-assessment case is not being transferred.
+        [("TransferDocumentsSent", "Closing")] = (RefusalCode.NotTransferring, []),
+        // SHL § 37 with THL: P1 has not answered and the family has not been told.
+        [("AssessmentCompleted", "Assessing")] = (RefusalCode.MissingBeforeClosing, ["partnerInput:P1", "informChildAndGuardians"]),
     };
 
     private static readonly DateTimeOffset Received = At("2026-03-02 09:00"); // Monday; decisionDue Wednesday 11.3
     private static readonly DateTimeOffset UrgencyAt = At("2026-03-02 09:30"); // before the lead's escalation at 11:00
     private static readonly DateTimeOffset SetUpAt = At("2026-03-03 10:00");
     private static readonly DateTimeOffset EventAt = At("2026-03-04 12:00"); // before any timer is due
+
+    /// <summary>The child's case whose assessment is under way, linked to the new notification's case at intake.</summary>
+    private const string OpenAssessment = "LF-2026-000100";
 
     private static CaseEvent Event(string name) => WithStaffActor(name switch
     {
@@ -102,6 +149,8 @@ public sealed class EventPhaseTableTests
         "DecisionMade(startAssessment: true)" => new DecisionMade(true, ConfidentialNote),
         "DecisionMade(startAssessment: false)" => new DecisionMade(false, ConfidentialNote),
         "ChildAndGuardiansInformed" => new ChildAndGuardiansInformed(EventAt, "letter"),
+        "FamilyMemberInformed" => new FamilyMemberInformed("guardian", GuardianName, EventAt, "phone"),
+        "FamilyMemberNotInformed" => new FamilyMemberNotInformed("child", null, ConfidentialNote),
         "PartnerInputRequested" => new PartnerInputRequested(School with { Kind = "childHealthClinic", Email = "clinic@health.test" }, ConfidentialNote, "second-secret"),
         "PartnerInputWaived" => new PartnerInputWaived("P1", "the school year ended"),
         "PartnerInputReceived" => new PartnerInputReceived("P1", PartnerSecret, ConfidentialNote, "Teacher Teppo") { Actor = "partner" },
@@ -110,12 +159,18 @@ public sealed class EventPhaseTableTests
         "ChildViewsRecorded" => new ChildViewsRecorded(ConfidentialNote),
         "GuardiansHeard" => new GuardiansHeard(ConfidentialNote),
         "OffenceSuspected" => new OffenceSuspected(ConfidentialNote),
-        "PoliceReportFiled" => new PoliceReportFiled(EventAt),
+        "PoliceReportFiled" => new PoliceReportFiled(EventAt) { Reference = "5500/R/1234/26" },
+        "PoliceAlreadyInformed" => new PoliceAlreadyInformed("notifier", "5500/R/1234/26"),
+        "ClientStatusStarted" => new ClientStatusStarted("supportBeforeAssessment", EventAt),
         "Reassigned" => new Reassigned(Intake.Id, "virpi.worker@lumoflow.test"),
         "TransferredOut" => new TransferredOut("Jyväskylä", EventAt),
+        "TransferDocumentsSent" => new TransferDocumentsSent("Jyväskylä child welfare", EventAt, ConfidentialNote),
+        "HandledInOpenAssessment" => new HandledInOpenAssessment(OpenAssessment) { IsOpenAssessment = true },
+        "NotificationTakenIntoAssessment" => new NotificationTakenIntoAssessment("LF-2026-000456") { Actor = "system" },
         "RelatedNotificationReceived" => new RelatedNotificationReceived("LF-2026-000456") { Actor = "system" },
         "AssessmentCompleted" => new AssessmentCompleted("childWelfareClient", Summary),
-        "ChildBorn" => new ChildBorn(NewbornIdentityCode),
+        // Born the day before (the birth date is in the identity code, and a birth cannot be in the future).
+        "ChildBorn" => new ChildBorn(Domain.Notifications.PersonalIdentityCode.Of(new DateOnly(2026, 3, 3), 456).Value),
         "ChildIdentified" => new ChildIdentified(null, null, "Kuopio"),
         "PreBirthCaseClosed" => new PreBirthCaseClosed("support arranged by the maternity clinic"),
         "CaseTerminated" => new CaseTerminated("opened by mistake") { Actor = "admin" },
@@ -124,7 +179,7 @@ public sealed class EventPhaseTableTests
     });
 
     private static CaseEvent WithStaffActor(CaseEvent e) =>
-        e is { Actor: "system" } and not (RelatedNotificationReceived or WokenByCheck) ? e with { Actor = "sw.virtanen" } : e;
+        e is { Actor: "system" } and not (RelatedNotificationReceived or WokenByCheck or NotificationTakenIntoAssessment) ? e with { Actor = "sw.virtanen" } : e;
 
     /// <summary>A case in <paramref name="phase"/> (see the class summary for the story).</summary>
     private static WorkflowHarness InPhase(string phase)
@@ -137,7 +192,7 @@ public sealed class EventPhaseTableTests
             return Checked(h, CasePhase.AwaitingBirth, RuntimeStatus.Running);
         }
 
-        h.Open(Received);
+        h.Open(Received, linkedCaseIds: [OpenAssessment]);
         h.Accept(new UrgencyAssessed(false, null), UrgencyAt);
         h.Accept(new NotifierContacted("phone", SetUpAt, null), SetUpAt);
         h.Accept(new ChildMet(SetUpAt, "school", null), SetUpAt);
@@ -148,11 +203,18 @@ public sealed class EventPhaseTableTests
             h.Accept(new CaseTerminated("opened by mistake"), SetUpAt);
             return Checked(h, CasePhase.Closed, RuntimeStatus.Terminated);
         }
+        if (phase == "Closing")
+        {
+            h.Accept(new DecisionMade(false, "obviously unnecessary"), SetUpAt);
+            Assert.Equal(["informChildAndGuardians", "partnerInput:P1"], ClosingRules.Missing(h.State).Select(o => o.Code));
+            return Checked(h, CasePhase.Closing, RuntimeStatus.Running);
+        }
 
         h.Accept(new DecisionMade(true, "assessment needed"), SetUpAt);
         if (phase == "Assessing") return Checked(h, CasePhase.Assessing, RuntimeStatus.Running);
 
         h.Accept(new PartnerInputReceived("P1", PartnerSecret, "answer", null), SetUpAt);
+        h.Accept(new ChildAndGuardiansInformed(SetUpAt, "letter"), SetUpAt);
         if (phase == "ReadyToClose") return Checked(h, CasePhase.ReadyToClose, RuntimeStatus.Running);
 
         h.Accept(new AssessmentCompleted("noFurtherServices", Summary), SetUpAt);
@@ -227,9 +289,9 @@ public sealed class EventPhaseTableTests
                 Assert.Equal(RefusalKind.NotAllowedNow, refusal.Kind);
                 Assert.DoesNotContain("while the case is", refusal.Reason);
                 Assert.DoesNotContain(refusal.Code, PhaseCodes);
-                // The only rule the fixtures can trip is partner P1: still open (blocks closing) or already answered.
-                Assert.True(refusal.Missing.Select(m => m.Code).SequenceEqual(["partnerInput:P1"]) || refusal.Reason.Contains("already"),
-                    $"{refusal.Reason} [{string.Join(", ", refusal.Missing.Select(m => m.Code))}]");
+                var (code, missing) = Rules[(eventName, phase)];
+                Assert.Equal(code, refusal.Code);
+                Assert.Equal(missing, refusal.Missing.Select(m => m.Code));
                 break;
         }
 
@@ -244,7 +306,7 @@ public sealed class EventPhaseTableTests
     {
         var data = new TheoryData<string, string>();
         foreach (var eventName in Table.Keys)
-            foreach (var ending in new[] { "assessmentCompleted", "noAssessment", "transferred", "closedBeforeBirth", "terminated" })
+            foreach (var ending in new[] { "assessmentCompleted", "noAssessment", "transferred", "handledInOpenAssessment", "closedBeforeBirth", "terminated" })
                 data.Add(eventName, ending);
         return data;
     }
@@ -262,10 +324,12 @@ public sealed class EventPhaseTableTests
         }
         else
         {
-            h.Open(Received);
+            h.Open(Received, linkedCaseIds: [OpenAssessment]);
             h.Accept(new UrgencyAssessed(false, null), UrgencyAt);
             h.Accept(new NotifierContacted("phone", SetUpAt, null), SetUpAt);
             h.Accept(new ChildNotMet("abroad"), SetUpAt);
+            // Taken into the open assessment, the family is told there; on every other path it is told here.
+            if (ending != "handledInOpenAssessment") h.Accept(new ChildAndGuardiansInformed(SetUpAt, "letter"), SetUpAt);
             switch (ending)
             {
                 case "assessmentCompleted":
@@ -273,7 +337,11 @@ public sealed class EventPhaseTableTests
                     h.Accept(new AssessmentCompleted("socialWelfareServices", Summary), SetUpAt);
                     break;
                 case "noAssessment": h.Accept(new DecisionMade(false, "obviously unnecessary"), SetUpAt); break;
-                case "transferred": h.Accept(new TransferredOut("Oulu", SetUpAt), SetUpAt); break;
+                case "transferred":
+                    h.Accept(new TransferredOut("Oulu", SetUpAt), SetUpAt);
+                    h.Accept(new TransferDocumentsSent("Oulu child welfare", SetUpAt, "the notification and the history"), SetUpAt);
+                    break;
+                case "handledInOpenAssessment": h.Accept(new HandledInOpenAssessment(OpenAssessment) { IsOpenAssessment = true }, SetUpAt); break;
                 case "terminated": h.Accept(new CaseTerminated("duplicate"), SetUpAt); break;
             }
         }
@@ -302,7 +370,7 @@ public sealed class EventPhaseTableTests
     public void The_table_agrees_with_the_workflow_s_own_list()
     {
         foreach (var (eventName, row) in Table)
-            for (var i = 0; i < 4; i++) // the open phases
+            for (var i = 0; i < OpenPhases; i++)
                 Assert.True(CaseWorkflow.IsAllowed(Event(eventName).GetType(), Enum.Parse<CasePhase>(Phases[i])) == (row[i] is Step or Rule),
                     $"{eventName} in {Phases[i]}");
     }
@@ -354,7 +422,7 @@ public sealed class EventPhaseTableTests
     [Fact]
     public void Staff_notes_of_accepted_events_stay_in_documents_and_never_reach_an_email()
     {
-        foreach (var phase in Phases[..4])
+        foreach (var phase in Phases[..OpenPhases])
             foreach (var eventName in Table.Keys)
             {
                 var h = InPhase(phase);
@@ -362,5 +430,42 @@ public sealed class EventPhaseTableTests
                 h.RunUntil(At("2026-07-01 00:00"));
                 h.AssertEmailsCarryNoPersonalData();
             }
+    }
+
+    [Fact]
+    public void Every_rule_cell_of_the_table_says_what_refuses_it_and_nothing_else_does()
+    {
+        var cells = Table.SelectMany(row => row.Value.Select((expect, i) => (row.Key, Phase: Phases[i], expect)))
+            .Where(c => c.expect == Rule).Select(c => (c.Key, c.Phase)).ToHashSet();
+
+        Assert.Equal(cells.Order(), Rules.Keys.Order());
+    }
+
+    [Fact]
+    public void Closing_is_a_phase_of_an_open_case_between_the_decision_and_the_end()
+    {
+        var h = InPhase("Closing");
+
+        Assert.True(h.State.IsOpen);
+        Assert.Equal(Outcomes.NoAssessment, h.State.PendingOutcome);
+        Assert.Null(h.State.Outcome);
+        Assert.Equal("Closing", CustomStatus.Of(h.State).Phase);
+    }
+
+    /// <summary>
+    /// LSL § 25 d applies to a pre-birth case too (the region is told, the documents sent). Before the birth the child
+    /// and the guardians are not told of the case (the family's events need a born child, and the duty starts with the
+    /// birth), so the transfer asks only for the police report then.
+    /// </summary>
+    [Fact]
+    public void A_pre_birth_case_can_be_transferred_before_the_birth_and_ends_once_the_documents_are_sent()
+    {
+        var h = InPhase("AwaitingBirth");
+
+        h.Accept(Event("TransferredOut"), EventAt);
+        Assert.Equal(["transferDocuments"], ClosingRules.Missing(h.State).Select(o => o.Code));
+        h.Accept(Event("TransferDocumentsSent"), EventAt);
+
+        Assert.Equal(Outcomes.Transferred, h.State.Outcome);
     }
 }

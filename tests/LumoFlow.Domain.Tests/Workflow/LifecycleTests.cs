@@ -75,8 +75,10 @@ public sealed class LifecycleTests
             $"2026-04-10 InformFamilyReminder -> {Worker}",
             // ... then every 2 working days (9.4, 10.4; 13.4, 14.4) until decisionDue.
             $"2026-04-10 NotifierContactReminder -> {Worker}",
-            // No decision on the morning it is due: the team lead hears of it.
+            // No decision on the morning it is due: the team lead hears of it — and that the child and the guardians
+            // have not been told either (THL: within the same 7 working days).
             $"2026-04-14 DecisionEscalation -> {Lead}",
+            $"2026-04-14 InformFamilyEscalation -> {Lead}",
             $"2026-04-14 NotifierContactReminder -> {Worker}",
         ], h.EmailLog());
         Assert.Equal(At("2026-04-01 12:00"), h.Sent.Single(e => e.Email.Kind == "UrgencyEscalation").At);
@@ -86,7 +88,11 @@ public sealed class LifecycleTests
         // The decision is overdue once 14.4 has passed — at the start of 15.4, Helsinki time.
         Assert.True(h.State.DecisionOverdue);
         Assert.Equal(At("2026-04-15 00:00"), Assert.Single(h.History, e => e.EventType == "DecisionOverdue").At);
-        Assert.Equal(["decision"], CustomStatus.Of(h.State).Overdue);
+        // So is telling the family, flagged at the same moment.
+        Assert.Equal(["decision", "informFamily"], CustomStatus.Of(h.State).Overdue);
+        Assert.True(h.State.InformFamilyOverdue);
+        var familyOverdue = Assert.Single(h.History, e => e.EventType == "InformFamilyOverdue");
+        Assert.Equal((At("2026-04-15 00:00"), "2026-04-14"), (familyOverdue.At, familyOverdue.Details!["due"]));
         h.AssertEmailsCarryNoPersonalData();
     }
 
@@ -109,6 +115,7 @@ public sealed class LifecycleTests
             $"2026-04-10 InformFamilyReminder -> {Worker}",
             $"2026-04-10 NotifierContactReminder -> {Worker}",
             $"2026-04-14 DecisionEscalation -> {Lead}",
+            $"2026-04-14 InformFamilyEscalation -> {Lead}",
             $"2026-04-14 NotifierContactReminder -> {Worker}",
             // 14 days before 1.7 is Wednesday 17.6, a working day (Midsummer Eve is Friday 19.6).
             $"2026-06-17 AssessmentReminder -> {Worker}",
@@ -120,7 +127,7 @@ public sealed class LifecycleTests
         Assert.Equal(At("2026-07-02 08:00"), Assert.Single(h.Sent, e => e.Email.Kind == "AssessmentEscalation").At);
         Assert.Equal(At("2026-07-02 00:00"), Assert.Single(h.History, e => e.EventType == "AssessmentOverdue").At);
         Assert.True(h.State.AssessmentOverdue);
-        Assert.Equal(["decision", "assessment"], CustomStatus.Of(h.State).Overdue);
+        Assert.Equal(["decision", "assessment", "informFamily"], CustomStatus.Of(h.State).Overdue);
         Assert.Contains("urgencyAssessment", CustomStatus.Of(h.State).OpenObligations);
         // The case stays open: overdue is a flag, not an ending.
         Assert.Equal(RuntimeStatus.Running, h.State.RuntimeStatus);
@@ -146,13 +153,15 @@ public sealed class LifecycleTests
             $"2026-04-10 InformFamilyReminder -> {Worker}",
             $"2026-04-10 NotifierContactReminder -> {Worker}",
             $"2026-04-14 DecisionEscalation -> {Lead}",
+            $"2026-04-14 InformFamilyEscalation -> {Lead}",
             $"2026-04-14 NotifierContactReminder -> {Worker}",
             $"2026-04-16 NotifierDecision -> {Notifier}",
             $"2026-06-17 AssessmentReminder -> {Worker}",
             $"2026-06-26 AssessmentReminder -> {Worker}",
             $"2026-07-02 AssessmentEscalation -> {Lead}",
         ], h.EmailLog());
-        Assert.Equal(["assessment"], CustomStatus.Of(h.State).Overdue);
+        // The family was never told either: still overdue, as the decision no longer is.
+        Assert.Equal(["assessment", "informFamily"], CustomStatus.Of(h.State).Overdue);
         // The notifier was never contacted: it still blocks closing.
         Assert.Contains("notifierContact", CustomStatus.Of(h.State).OpenObligations);
         h.AssertEmailsCarryNoPersonalData();
@@ -367,7 +376,8 @@ public sealed class LifecycleTests
 
     // ---------------------------------------------------------------------------------------------------------------
     // A pre-birth notification (LSL § 25 c): the child-welfare case — and its deadlines — start only at the birth.
-    // Born Friday 20.3.2026 at 14:00: Mon 23.3 (1) … Fri 27.3 (5), Mon 30.3 (6), Tue 31.3 (7) → decisionDue 31.3;
+    // Born Friday 20.3.2026 (the identity code says so), recorded at 14:00 that day: the deadlines count from the day of
+    // birth (§ 25 c(3)). Mon 23.3 (1) … Fri 27.3 (5), Mon 30.3 (6), Tue 31.3 (7) → decisionDue 31.3;
     // assessmentDue Sat 20.6.2026, Midsummer Day (not moved).
     // ---------------------------------------------------------------------------------------------------------------
 
@@ -389,11 +399,12 @@ public sealed class LifecycleTests
         h.RunUntil(At("2026-03-20 14:00"));
         Assert.Empty(h.Fired);
 
-        var born = At("2026-03-20 14:00");
-        h.Accept(new ChildBorn(NewbornIdentityCode), born);
+        var recorded = At("2026-03-20 14:00");
+        var step = h.Accept(new ChildBorn(NewbornIdentityCode), recorded);
 
         Assert.Equal(CasePhase.AwaitingDecision, h.State.Phase);
-        Assert.Equal(born, h.State.Deadlines!.ReceivedAt);
+        Assert.Equal(At("2026-03-20 00:00"), h.State.Deadlines!.ReceivedAt); // the day of birth, not the moment it was recorded
+        Assert.Equal("2026-03-20", Assert.Single(step.History, e => e.EventType == "ChildBorn").Details!["bornOn"]);
         Assert.Equal(new DateOnly(2026, 3, 20), h.State.Deadlines.ReceivedOn);
         Assert.Equal(new DateOnly(2026, 3, 31), h.State.Deadlines.DecisionDue);
         Assert.Equal(new DateOnly(2026, 6, 20), h.State.Deadlines.AssessmentDue);
@@ -406,6 +417,8 @@ public sealed class LifecycleTests
             "decision-escalation 2026-03-31 08:00",
             "decision-overdue 2026-04-01 00:00",
             "decision-reminder 2026-03-27 08:00",
+            "inform-family-escalation 2026-03-31 08:00",
+            "inform-family-overdue 2026-04-01 00:00",
             "inform-family-reminder 2026-03-27 08:00",
             // no notifier-contact-reminder: the notifier was contacted before the birth
         ], h.PendingTimers.Values.Select(t => $"{t.Name} {TimeZoneInfo.ConvertTime(t.DueAt, HelsinkiTime.Zone):yyyy-MM-dd HH:mm}").Order(StringComparer.Ordinal));
@@ -477,8 +490,9 @@ public sealed class LifecycleTests
         var h = new WorkflowHarness();
         var notification = ValidNotification(offenceSuspected: true, immediateDanger: true);
         h.Open(At("2026-04-01 10:00"), notification with { Notifier = notification.Notifier! with { Language = language } });
-        h.RunUntil(At("2026-04-15 12:00")); // reminders and the decision escalation
-        h.Accept(new UrgencyAssessed(true, ConfidentialNote), At("2026-04-15 12:00"));
+        h.RunUntil(At("2026-04-15 12:00")); // reminders, the police-report, decision and family escalations
+        // An urgent placement (LSL § 38) begins client status (§ 27(2)): nobody tells the family by the next morning.
+        h.Accept(new UrgencyAssessed(true, ConfidentialNote) { Measure = "urgentPlacement" }, At("2026-04-15 12:00"));
         h.Accept(new DecisionMade(true, ConfidentialNote), At("2026-04-15 13:00"));
         h.Accept(new PartnerInputRequested(School with { Language = language }, ConfidentialNote, PartnerSecret), At("2026-04-15 14:00"));
         h.Accept(new ChildViewsRecorded(ConfidentialNote), At("2026-04-16 10:00"));
@@ -486,9 +500,9 @@ public sealed class LifecycleTests
         h.RunUntil(At("2026-08-01 00:00")); // partner follow-ups, assessment reminders and escalation
 
         Assert.Equal(
-            ["AssessmentEscalation", "AssessmentReminder", "DecisionEscalation", "DecisionReminder", "InformFamilyReminder",
-             "NotifierContactReminder", "NotifierDecision", "PartnerNotAnswering", "PartnerReminder", "PartnerRequest", "Receipt",
-             "UrgencyEscalation", "UrgencyOnCall", "Urgent"],
+            ["AssessmentEscalation", "AssessmentReminder", "ClientStatusNoticeEscalation", "DecisionEscalation", "DecisionReminder",
+             "InformFamilyEscalation", "InformFamilyReminder", "NotifierContactReminder", "NotifierDecision", "PartnerNotAnswering",
+             "PartnerReminder", "PartnerRequest", "PoliceReportEscalation", "Receipt", "UrgencyEscalation", "UrgencyOnCall", "Urgent"],
             h.Sent.Select(e => e.Email.Kind).Distinct().Order(StringComparer.Ordinal));
         h.AssertEmailsCarryNoPersonalData();
     }
@@ -518,6 +532,9 @@ public sealed class LifecycleTests
             Assert.Single(h.Sent, e => e.Email.Kind == "InformFamilyReminder");
             Assert.Equal(2, h.Sent.Count(e => e.Email.Kind == "AssessmentReminder"));
             Assert.Equal(deadlines.DecisionDue, h.Sent.Single(e => e.Email.Kind == "DecisionEscalation").On);
+            // THL: nobody told the family either — the lead hears of it with the decision, and it is flagged at the same end.
+            Assert.Equal(h.Sent.Single(e => e.Email.Kind == "DecisionEscalation").At, h.Sent.Single(e => e.Email.Kind == "InformFamilyEscalation").At);
+            Assert.Equal(ReminderSchedule.EndOf(deadlines.DecisionDue), h.History.Single(e => e.EventType == "InformFamilyOverdue").At);
             // assessmentDue is not moved; the escalation goes out on the first working-day morning after it.
             Assert.Equal(HelsinkiTime.AtLocalTime(WorkingDayCalendar.Default.AddWorkingDays(deadlines.AssessmentDue, 1), Morning),
                 h.Sent.Single(e => e.Email.Kind == "AssessmentEscalation").At);

@@ -43,20 +43,25 @@ public sealed class RegisteredNotificationTests
         h.Open(registeredAt, receivedAt: At("2026-04-01 10:00"), registeredBy: Registrar);
 
         Assert.Equal(new DateOnly(2026, 4, 14), h.State.Deadlines!.DecisionDue);
-        Assert.All(new[] { TimerNames.UrgencyLead, TimerNames.UrgencyOnCall, TimerNames.DecisionEscalation, TimerNames.DecisionOverdue },
+        Assert.All(new[] { TimerNames.UrgencyLead, TimerNames.UrgencyOnCall, TimerNames.DecisionEscalation, TimerNames.DecisionOverdue,
+                TimerNames.InformFamilyEscalation, TimerNames.InformFamilyOverdue },
             name => Assert.True(h.PendingTimers[name].DueAt < registeredAt));
         // Reminders whose time has passed are not sent late.
         Assert.DoesNotContain(TimerNames.DecisionReminder, h.PendingTimers.Keys);
         Assert.DoesNotContain(TimerNames.NotifierContactReminder, h.PendingTimers.Keys);
+        Assert.DoesNotContain(TimerNames.InformFamilyReminder, h.PendingTimers.Keys);
 
         h.RunUntil(registeredAt); // what is due fires at once
 
-        // The urgency was not recorded within 2 and 4 hours of the receipt (12:00 and 14:00 on 1.4) either.
+        // The urgency was not recorded within 2 and 4 hours of the receipt (12:00 and 14:00 on 1.4) either; nor was the
+        // family told by decisionDue (THL: within the same 7 working days).
         Assert.Equal(
-            [$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 Receipt -> {NotifierEmail}",
+            [$"2026-04-16 DecisionEscalation -> {Lead}", $"2026-04-16 InformFamilyEscalation -> {Lead}", $"2026-04-16 Receipt -> {NotifierEmail}",
              $"2026-04-16 UrgencyEscalation -> {Lead}", $"2026-04-16 UrgencyOnCall -> {OnCall}"],
             h.EmailLog());
-        Assert.Equal(["decision"], CustomStatus.Of(h.State).Overdue);
+        Assert.Equal(["decision", "informFamily"], CustomStatus.Of(h.State).Overdue);
+        Assert.True(h.State.InformFamilyOverdue);
+        Assert.Equal("2026-04-14", Assert.Single(h.History, e => e.EventType == "InformFamilyOverdue").Details!["due"]);
 
         var received = Assert.Single(h.History, e => e.EventType == "NotificationReceived");
         Assert.Equal(At("2026-04-01 10:00"), received.At);
@@ -76,10 +81,11 @@ public sealed class RegisteredNotificationTests
 
         h.RunUntil(At("2026-04-08 09:00"));
 
-        Assert.Equal(["decision", "assessment"], CustomStatus.Of(h.State).Overdue);
+        Assert.Equal(["decision", "assessment", "informFamily"], CustomStatus.Of(h.State).Overdue);
         // Received Friday 2.1 at 10:00 (a working day in office hours): urgency steps at 12:00 and 14:00 that day, long past.
         Assert.Equal(
-            [$"2026-04-08 AssessmentEscalation -> {Lead}", $"2026-04-08 DecisionEscalation -> {Lead}", $"2026-04-08 Receipt -> {NotifierEmail}",
+            [$"2026-04-08 AssessmentEscalation -> {Lead}", $"2026-04-08 DecisionEscalation -> {Lead}", $"2026-04-08 InformFamilyEscalation -> {Lead}",
+             $"2026-04-08 Receipt -> {NotifierEmail}",
              $"2026-04-08 UrgencyEscalation -> {Lead}", $"2026-04-08 UrgencyOnCall -> {OnCall}"],
             h.EmailLog());
         Assert.Empty(h.PendingTimers);

@@ -227,9 +227,10 @@ public sealed class UrgencyTests
     {
         var h = new WorkflowHarness();
         h.Open(Wednesday10);
-        // Everything closing needs is in place, so only the urgency can stand in the way of not starting.
+        // Everything closing needs is in place, so only the urgency can stand in the way of the decision.
         h.Accept(new NotifierContacted("phone", At("2026-04-01 10:20"), null), At("2026-04-01 10:20"));
         h.Accept(new ChildNotMet("the family is already a client and was met last week"), At("2026-04-01 10:25"));
+        h.Accept(new ChildAndGuardiansInformed(At("2026-04-01 10:25"), "phone"), At("2026-04-01 10:25"));
         var before = h.State;
         var emailsBefore = h.Sent.Count;
 
@@ -246,7 +247,8 @@ public sealed class UrgencyTests
         h.Accept(new UrgencyAssessed(false, null), At("2026-04-01 10:35"));
         h.Accept(new DecisionMade(startAssessment, "decided"), At("2026-04-01 10:40"));
 
-        // Nothing else is missing: started, the assessment is ready to close at once; not started, the case closes.
+        // Nothing else is missing: started, the assessment is ready to close at once; not started, the case finishes
+        // closing at once (nothing remains of ClosingRules.ToCloseWithoutAssessment).
         Assert.Equal(startAssessment ? CasePhase.ReadyToClose : CasePhase.Closed, h.State.Phase);
         Assert.NotNull(h.State.Decision);
     }

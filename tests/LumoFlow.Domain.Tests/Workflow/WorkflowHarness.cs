@@ -129,7 +129,12 @@ internal sealed class WorkflowHarness
     private readonly List<HistoryEntry> _history = [];
     private CaseState? _state;
 
-    public CaseWorkflow Workflow { get; } = NewWorkflow();
+    /// <summary>A harness running the workflow with <paramref name="options"/> (default: the defaults, e.g. neutral feedback).</summary>
+    public WorkflowHarness(WorkflowOptions? options = null) =>
+        Workflow = options is null ? NewWorkflow()
+            : new(new DeadlineRules(WorkingDayCalendar.Default), WorkingDayCalendar.Default, Routing, options);
+
+    public CaseWorkflow Workflow { get; }
     public CaseState State => _state ?? throw new InvalidOperationException("Open the case first.");
     public DateTimeOffset Now { get; private set; }
     public IReadOnlyDictionary<string, DurableTimer> PendingTimers => _pending.Timers.ToDictionary(t => t.Name);

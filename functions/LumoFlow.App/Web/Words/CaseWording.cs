@@ -18,7 +18,7 @@ public static class CaseWording
     private static readonly Vocabulary[] Values =
     [
         NotificationKinds.All, NotifierTypes.All, PartnerKinds.All, EmailKinds.All, ContactChannels.All, Outcomes.OfCase,
-        PhaseWords.Phases, DeadlineWords.Kinds,
+        PhaseWords.Phases, DeadlineWords.Kinds, FamilyRoles.All, ClientStatusReasons.All, UrgentMeasures.All, PoliceInformers.All,
     ];
 
     /// <summary>
@@ -33,6 +33,14 @@ public static class CaseWording
             ? (field, new LumoFlow.Domain.Validation.FieldProblem(known).In(language))
             : (field, code);
     }
+
+    /// <summary>The vocabulary of a detail whose key names it.</summary>
+    private static readonly Dictionary<string, Vocabulary> ByKey = new(StringComparer.Ordinal)
+    {
+        ["by"] = PoliceInformers.All,
+        ["who"] = FamilyRoles.All,
+        ["measure"] = UrgentMeasures.All,
+    };
 
     /// <summary>An open obligation; a partner's names the request, its kind and organisation when the case is at hand.</summary>
     public static string Obligation(string code, CaseState? state, string language)
@@ -71,6 +79,8 @@ public static class CaseWording
             "true" => CommonWords.Yes.In(language),
             "false" => CommonWords.No.In(language),
             _ when key == "team" => teamName(value),
+            // Codes that mean something else in another vocabulary (a partner of the kind "police"): the key says which.
+            _ when ByKey.TryGetValue(key, out var vocabulary) && vocabulary.WordsFor(value) is { } words => words.In(language),
             _ when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => WebPage.Date(date),
             _ when value.Length >= 19 && value[10] == 'T' && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) =>
                 WebPage.DateTime(at),

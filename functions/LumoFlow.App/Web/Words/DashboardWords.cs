@@ -159,6 +159,8 @@ public static class DashboardWords
         "Open assessments past their limit (not in THL's figures)");
     public static readonly Phrase NoneDot = new("Ei yhtään.", "Inga.", "None.");
 
+    public static readonly Phrase ClientStatusColumn = new("Asiakkuus alkoi (LSL 27 §)", "Klientskap sedan (BsL 27 §)", "Client status since (LSL § 27)");
+
     // The daily deadline check's findings, at the top of the dashboard.
     public static readonly Phrase CheckTitle = new("Määräaikatarkistus {0}", "Kontroll av tidsfrister {0}", "Deadline check at {0}");
     public static readonly Phrase CheckNothing = new(

@@ -55,6 +55,29 @@ public static class StaffWords
         "Kirjataan kaikille saman ilmoituksen lapsille: ilmoittaja teki yhden ilmoituksen.",
         "Registreras för alla barn i samma anmälan: anmälaren gjorde en anmälan.",
         "Recorded for every child of the same notification: the notifier made one notification.");
+    public static readonly Phrase ClientStatus = new("Lastensuojelun asiakkuus (LSL 27 §)", "Klientskap inom barnskyddet (BsL 27 §)", "Child-welfare client status (LSL § 27)");
+    public static readonly Phrase ClientStatusSince = new("alkoi {0}: {1}", "började {0}: {1}", "began {0}: {1}");
+    public static readonly Phrase EndsAs = new("Päättyy, kun velvoitteet on tehty", "Avslutas när skyldigheterna är gjorda", "Ends, once the duties are done, as");
+    public static readonly Phrase TransferredTo = new("Siirretty alueelle (LSL 25 d §)", "Överfört till området (BsL 25 d §)", "Transferred to (LSL § 25 d)");
+    public static readonly Phrase DocumentsSent = new("asiakirjat lähetetty {0}", "handlingarna skickade {0}", "documents sent {0}");
+    public static readonly Phrase TransferPackageLink = new(
+        "Siirtopaketti tulostettavana: ilmoitus, historia, asiakirjat ja alkuperäinen vireilletuloaika (LSL 25 d §)",
+        "Överföringspaketet för utskrift: anmälan, historik, handlingar och den ursprungliga tidpunkten för inledandet (BsL 25 d §)",
+        "The transfer package to print: the notification, the history, the documents and the original time of receipt (LSL § 25 d)");
+    public static readonly Phrase TransferPackageTitle = new("Siirtopaketti", "Överföringspaket", "Transfer package");
+    public static readonly Phrase TransferPackageIntro = new(
+        "Uusi alue jatkaa arviointia (LSL 25 d §). Kirjatkaa asia sillä ajalla, jolloin se tuli vireille (receivedAt; ennakollisessa ilmoituksessa syntymäpäivä, ”vireillä alkaen”), jotta määräajat pysyvät samoina.",
+        "Det nya området fortsätter bedömningen (BsL 25 d §). Registrera ärendet med tidpunkten då det inleddes (receivedAt; vid en föregripande anmälan födelsedagen, ”anhängigt sedan”) så att tidsfristerna förblir desamma.",
+        "The new region continues the assessment (LSL § 25 d). Register the case with the time it became pending (receivedAt; for a pre-birth notification the day of birth, “pending since”), so that the deadlines stay the same.");
+    public static readonly Phrase PendingSince = new("Vireillä alkaen", "Anhängigt sedan", "Pending since");
+    public static readonly Phrase Documents = new("Asiakirjat", "Handlingar", "Documents");
+    public static readonly Phrase FamilyTold = new("Kenelle perheestä on kerrottu", "Vem i familjen har informerats", "Who of the family was told");
+    public static readonly Phrase Told = new("kerrottu {0}", "informerad {0}", "told {0}");
+    public static readonly Phrase NotTold = new("ei kerrota, laillinen syy kirjattu {0}", "informeras inte, lagligt skäl registrerat {0}", "not told, the lawful reason recorded {0}");
+    public static readonly Phrase PoliceReportFiledAt = new("ilmoitus poliisille tehty {0}", "anmälan till polisen gjord {0}", "reported to the police {0}");
+    public static readonly Phrase PoliceAlreadyKnew = new("poliisi tiesi jo: {0}", "polisen visste redan: {0}", "the police knew already: {0}");
+    public static readonly Phrase PoliceReportOpen = new("ilmoitus poliisille tekemättä (LSL 25 § 3 mom.)", "anmälan till polisen ogjord (BsL 25 § 3 mom.)",
+        "no police report yet (LSL § 25(3))");
     public static readonly Phrase Siblings = new("Saman ilmoituksen muut lapset", "Andra barn i samma anmälan", "Other children of the same notification");
     public static readonly Phrase ThisCase = new("tämä asia", "detta ärende", "this case");
     public static readonly Phrase UrgencyColumn = new("Kiireellisyys", "Brådskande", "Urgency");
