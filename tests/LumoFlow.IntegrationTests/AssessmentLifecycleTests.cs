@@ -36,9 +36,14 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         Assert.Equal(HttpStatusCode.Conflict, (await RaiseAsync(staff, id, "DecisionMade", new { startAssessment = true, reason = "again" })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "ChildAndGuardiansInformed", new { how = "letter" })).StatusCode);
 
-        // The professional notifier hears whether an assessment was started — nothing else.
-        var decision = Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(notifierEmail) && m.Subject.Contains("Päätös")));
-        Assert.Contains("aloitettu", decision.Text);
+        // The professional notifier hears that the notification was processed — never the outcome, which is information
+        // about a social-welfare client (issue 21).
+        var processed = Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(notifierEmail) && m.Subject.Contains("on käsitelty")));
+        Assert.StartsWith("Lastensuojeluilmoituksesi on käsitelty", processed.Subject);
+        Assert.Contains("voi ottaa sinuun yhteyttä", processed.Text);
+        Assert.DoesNotContain("aloitettu", processed.Text);
+        Assert.DoesNotContain("arvioin", processed.Subject + processed.Text);
+        Assert.DoesNotContain(await services.Mail.AllAsync(), m => m.IsTo(notifierEmail) && m.Subject.StartsWith("Päätös", StringComparison.Ordinal));
 
         // A partner is asked; the email carries only a link.
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "PartnerInputRequested", new
@@ -93,7 +98,8 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         Assert.Empty(status["customStatus"]!["openObligations"]!.AsArray());
         var events = status["history"]!.AsArray().Select(h => (string)h!["eventType"]!).ToList();
         Assert.Contains("PartnerInputReceived", events);
-        Assert.Equal("AssessmentCompleted", events.Last(e => e != "EmailSent"));
+        // The assessment completed, and with nothing left to do the case closed by itself at once.
+        Assert.Equal(["AssessmentCompleted", "CaseClosed"], events.Where(e => e is not ("EmailSent" or "EmailQueued")).TakeLast(2));
 
         // Ended: further events are gone, the orchestration has completed, and the record keeps no timers.
         Assert.Equal(HttpStatusCode.Gone, (await RaiseAsync(staff, id, "ChildMet", new { how = "again" })).StatusCode);
@@ -146,15 +152,19 @@ public sealed partial class AssessmentLifecycleTests(DevServices services)
         Assert.Equal(["urgencyAssessment"], (await beforeUrgency.Content.ReadFromJsonAsync<JsonObject>())!["missing"]!.AsArray().Select(m => (string)m!));
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "UrgencyAssessed", new { urgent = false })).StatusCode);
 
-        // A suspected offence makes the police report required before closing.
+        // A suspected offence makes the police report required (LSL § 25(3)). It does not hold back the decision not to
+        // assess (LSL § 26(5)), but the case does not end while it is open: it waits in Closing.
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "OffenceSuspected", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "NotifierContactImpossible", new { reason = "numero ei vastaa" })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "ChildNotMet", new { reason = "perhe muutti" })).StatusCode);
-        var refused = await RaiseAsync(staff, id, "DecisionMade", new { startAssessment = false, reason = "ilmeisen tarpeeton" });
-        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Equal(["policeReport"], (await refused.Content.ReadFromJsonAsync<JsonObject>())!["missing"]!.AsArray().Select(m => (string)m!));
-        Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "PoliceReportFiled", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "DecisionMade", new { startAssessment = false, reason = "ilmeisen tarpeeton" })).StatusCode);
+        status = await app.WaitForStatusAsync(id, s => (string?)s["customStatus"]?["phase"] == "Closing");
+        Assert.Equal("Running", (string)status["runtimeStatus"]!);
+        Assert.Contains("policeReport", Cases.Obligations(status));
+        Assert.Equal(HttpStatusCode.Accepted, (await RaiseAsync(staff, id, "PoliceReportFiled", new { })).StatusCode);
+        status = await app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "PoliceReportFiled"));
+        Assert.Equal(["informChildAndGuardians"], Cases.Obligations(status)); // the family is still to be told
+        await Cases.InformFamilyAsync(staff, id);
         status = await app.WaitForStatusAsync(id, s => (string)s["runtimeStatus"]! == "Completed");
         Assert.Equal("noAssessment", (string)status["customStatus"]!["outcome"]!);
     }

@@ -59,9 +59,11 @@ public sealed class AuthorizationTests(DevServices services)
         ["GET api/cases/{id}"] = AnyStaff,
         ["POST api/cases/{id}/events/{eventName}"] = AnyStaff,
         ["POST api/cases/{id}/terminate"] = TeamLeads,
+        ["GET api/cases/{id}/transfer-package"] = AnyStaff, // LSL § 25 d: what the new region needs
         ["GET staff"] = AnyStaff,
         ["GET staff/cases/{id}"] = AnyStaff,
         ["POST staff/cases/{id}/events/{eventName}"] = AnyStaff,
+        ["GET staff/cases/{id}/transfer-package"] = AnyStaff, // its printable page
 
         ["GET api/admin/cases"] = AdminsOnly,
         ["GET api/admin/cases/{id}"] = AdminsOnly,
@@ -193,6 +195,8 @@ public sealed class AuthorizationTests(DevServices services)
         var other = await app.SignedInClientAsync("SocialWorker", "keski-suomi", "other.team@kunta.example");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/cases/{caseId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/staff/cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/api/cases/{caseId}/transfer-package")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/staff/cases/{caseId}/transfer-package")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync($"/api/cases/{caseId}/events/UrgencyAssessed", new { urgent = false })).StatusCode);
         var otherLead = await app.SignedInClientAsync("TeamLead", "keski-suomi", "other.lead@kunta.example");
         Assert.Equal(HttpStatusCode.Forbidden, (await otherLead.PostAsync($"/api/cases/{caseId}/terminate?reason=test", null)).StatusCode);

@@ -120,8 +120,9 @@ public sealed class DurabilityTests(DevServices services)
         var all = await services.Mail.AllAsync();
         Assert.All(emails, e =>
         {
-            Assert.Single(all, m => m.IsTo(e) && m.Subject.StartsWith("Lastensuojeluilmoituksesi", StringComparison.Ordinal));
-            Assert.Single(all, m => m.IsTo(e) && m.Subject.StartsWith("Päätös", StringComparison.Ordinal));
+            Assert.Single(all, m => m.IsTo(e) && m.Subject.StartsWith("Lastensuojeluilmoituksesi on vastaanotettu", StringComparison.Ordinal));
+            // After the decision, the neutral feedback (never the outcome).
+            Assert.Single(all, m => m.IsTo(e) && m.Subject.StartsWith("Lastensuojeluilmoituksesi on käsitelty", StringComparison.Ordinal));
         });
         // Both processes did work.
         Assert.Contains("worker-1", await PartitionOwnersAsync(hub));
@@ -195,7 +196,7 @@ public sealed class DurabilityTests(DevServices services)
         var status = await app.WaitForStatusAsync(id, s => Cases.Events(s).Count(e => e is "DecisionMade" or "EventRefused") == accepted);
         Assert.Single(Cases.Events(status), e => e == "DecisionMade");
         Assert.Equal(accepted - 1, Cases.Events(status).Count(e => e == "EventRefused"));
-        Assert.Single(await services.Mail.WaitForAsync(m => m.Subject.StartsWith("Päätös", StringComparison.Ordinal) && m.Subject.Contains(id)));
+        Assert.Single(await services.Mail.WaitForAsync(m => m.Subject.StartsWith("Lastensuojeluilmoituksesi on käsitelty", StringComparison.Ordinal) && m.Subject.Contains(id)));
     }
 
     /// <summary>Posts, and on 503 waits as Retry-After says and posts again (a few times at most).</summary>

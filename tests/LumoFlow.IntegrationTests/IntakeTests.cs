@@ -226,18 +226,21 @@ public sealed class IntakeTests(DevServices services) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        var status = await _app.WaitForStatusAsync(id, s => s["customStatus"]!["overdue"]!.AsArray().Count > 0);
-        Assert.Equal(["decision"], status["customStatus"]!["overdue"]!.AsArray().Select(o => (string)o!));
+        // Overdue: the decision, and telling the child and the guardians (THL: within the same 7 working days).
+        var status = await _app.WaitForStatusAsync(id, s => s["customStatus"]!["overdue"]!.AsArray().Count >= 2);
+        Assert.Equal(["decision", "informFamily"], status["customStatus"]!["overdue"]!.AsArray().Select(o => (string)o!));
         Assert.Equal(deadlines.DecisionDue.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string)status["deadlines"]!["decisionDue"]!);
         Assert.Equal(receivedAt.ToUnixTimeSeconds(), DateTimeOffset.Parse((string)status["receivedAt"]!, CultureInfo.InvariantCulture).ToUnixTimeSeconds());
         var registered = status["history"]!.AsArray().Single(h => (string)h!["eventType"]! == "NotificationRegistered")!;
         Assert.Equal("sosiaalityontekija@kunta.test", (string)registered["actor"]!);
-        // The decision's escalation went to the team lead at once; so did the urgency's (LSL § 26(2): not assessed two
-        // office hours after receipt, long ago), to the team lead and then to on-call.
-        var lead = await services.Mail.WaitForAsync(m => m.IsTo("pk-johtava@lumoflow.example.test") && m.Subject.Contains(id), count: 2);
+        // The decision's escalation went to the team lead at once, and so did the family's (THL: the child and the
+        // guardians are told within the same 7 working days); so did the urgency's (LSL § 26(2): not assessed two office
+        // hours after receipt, long ago), to the team lead and then to on-call.
+        var lead = await services.Mail.WaitForAsync(m => m.IsTo("pk-johtava@lumoflow.example.test") && m.Subject.Contains(id), count: 3);
         Assert.Single(lead, m => m.Subject.StartsWith("Eskalointi: päätöstä", StringComparison.Ordinal));
+        Assert.Single(lead, m => m.Subject.StartsWith("Eskalointi: lapselle ja huoltajille ei ole kerrottu", StringComparison.Ordinal));
         Assert.Single(lead, m => m.Subject.StartsWith("Eskalointi: lapsen mahdollisen kiireellisen", StringComparison.Ordinal));
-        Assert.Equal(2, lead.Count);
+        Assert.Equal(3, lead.Count);
         var onCall = await services.Mail.WaitForAsync(m => m.IsTo("pk-paivystys@lumoflow.example.test") && m.Subject.Contains(id));
         Assert.StartsWith("KIIREELLINEN: lapsen mahdollisen", Assert.Single(onCall).Subject);
     }

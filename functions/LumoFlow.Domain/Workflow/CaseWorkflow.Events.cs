@@ -95,7 +95,7 @@ public sealed partial class CaseWorkflow
     /// <summary>LSL § 26(2) before § 26(5): the urgent need is assessed at once, so before any decision on the case.</summary>
     private static WorkflowRefusal? UrgencyFirst(CaseState state) => state.Urgency is not null ? null
         : new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.UrgencyFirst,
-            "Record the urgency assessment (UrgencyAssessed) first: it comes at once, before the decision.",
+            "Record the urgency assessment (UrgencyAssessed) first: it comes at once, before the case is decided, transferred or closed.",
             [new Obligation("urgencyAssessment", "record UrgencyAssessed (LSL § 26(2))")]);
 
     /// <summary>
@@ -379,6 +379,8 @@ public sealed partial class CaseWorkflow
     /// </summary>
     private WorkflowOutcome Transfer(StepBuilder step, TransferredOut e)
     {
+        // LSL § 26(2): the urgent need is assessed at once, before the case leaves for another region too.
+        if (UrgencyFirst(step.State) is { } urgencyFirst) return urgencyFirst;
         if (ClosingRules.ToTransfer(step.State) is { Count: > 0 } missing)
             return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.MissingBeforeTransfer,
                 "The case cannot be transferred yet: the police report or the family's information is still open.", missing);
@@ -504,6 +506,8 @@ public sealed partial class CaseWorkflow
 
     private WorkflowOutcome CloseBeforeBirth(StepBuilder step, PreBirthCaseClosed e)
     {
+        // LSL § 25 c(2): the urgent need is assessed before the birth too, and before the case closes.
+        if (UrgencyFirst(step.State) is { } urgencyFirst) return urgencyFirst;
         if (ClosingRules.ToCloseBeforeBirth(step.State) is { Count: > 0 } missing)
             return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.MissingBeforeClosing,
                 "The pre-birth case cannot close yet: the police report is still open.", missing);

@@ -117,6 +117,7 @@ public sealed class WordingTests
         placed.Accept(new UrgencyAssessed(true, null) { Measure = "urgentPlacement" }, At("2026-06-16 10:30"));
         var moved = new WorkflowHarness();
         moved.Open(At("2026-06-16 10:00"));
+        moved.Accept(new UrgencyAssessed(false, null), At("2026-06-16 10:30"));
         moved.Accept(new ChildAndGuardiansInformed(At("2026-06-17 10:00"), "phone"), At("2026-06-17 10:00"));
         moved.Accept(new TransferredOut("Lapland", At("2026-06-17 11:00")), At("2026-06-17 11:00"));
 
@@ -165,6 +166,7 @@ public sealed class WordingTests
         neglected.RunUntil(At("2026-08-01 00:00"));
         neglected.Accept(new WokenByCheck(TimerNames.AssessmentEscalation) { Actor = "system" }, At("2026-08-01 06:00"));
         neglected.Accept(new ChildNotMet("the family moved"), At("2026-08-02 10:00"));
+        neglected.Accept(new UrgencyAssessed(false, null), At("2026-08-02 10:05")); // late, but before the case leaves
         // LSL § 25 d: the family is seen to before the transfer — the child told, the guardian not, for a lawful reason.
         neglected.Accept(new FamilyMemberInformed("child", null, At("2026-08-02 10:10"), "school"), At("2026-08-02 10:10"));
         neglected.Accept(new FamilyMemberNotInformed("guardian", GuardianName, "telling would endanger the child"), At("2026-08-02 10:20"));
@@ -213,6 +215,7 @@ public sealed class WordingTests
 
         var notBorn = new WorkflowHarness();
         notBorn.Open(At("2026-02-02 10:00"), PreBirthNotification());
+        notBorn.Accept(new UrgencyAssessed(false, null), At("2026-02-02 10:30"));
         notBorn.Accept(new PreBirthCaseClosed("the family moved abroad"), At("2026-02-10 10:00"));
         foreach (var h in notBorn.History) yield return h;
 

@@ -173,4 +173,19 @@ public sealed class TransferTests
         Assert.Equal(["transferDocuments"], CustomStatus.Of(h.State).OpenObligations);
         Assert.Equal(RefusalCode.WaitingForBirth, h.Refuse(new FamilyMemberInformed("child", null, Day1, "phone"), Day1).Code);
     }
+
+    /// <summary>LSL § 26(2): the urgent need is assessed at once — the case does not leave for another region without it.</summary>
+    [Fact]
+    public void A_case_whose_urgency_is_not_assessed_is_not_transferred()
+    {
+        var h = new WorkflowHarness();
+        h.Open(Received);
+        h.Accept(new ChildAndGuardiansInformed(Day1, "phone"), Day1);
+
+        var refused = h.Refuse(ToJyvaskyla, Day1);
+
+        Assert.Equal(RefusalCode.UrgencyFirst, refused.Code);
+        Assert.Equal(["urgencyAssessment"], refused.Missing.Select(m => m.Code));
+        Assert.Equal(CasePhase.AwaitingDecision, h.State.Phase);
+    }
 }

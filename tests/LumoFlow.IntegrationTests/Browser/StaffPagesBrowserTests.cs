@@ -102,7 +102,7 @@ public sealed partial class StaffPagesBrowserTests(DevServices services)
         // Closing now is refused, with what is missing.
         await CompleteAssessmentAsync(page);
         Assert.Contains("Kirjausta ei hyväksytty", await page.InnerTextAsync(".refusal"));
-        Assert.Contains("Arviointia ei voi vielä päättää", await page.InnerTextAsync(".refusal p"));
+        Assert.Contains("Asiaa ei voi vielä päättää", await page.InnerTextAsync(".refusal p"));
         var missing = await page.InnerTextAsync(".refusal ul");
         Assert.Contains("Tapaa lapsi", missing);
         Assert.Contains("Kalevan koulu", missing);

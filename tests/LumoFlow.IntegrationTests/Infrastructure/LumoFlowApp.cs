@@ -58,10 +58,28 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
     }
 
     /// <summary>
+    /// Staff register <paramref name="notification"/> with its real time of receipt <paramref name="receivedAt"/>; the
+    /// answer must be 202. Returns the answer (<c>id</c>, and <c>cases</c>: one per child).
+    /// </summary>
+    public async Task<JsonObject> RegisterAsync(JsonObject notification, DateTimeOffset receivedAt, string user = "test.worker")
+    {
+        notification["receivedAt"] = receivedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var response = await StaffClient(user).PostAsJsonAsync("/api/notifications", notification);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>
     /// Staff record the case's urgency assessment (LSL § 26(2)); the answer must be 202. Every case has it open from
     /// receipt, and <c>DecisionMade</c> is refused (409, <c>UrgencyFirst</c>) until it is recorded.
     /// </summary>
     public Task AssessUrgencyAsync(string id, string user = "test.worker") => Cases.AssessUrgencyAsync(StaffClient(user), id);
+
+    /// <summary>
+    /// Staff record that the child and every guardian were told, together (<c>ChildAndGuardiansInformed</c>); the answer
+    /// must be 202. Both ways of ending a case ask for it (obligation <c>informChildAndGuardians</c>).
+    /// </summary>
+    public Task InformFamilyAsync(string id, string user = "test.worker") => Cases.InformFamilyAsync(StaffClient(user), id);
 
     public HttpClient StaffClient(string user = "test.worker")
     {
@@ -130,6 +148,24 @@ public static class Cases
         var response = await staff.PostAsJsonAsync($"/api/cases/{id}/events/UrgencyAssessed", new { urgent });
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"UrgencyAssessed on {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
+
+    /// <summary>
+    /// Records <c>ChildAndGuardiansInformed</c>: the child and every guardian of the notification told, together (THL);
+    /// with <paramref name="forEveryChild"/>, for the sibling cases of the same notification too. The answer must be 202.
+    /// </summary>
+    public static Task InformFamilyAsync(HttpClient staff, string id, bool forEveryChild = false) =>
+        AcceptAsync(staff, id, "ChildAndGuardiansInformed", new { how = "puhelimitse", forEveryChild });
+
+    /// <summary>Raises a staff event; the answer must be 202 (the message says what it was otherwise).</summary>
+    public static async Task AcceptAsync(HttpClient staff, string id, string eventName, object body)
+    {
+        var response = await staff.PostAsJsonAsync($"/api/cases/{id}/events/{eventName}", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{eventName} on {id}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The case's open obligations (<c>customStatus.openObligations</c>).</summary>
+    public static IReadOnlyList<string> Obligations(JsonObject status) =>
+        status["customStatus"]!["openObligations"]!.AsArray().Select(o => (string)o!).ToList();
 
     public static IReadOnlyList<string> Events(JsonObject status) =>
         status["history"]!.AsArray().Select(h => (string)h!["eventType"]!).ToList();
