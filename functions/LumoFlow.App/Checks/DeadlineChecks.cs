@@ -59,7 +59,16 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
         var claim = new TableEntity(DailyPartition, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) { ["ClaimedAt"] = now };
         try { await tables.DeadlineChecks.AddEntityAsync(claim, cancellationToken); }
         catch (RequestFailedException e) when (e.Status == 409) { return null; } // done today already, here or elsewhere
-        return await RunAsync(durable, "system", cancellationToken);
+        try
+        {
+            return await RunAsync(durable, "system", cancellationToken);
+        }
+        catch
+        {
+            // A run that failed has not checked anything: let the next tick (or another instance) try again today.
+            await tables.DeadlineChecks.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, cancellationToken: CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>One run: find, mend, keep the report, email the findings.</summary>
