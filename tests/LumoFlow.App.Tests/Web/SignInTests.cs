@@ -10,15 +10,65 @@ public sealed class SignInTests
     [Theory]
     [InlineData("/staff/cases/C1?lang=sv", "/staff/cases/C1?lang=sv")]
     [InlineData("/admin", "/admin")]
+    [InlineData("/staff?lang=en&done=ChildMet#result", "/staff?lang=en&done=ChildMet#result")]
+    [InlineData("/admin/cases/ABC%2FDEF?q=a%20b", "/admin/cases/ABC%2FDEF?q=a%20b")]
+    [InlineData("/%2F%2Fevil.example", "/%2F%2Fevil.example")]              // stays a path: a browser does not decode it
+    [InlineData("/%09/evil.example", "/%09/evil.example")]                  // the same for an escaped tab
+    [InlineData("/javascript:alert(1)", "/javascript:alert(1)")]            // a path, not a scheme
     [InlineData("//evil.example/x", null)]
+    [InlineData("///evil.example", null)]
     [InlineData("/\\evil.example", null)]
+    [InlineData("/\\/evil.example", null)]
+    [InlineData("/staff\\..\\..\\evil", null)]                               // no backslash anywhere
+    [InlineData("/\t/evil.example", null)]                                  // a browser drops the tab: //evil.example
+    [InlineData("/\n/evil.example", null)]
+    [InlineData("/\r/evil.example", null)]
+    [InlineData("/\r\n/evil.example", null)]
+    [InlineData("/\t\\evil.example", null)]
+    [InlineData("/\u0000/evil.example", null)]
+    [InlineData("/\u001b/evil.example", null)]
+    [InlineData("/\u007f/evil.example", null)]
+    [InlineData("/\u0085/evil.example", null)]
+    [InlineData("/\u200b/evil.example", null)]                              // zero-width space
+    [InlineData("/\u202e/evil.example", null)]                              // right-to-left override
+    [InlineData("/\uFEFF/evil.example", null)]
+    [InlineData("/ /evil.example", null)]
+    [InlineData("/staff ", null)]
+    [InlineData("/staff/ä", null)]                                          // not in a Location header: escape it
+    [InlineData("/\uFF0F/evil.example", null)]                              // a full-width solidus
+    [InlineData(" /staff", null)]
+    [InlineData("\t/staff", null)]
+    [InlineData("\\\\evil.example", null)]
     [InlineData("https://evil.example/", null)]
+    [InlineData("http:/evil.example", null)]
+    [InlineData("javascript:alert(1)", null)]
     [InlineData("/redirect?to=https://evil.example", null)]
     [InlineData("staff", null)]
     [InlineData("/", null)]
+    [InlineData("", null)]
     [InlineData(null, null)]
     public void The_sign_in_returns_only_to_a_path_of_this_site(string? asked, string? expected) =>
         Assert.Equal(expected, SignInPages.LocalReturnUrl(asked));
+
+    [Fact]
+    public void A_return_url_is_at_most_2000_characters()
+    {
+        Assert.NotNull(SignInPages.LocalReturnUrl("/" + new string('a', 1999)));
+        Assert.Null(SignInPages.LocalReturnUrl("/" + new string('a', 2000)));
+    }
+
+    [Fact]
+    public void No_control_or_format_character_passes_anywhere_in_a_return_url()
+    {
+        for (var c = 0; c <= 0xFFFF; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF) continue;
+            var category = char.GetUnicodeCategory((char)c);
+            if (category is not (System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format)) continue;
+            Assert.Null(SignInPages.LocalReturnUrl($"/{(char)c}/evil.example"));
+            Assert.Null(SignInPages.LocalReturnUrl($"/staff{(char)c}"));
+        }
+    }
 
     private static StaffAuthOptions Options(params (string Key, string Value)[] settings) =>
         StaffAuthOptions.Read(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
