@@ -36,7 +36,7 @@ public sealed class FunctionsGateTests
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddAntiforgery();
-        services.AddSingleton(StaffAuthOptions.Read(settings));
+        services.AddSingleton(StaffAuthOptions.Read(settings, Microsoft.Extensions.Hosting.Environments.Development));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StaffTokens>();
         services.AddSingleton<StaffGate>();

@@ -1,6 +1,7 @@
 using LumoFlow.App.Auth;
 using LumoFlow.App.Web;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LumoFlow.App.Tests.Web;
@@ -70,8 +71,13 @@ public sealed class SignInTests
         }
     }
 
-    private static StaffAuthOptions Options(params (string Key, string Value)[] settings) =>
-        StaffAuthOptions.Read(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build());
+    private static StaffAuthOptions Options(params (string Key, string Value)[] settings) => Options(Environments.Development, settings);
+
+    private static StaffAuthOptions Options(string environment, params (string Key, string Value)[] settings) =>
+        StaffAuthOptions.Read(Settings(settings), environment);
+
+    private static IConfiguration Settings(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
 
     [Fact]
     public async Task A_development_token_carries_the_role_and_the_team_and_ends_when_its_session_does()
@@ -116,8 +122,29 @@ public sealed class SignInTests
         Assert.Throws<InvalidOperationException>(() => Options(("Auth:DevSignIn:Enabled", "true"), ("Auth:DevSignIn:SigningKey", "short")));
         Assert.Throws<InvalidOperationException>(() => Options(("Auth:DevSignIn:Enabled", "true"), ("Auth:DevSignIn:SigningKey", new string('k', 40)),
             ("Auth:Entra:TenantId", "t"), ("Auth:Entra:ClientId", "c")));
+        // Any Entra setting at all, even one that would not turn Entra on by itself.
+        foreach (var setting in new[] { "Auth:Entra:ClientId", "Auth:Entra:Instance", "Auth:Entra:TenantId" })
+            Assert.Throws<InvalidOperationException>(() => Options(("Auth:DevSignIn:Enabled", "true"), ("Auth:DevSignIn:SigningKey", new string('k', 40)),
+                (setting, "x")));
         var entra = Options(("Auth:Entra:TenantId", "contoso"), ("Auth:Entra:ClientId", "app"));
         Assert.Equal("https://login.microsoftonline.com/contoso/v2.0", entra.EntraIssuer);
         Assert.False(entra.DevSignInEnabled);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("")]
+    public void The_development_sign_in_runs_only_in_the_Development_environment(string environment)
+    {
+        (string, string)[] enabled = [("Auth:DevSignIn:Enabled", "true"), ("Auth:DevSignIn:SigningKey", new string('k', 40))];
+
+        Assert.False(Options(environment, enabled).DevSignInEnabled);
+        Assert.False(StaffAuthOptions.DevSignInRuns(Settings(enabled), environment));
+        // Elsewhere it is simply off: even beside Entra ID it does not stop the app.
+        Assert.False(Options(environment, [.. enabled, ("Auth:Entra:TenantId", "t"), ("Auth:Entra:ClientId", "c")]).DevSignInEnabled);
+        Assert.True(Options(Environments.Development, enabled).DevSignInEnabled);
+        Assert.True(Options("development", enabled).DevSignInEnabled);
+        Assert.False(Options(Environments.Development, ("Auth:DevSignIn:Enabled", "false"), ("Auth:DevSignIn:SigningKey", new string('k', 40))).DevSignInEnabled);
     }
 }
