@@ -47,8 +47,8 @@ public sealed class FunctionsGateTests
 
     private sealed record Run(bool NextCalled, int Status, StaffIdentity? Caller);
 
-    private static async Task<Run> InvokeAsync(string function, string method, string path, Action<HttpRequest>? prepare = null, string? hostAcceptedKeyAs = null,
-        IFunctionsWorkerMiddleware? middleware = null)
+    private static async Task<Run> InvokeAsync(string function, string method, string path, Action<HttpRequest>? prepare = null,
+        string? hostAcceptedKeyAs = null, IFunctionsWorkerMiddleware? middleware = null)
     {
         var http = new DefaultHttpContext { RequestServices = Services };
         http.Request.Method = method;

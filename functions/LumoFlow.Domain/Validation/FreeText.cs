@@ -31,7 +31,10 @@ public static class FreeText
     /// <summary>A line of text (a name, an address, a reason): every control and format character removed, a tab or a line break as a space.</summary>
     public static string? Line(string? text) => Clean(text, note: false);
 
-    /// <summary>Free text of several lines (a concern, a note, an answer): line breaks and tabs kept, every other control and format character removed.</summary>
+    /// <summary>
+    /// Free text of several lines (a concern, a note, an answer): line breaks and tabs kept, every other control and
+    /// format character removed.
+    /// </summary>
     public static string? Note(string? text) => Clean(text, note: true);
 
     /// <summary>How a page shows a control or format character that reached it: <c>⟨U+202E⟩</c>.</summary>

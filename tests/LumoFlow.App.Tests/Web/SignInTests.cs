@@ -145,6 +145,7 @@ public sealed class SignInTests
         Assert.False(Options(environment, [.. enabled, ("Auth:Entra:TenantId", "t"), ("Auth:Entra:ClientId", "c")]).DevSignInEnabled);
         Assert.True(Options(Environments.Development, enabled).DevSignInEnabled);
         Assert.True(Options("development", enabled).DevSignInEnabled);
-        Assert.False(Options(Environments.Development, ("Auth:DevSignIn:Enabled", "false"), ("Auth:DevSignIn:SigningKey", new string('k', 40))).DevSignInEnabled);
+        Assert.False(Options(Environments.Development, ("Auth:DevSignIn:Enabled", "false"), ("Auth:DevSignIn:SigningKey", new string('k', 40)))
+            .DevSignInEnabled);
     }
 }
