@@ -52,8 +52,9 @@ echo "  Ctrl-C stops all three."
 echo
 # In the background, so that this script decides the order of stopping. A background job of a script ignores SIGINT;
 # the INT trap exits, and stop_everything sends the app SIGTERM, waits for it, then stops Azurite and maildev.
+# The Development environment: the development sign-in runs only there (docs/configuration.md).
 dotnet functions/LumoFlow.LocalHost/bin/Release/net10.0/LumoFlow.LocalHost.dll \
-  --urls http://localhost:7071 --contentRoot "$PWD/functions/LumoFlow.LocalHost" &
+  --urls http://localhost:7071 --contentRoot "$PWD/functions/LumoFlow.LocalHost" --environment Development &
 app=$!
 status=0
 wait "$app" || status=$?

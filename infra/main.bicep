@@ -415,6 +415,12 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           value: 'X-Forwarded-For'
         }
         {
+          // The development sign-in mints tokens for anyone who reaches it. It runs only in the Development
+          // environment anyway (StaffAuthOptions.DevSignInRuns); this turns it off explicitly as well.
+          name: 'LumoFlow__Auth__DevSignIn__Enabled'
+          value: 'false'
+        }
+        {
           // The notification form is the site's root; the host's own home page must not answer / instead.
           name: 'AzureWebJobsDisableHomepage'
           value: 'true'

@@ -1,4 +1,5 @@
 using LumoFlow.App.Hosting;
+using LumoFlow.App.Http;
 using LumoFlow.App.Records;
 using LumoFlow.App.Web;
 using LumoFlow.LocalHost;
@@ -18,6 +19,12 @@ builder.Services.AddHostedService<WeeklyDigestLoop>();
 builder.Services.AddHostedService<DeadlineCheckLoop>();
 
 var app = builder.Build();
+// First, so that every answer has them, an error's too: nosniff, and no-store unless the answer is public (the stylesheet).
+app.Use((http, next) =>
+{
+    AnswerHeaders.Protect(http);
+    return next(http);
+});
 app.UseExceptionHandler();
 // A page a person asked for answers as a page: an address that is none (404), or a failure (500). The API keeps its
 // problem documents (UseExceptionHandler, UseStatusCodePages).
@@ -31,6 +38,13 @@ app.UseStatusCodePages(async status =>
         await Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
 });
 await app.Services.GetRequiredService<LumoFlowTables>().EnsureCreatedAsync(app.Lifetime.ApplicationStopping);
+// A form's body is capped before anything parses it, the gate's anti-forgery check included.
+app.Use(async (http, next) =>
+{
+    var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "";
+    if (await FormBodies.CapAsync(http, route) is { } tooLarge) await tooLarge.ExecuteAsync(http);
+    else await next(http);
+});
 app.UseStaffGate();
 app.MapLumoFlow();
 app.Run();

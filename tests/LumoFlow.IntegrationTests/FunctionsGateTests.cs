@@ -7,9 +7,11 @@ using LumoFlow.App.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using AnswerAndFormMiddleware = functions::LumoFlow.Functions.AnswerAndFormMiddleware;
 using StaffGateMiddleware = functions::LumoFlow.Functions.StaffGateMiddleware;
 
 namespace LumoFlow.IntegrationTests;
@@ -36,7 +38,7 @@ public sealed class FunctionsGateTests
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddAntiforgery();
-        services.AddSingleton(StaffAuthOptions.Read(settings));
+        services.AddSingleton(StaffAuthOptions.Read(settings, Microsoft.Extensions.Hosting.Environments.Development));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StaffTokens>();
         services.AddSingleton<StaffGate>();
@@ -45,7 +47,8 @@ public sealed class FunctionsGateTests
 
     private sealed record Run(bool NextCalled, int Status, StaffIdentity? Caller);
 
-    private static async Task<Run> InvokeAsync(string function, string method, string path, Action<HttpRequest>? prepare = null, string? hostAcceptedKeyAs = null)
+    private static async Task<Run> InvokeAsync(string function, string method, string path, Action<HttpRequest>? prepare = null,
+        string? hostAcceptedKeyAs = null, IFunctionsWorkerMiddleware? middleware = null)
     {
         var http = new DefaultHttpContext { RequestServices = Services };
         http.Request.Method = method;
@@ -71,7 +74,7 @@ public sealed class FunctionsGateTests
         context.SetupGet(c => c.Features).Returns(features.Object);
 
         var nextCalled = false;
-        await new StaffGateMiddleware().Invoke(context.Object, _ => { nextCalled = true; return Task.CompletedTask; });
+        await (middleware ?? new StaffGateMiddleware()).Invoke(context.Object, _ => { nextCalled = true; return Task.CompletedTask; });
         return new Run(nextCalled, http.Response.StatusCode, StaffGate.Caller(http));
     }
 
@@ -132,5 +135,25 @@ public sealed class FunctionsGateTests
         var nextCalled = false;
         await new StaffGateMiddleware().Invoke(context.Object, _ => { nextCalled = true; return Task.CompletedTask; });
         Assert.True(nextCalled);
+    }
+
+    [Theory]
+    [InlineData("DevToken", "/signin/dev-token", FormBodies.MaxSmallFormBytes)]
+    [InlineData("StaffCaseEvent", "/staff/cases/LF-X/events/ChildMet", FormBodies.MaxTextFormBytes)]
+    public async Task A_form_body_over_its_cap_is_refused_with_413_before_the_gate_or_the_function_reads_it(string function, string path, int cap)
+    {
+        static Action<HttpRequest> Form(int bytes) => request =>
+        {
+            request.ContentType = "application/x-www-form-urlencoded";
+            request.Body = new MemoryStream(System.Text.Encoding.ASCII.GetBytes("note=" + new string('x', bytes - 5)));
+            request.ContentLength = bytes;
+        };
+
+        var over = await InvokeAsync(function, "POST", path, Form(cap + 1), middleware: new AnswerAndFormMiddleware());
+        var within = await InvokeAsync(function, "POST", path, Form(cap), middleware: new AnswerAndFormMiddleware());
+
+        Assert.False(over.NextCalled);
+        Assert.Equal((int)HttpStatusCode.RequestEntityTooLarge, over.Status);
+        Assert.True(within.NextCalled);
     }
 }

@@ -34,16 +34,23 @@ public static class ComplianceCsv
             P(f.DecidedInTimePercent), N(f.AssessmentsCompleted), N(f.CompletedInTime), N(f.CompletionExceeded), P(f.CompletedInTimePercent),
             string.Join(" ", f.DecisionExceededCases), string.Join(" ", f.CompletionExceededCases), string.Join(" ", f.OpenPastAssessmentLimit),
         ];
-        csv.Append(string.Join(",", cells.Select(Quote))).Append("\r\n");
+        csv.Append(string.Join(",", cells.Select(Cell))).Append("\r\n");
     }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
     private static string P(double? p) => p?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>Quotes a cell that needs it; a cell that a spreadsheet would run as a formula is prefixed with '.</summary>
-    private static string Quote(string cell)
+    /// <summary>
+    /// A cell as the file holds it. One that a spreadsheet would run as a formula — starting with <c>=</c>, <c>+</c>,
+    /// <c>-</c>, <c>@</c>, a tab or a carriage return (OWASP, CSV injection) — is prefixed with <c>'</c>, which makes it
+    /// text; then a cell with a comma, a quote or a line break is quoted (RFC 4180). Every cell goes through here, even
+    /// those that today hold only ids and numbers.
+    /// </summary>
+    internal static string Cell(string cell)
     {
-        if (cell.Length > 0 && "=+-@".Contains(cell[0])) cell = "'" + cell;
-        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"")}\"" : cell;
+        if (cell.Length > 0 && FormulaStarts.Contains(cell[0])) cell = "'" + cell;
+        return cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : cell;
     }
+
+    private const string FormulaStarts = "=+-@\t\r";
 }

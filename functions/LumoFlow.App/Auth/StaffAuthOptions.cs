@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace LumoFlow.App.Auth;
 
@@ -10,7 +11,7 @@ namespace LumoFlow.App.Auth;
 /// <item><c>TeamGroups:{group object id}</c> = team id, or <c>TeamGroups:{n}:Group</c> and <c>TeamGroups:{n}:Team</c>:
 /// the security group that makes a member part of a team (the token's <c>groups</c> claim).</item>
 /// <item><c>DevSignIn:Enabled</c> and <c>DevSignIn:SigningKey</c> (≥ 32 bytes): the local development sign-in, which
-/// issues tokens itself. Refused when Entra is configured or the app runs in Azure App Service.</item>
+/// issues tokens itself (<see cref="DevSignInRuns"/>).</item>
 /// </list>
 /// </summary>
 public sealed record StaffAuthOptions(
@@ -30,7 +31,18 @@ public sealed record StaffAuthOptions(
     /// <summary>Entra's v2.0 issuer of the tenant's tokens.</summary>
     public string? EntraIssuer => EntraAuthority is null ? null : $"{EntraAuthority}/v2.0";
 
-    public static StaffAuthOptions Read(IConfiguration lumoFlow)
+    /// <summary>
+    /// Whether the development sign-in runs: only when it is enabled, in the host's <c>Development</c> environment
+    /// (<c>./run.sh</c> and the tests' hosts set it; a deployed app's is <c>Production</c>), and — checked in
+    /// <see cref="Read"/>, which refuses to start otherwise — with no Entra ID setting present and not in Azure App
+    /// Service. Off, <c>/signin/dev-token</c> and the development form answer 404.
+    /// </summary>
+    public static bool DevSignInRuns(IConfiguration lumoFlow, string environmentName) =>
+        lumoFlow.GetValue("Auth:DevSignIn:Enabled", false) && string.Equals(environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase);
+
+    /// <param name="lumoFlow">The <c>LumoFlow</c> section.</param>
+    /// <param name="environmentName">The host's environment (<c>IHostEnvironment.EnvironmentName</c>).</param>
+    public static StaffAuthOptions Read(IConfiguration lumoFlow, string environmentName)
     {
         var auth = lumoFlow.GetSection("Auth");
         var tenant = auth["Entra:TenantId"];
@@ -43,9 +55,11 @@ public sealed record StaffAuthOptions(
         }
 
         byte[]? devKey = null;
-        if (auth.GetValue("DevSignIn:Enabled", false))
+        if (DevSignInRuns(lumoFlow, environmentName))
         {
-            if (authority is not null) throw new InvalidOperationException("The development sign-in cannot be enabled together with Entra ID.");
+            // Any Entra ID setting at all means an app meant for real sign-in: enabling the development one there is a mistake.
+            if (auth.GetSection("Entra").GetChildren().Any(setting => !string.IsNullOrWhiteSpace(setting.Value)))
+                throw new InvalidOperationException("The development sign-in cannot be enabled together with Entra ID (a LumoFlow:Auth:Entra setting).");
             if (Environment.GetEnvironmentVariable("WEBSITE_SITE_NAME") is { Length: > 0 })
                 throw new InvalidOperationException("The development sign-in is for local development only, not for an app in Azure.");
             devKey = System.Text.Encoding.UTF8.GetBytes(auth["DevSignIn:SigningKey"] ?? "");

@@ -24,6 +24,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LumoFlow.App.Hosting;
@@ -97,7 +99,7 @@ public static class LumoFlowServices
         services.AddDataProtection().SetApplicationName("LumoFlow");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new TableKeyRepository(sp.GetRequiredService<LumoFlowTables>().DataProtectionKeys)));
-        services.AddSingleton(sp => StaffAuthOptions.Read(Section(sp)));
+        services.AddSingleton(sp => ReadStaffAuth(Section(sp), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<StaffTokens>();
         services.AddSingleton<StaffGate>();
         services.AddSingleton<SignInPages>();
@@ -172,6 +174,21 @@ public static class LumoFlowServices
                 email["AcsConnectionString"] is { Length: > 0 } ? null : new DefaultAzureCredential()),
             _ => new SmtpEmailSender(email["SmtpHost"] ?? "127.0.0.1", email.GetValue("SmtpPort", 1025), sender),
         };
+    }
+
+    /// <summary>
+    /// Staff sign-in (<see cref="StaffAuthOptions"/>). The development sign-in runs only in the Development environment:
+    /// enabled in settings elsewhere (the sample settings enable it, and a run without <c>--environment Development</c>
+    /// picks them up), it stays off, and the log says why.
+    /// </summary>
+    private static StaffAuthOptions ReadStaffAuth(IConfiguration lumoFlow, IHostEnvironment environment, ILoggerFactory logs)
+    {
+        var options = StaffAuthOptions.Read(lumoFlow, environment.EnvironmentName);
+        if (lumoFlow.GetValue("Auth:DevSignIn:Enabled", false) && !options.DevSignInEnabled)
+            logs.CreateLogger(typeof(StaffAuthOptions)).LogWarning(
+                "The development sign-in is enabled in the settings but stays off: it runs only in the Development environment, not in {Environment}",
+                environment.EnvironmentName);
+        return options;
     }
 
     /// <summary>

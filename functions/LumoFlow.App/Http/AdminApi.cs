@@ -40,6 +40,7 @@ public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.Ac
         string id, string control, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
+            reason = FreeText.Line(reason); // free text for the access log: no control or format characters
             if (Reason(reason) is { } problem) return problem;
             if (!CaseIds.IsWellFormed(id)) return NoSuchCase(id);
             var result = control switch
@@ -61,6 +62,7 @@ public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.Ac
                 {
                     ["endedMoreThanDays"] = ["give the number of days (0 or more) since the cases ended"],
                 });
+            reason = FreeText.Line(reason);
             if (Reason(reason) is { } problem) return problem;
             return Results.Json(await admin.PurgeEndedAsync(days, reason!.Trim(), durable, who, cancellationToken), LumoFlowJson.Options);
         });

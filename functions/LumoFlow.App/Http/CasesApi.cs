@@ -46,6 +46,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
     public Task<IResult> TerminateAsync(string id, string? reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
+            reason = FreeText.Line(reason); // free text for the history and the access log: no control or format characters
             if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTerminationReason)
                 return Problems.Of("reason",
                     new FieldProblem(ProblemCode.TerminationReasonRequired, MaxTerminationReason.ToString(CultureInfo.InvariantCulture)));
@@ -98,6 +99,7 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
         CancellationToken cancellationToken, string? reason = null)
     {
         if (StaffEvents.Find(eventName) is not { } definition) return new(UnknownEvent(eventName), null, null);
+        reason = FreeText.Line(reason);
         if (body.ValueKind != JsonValueKind.Object)
             return new(Results.Problem(statusCode: 400, title: "Bad event body", detail: "The body must be a JSON object."), null, null);
         if (!CaseIds.IsWellFormed(id)) return new(NotFound(id), null, null);

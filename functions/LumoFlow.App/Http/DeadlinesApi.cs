@@ -8,6 +8,10 @@ namespace LumoFlow.App.Http;
 /// <summary>The statutory deadline calculator, public: anyone may check when a notification's deadlines fall.</summary>
 public sealed partial class DeadlinesApi(DeadlineRules rules)
 {
+    /// <summary>The years (UTC) a time of receipt may lie in; any other answers 400.</summary>
+    public const int MinYear = 1900;
+    public const int MaxYear = 2200;
+
     public IResult Get(string? receivedAt)
     {
         if (string.IsNullOrWhiteSpace(receivedAt))
@@ -18,6 +22,12 @@ public sealed partial class DeadlinesApi(DeadlineRules rules)
         if (!IsoTimestamp.TryParse(text, out var instant))
             return BadTimestamp(
                 "'receivedAt' must be an ISO 8601 timestamp with an offset, e.g. 2026-11-23T09:30:00+02:00 or 2026-11-23T07:30:00Z (encode '+' as %2B).");
+
+        // The calendar is not kept for every year a timestamp can name (9999-12-31 plus three months does not exist).
+        // The UTC year: turning 9999-12-31T23:30Z into Helsinki time would itself overflow.
+        if (instant.UtcDateTime.Year is < MinYear or > MaxYear)
+            return BadTimestamp(string.Create(CultureInfo.InvariantCulture,
+                $"'receivedAt' must lie in the years {MinYear}–{MaxYear}, e.g. 2026-11-23T09:30:00+02:00."));
 
         var deadlines = rules.For(instant);
         return Results.Ok(new

@@ -68,7 +68,15 @@ public static class EventReader
             return null;
         }
         if (value.ValueKind != JsonValueKind.String) { problems.Add(field.Path, ProblemCode.MustBeString); return null; }
-        var text = value.GetString()!.Trim();
+        // An identity code must be exact: one with a control or format character in it is refused. Other text has them
+        // taken out (a right-to-left override, a zero-width space); a note keeps its lines.
+        var sent = value.GetString()!;
+        if (field.Kind == FieldKind.IdentityCode && FreeText.HasControls(sent))
+        {
+            problems.Add(field.Path, ProblemCode.IdentityCodeControlCharacters);
+            return null;
+        }
+        var text = (field.Kind == FieldKind.LongText ? FreeText.Note(sent) : FreeText.Line(sent))!.Trim();
         if (text.Length == 0)
         {
             if (field.Required) problems.Add(field.Path, ProblemCode.Required);

@@ -19,7 +19,8 @@ public sealed class IntakeApi(CaseIntake intake, SubmissionRateLimit rateLimit, 
         {
             var body = await RequestBody.ReadJsonAsync<Notification>(http, MaxBodyBytes, cancellationToken);
             if (body.Problem is not null) return body.Problem;
-            var notification = body.Value!;
+            // Control and format characters (a right-to-left override, a zero-width space) go from the free text before anything else.
+            var notification = body.Value!.WithCleanText();
 
             var problems = NotificationValidator.Problems(notification, time.GetUtcNow(), registeredByStaff: staff is not null);
             if (problems.Count > 0)

@@ -5,6 +5,7 @@ using LumoFlow.App.Records;
 using LumoFlow.App.Web;
 using LumoFlow.App.Web.Partner;
 using LumoFlow.App.Web.Words;
+using LumoFlow.Domain.Validation;
 using LumoFlow.Domain.Wording;
 using Microsoft.DurableTask.Client;
 
@@ -40,8 +41,9 @@ public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, Ca
         var asked = WebPage.AskedLanguage(http.Request);
         if (!http.Request.HasFormContentType) return Page(http, 415, asked ?? "fi", PartnerWords.InvalidTitle, PartnerWords.SendTheForm);
         var form = await http.Request.ReadFormAsync(cancellationToken);
-        var answer = form["answer"].ToString().Trim();
-        var respondent = form["respondentName"].ToString().Trim();
+        // Control and format characters (a right-to-left override, a zero-width space) are taken out; the answer keeps its lines.
+        var answer = FreeText.Note(form["answer"].ToString())!.Trim();
+        var respondent = FreeText.Line(form["respondentName"].ToString())!.Trim();
         asked = WebPage.AskedLanguage(http.Request, form["lang"].FirstOrDefault());
 
         // One read of the case: the link checked against it, then the answer raised on it.

@@ -65,7 +65,9 @@ public sealed class NotificationFormPages(CaseIntake intake, CaseLookup lookup, 
         if (!await antiforgery.IsRequestValidAsync(http)) return Answer(400, language, FormWords.ExpiredTitle, FormWords.Expired);
 
         var values = FormValues.From(form);
-        var (notification, problems) = Build(values, language);
+        var (built, problems) = Build(values, language);
+        // As the API: control and format characters go from the free text; an identity code with one is refused.
+        var notification = built.WithCleanText();
         var check = NotificationValidator.Check(notification, time.GetUtcNow(), registeredByStaff: false);
         problems.AddAll(check.Errors);
         // Only what no person would send, and a duty-bound notifier's own details, send the form back; the rest is

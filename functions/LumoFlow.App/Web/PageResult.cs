@@ -43,6 +43,8 @@ public sealed class PageResult(Type component, IReadOnlyDictionary<string, objec
             }));
             return root.ToHtmlString();
         });
+        // A right-to-left override or a zero-width character in what the page shows is shown as a marker, not obeyed.
+        html = VisibleControls.InHtml(html);
 
         http.Response.StatusCode = status;
         // A page may show case data or be reached by a secret link: no cache or proxy keeps it, no other site frames it.

@@ -132,9 +132,16 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
     private static string Home(StaffRole role, string language) =>
         role == StaffRole.Admin ? $"/{LumoFlowRoutes.Dashboard}" : $"/{LumoFlowRoutes.StaffCases}?lang={language}";
 
-    /// <summary>Only a path of this site (no scheme, no host, not <c>//</c>): the sign-in never redirects elsewhere.</summary>
+    /// <summary>
+    /// Only a path of this site, so that the sign-in never redirects elsewhere: it starts with one <c>/</c>, and holds only
+    /// printable ASCII without a backslash or <c>://</c>. A browser reads <c>//host</c> and <c>/\host</c> as another site,
+    /// and drops a tab or a line break from an address first (<c>/\t/evil.example</c> becomes <c>//evil.example</c>),
+    /// so no control character, space or backslash passes anywhere in it; nor does anything a <c>Location</c> header cannot
+    /// carry. A return URL the sign-in makes itself is an escaped path and query, and always passes.
+    /// </summary>
     internal static string? LocalReturnUrl(string? url) =>
-        url is { Length: > 1 and <= 2000 } && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Contains("://") ? url : null;
+        url is { Length: > 1 and <= 2000 } && url[0] == '/' && url[1] != '/' && url.All(c => c is > ' ' and < '\x7f' and not '\\')
+        && !url.Contains("://", StringComparison.Ordinal) ? url : null;
 
     private static string Random() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 

@@ -1,3 +1,5 @@
+using LumoFlow.Domain.Validation;
+
 namespace LumoFlow.Domain.Notifications;
 
 /// <summary>
@@ -37,6 +39,38 @@ public sealed record Notification
     /// <summary>The instant the case opens: <see cref="ReceivedAt"/> when staff gave it (never later than now), else now.</summary>
     public DateTimeOffset TimeOfReceipt(DateTimeOffset now) =>
         Calendar.IsoTimestamp.TryParse(ReceivedAt, out var receivedAt) && receivedAt < now ? receivedAt : now;
+
+    /// <summary>
+    /// The notification with the control and format characters taken out of its free text (<see cref="FreeText"/>), as
+    /// intake stores it: the concern keeps its line breaks, names, addresses and contact details become single lines.
+    /// Codes (the kind, the notifier's type, languages, reasons, <see cref="ReceivedAt"/>) and identity codes are left as
+    /// sent: a code with such a character in it is not one, and <see cref="NotificationValidator"/> refuses it.
+    /// </summary>
+    public Notification WithCleanText() => this with
+    {
+        Notifier = Notifier is not { } notifier ? null : notifier with
+        {
+            Name = FreeText.Line(notifier.Name),
+            Profession = FreeText.Line(notifier.Profession),
+            Organisation = FreeText.Line(notifier.Organisation),
+            Phone = FreeText.Line(notifier.Phone),
+            Email = FreeText.Line(notifier.Email),
+        },
+        Children = Children?.Select(child => child is null ? null! : child with
+        {
+            Name = FreeText.Line(child.Name),
+            Whereabouts = FreeText.Line(child.Whereabouts),
+            HomeMunicipality = FreeText.Line(child.HomeMunicipality),
+        }).ToList(),
+        Guardians = Guardians?.Select(guardian => guardian is null ? null! : guardian with
+        {
+            Name = FreeText.Line(guardian.Name),
+            Phone = FreeText.Line(guardian.Phone),
+            Email = FreeText.Line(guardian.Email),
+            Address = FreeText.Line(guardian.Address),
+        }).ToList(),
+        Concern = FreeText.Note(Concern),
+    };
 }
 
 /// <summary>The person who notifies (ilmoittaja).</summary>

@@ -146,6 +146,9 @@ public static class NotificationValidator
             CheckLength(child.Whereabouts, $"{path}.whereabouts", check.Errors);
             if (child.Language is { } language && !Languages.Child.Contains(language))
                 check.Errors.Add($"{path}.language", ProblemCode.NotAChildLanguage);
+            // An identity code must be exact: one with an invisible character in it is refused from anyone, not flagged.
+            var invisibleInCode = FreeText.HasControls(child.IdentityCode);
+            if (invisibleInCode) check.Errors.Add($"{path}.identityCode", ProblemCode.IdentityCodeControlCharacters);
 
             // Anything that tells which child is meant will do: a neighbour may know only a first name and the street.
             var preBirth = kind == NotificationKinds.PreBirth;
@@ -159,11 +162,11 @@ public static class NotificationValidator
             {
                 // LSL § 25 c: the child is not born yet; the expected birth date identifies the case.
                 if (child.ExpectedBirthDate is null) check.Flags.Add($"{path}.expectedBirthDate", ProblemCode.RequiredForPreBirth);
-                if (child.IdentityCode is not null) check.Flags.Add($"{path}.identityCode", ProblemCode.UnbornHasNoIdentityCode);
+                if (child.IdentityCode is not null && !invisibleInCode) check.Flags.Add($"{path}.identityCode", ProblemCode.UnbornHasNoIdentityCode);
                 continue;
             }
 
-            if (!string.IsNullOrWhiteSpace(child.IdentityCode))
+            if (!string.IsNullOrWhiteSpace(child.IdentityCode) && !invisibleInCode)
             {
                 // A duty-bound notifier is asked to correct it; a private person's is kept as given for staff to check.
                 if (PersonalIdentityCode.ProblemOf(child.IdentityCode) is { } invalid)

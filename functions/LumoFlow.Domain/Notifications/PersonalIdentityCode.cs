@@ -27,7 +27,8 @@ public sealed record PersonalIdentityCode
     public DateOnly BirthDate { get; }
 
     /// <summary>
-    /// Parses <paramref name="text"/> (surrounding white space and lower case are accepted).
+    /// Parses <paramref name="text"/> (surrounding spaces and lower case are accepted; a control or format character,
+    /// a tab or a line break among them, is not).
     /// Returns false, with <paramref name="code"/> null, when <see cref="Validate"/> gives a reason.
     /// </summary>
     public static bool TryParse(string? text, out PersonalIdentityCode? code)
@@ -74,6 +75,12 @@ public sealed record PersonalIdentityCode
     {
         value = (text ?? string.Empty).Trim().ToUpperInvariant();
         birthDate = default;
+
+        // Checked before trimming: a tab or a line break around the code is refused too, not read past.
+        if (FreeText.HasControls(text))
+        {
+            return ProblemCode.IdentityCodeControlCharacters;
+        }
 
         if (value.Length != Length || !AllDigits(value.AsSpan(0, 6)) || !AllDigits(value.AsSpan(7, 3)))
         {

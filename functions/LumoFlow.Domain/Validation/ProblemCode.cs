@@ -27,6 +27,8 @@ public enum ProblemCode
     IdentityCodeDate,
     IdentityCodeIndividualNumber,
     IdentityCodeCheckCharacter,
+    /// <summary>An invisible control or format character (a tab, a zero-width space, a direction mark): always refused, never flagged.</summary>
+    IdentityCodeControlCharacters,
 
     // The notification (LSL §§ 25–25 c).
     NotifierType,

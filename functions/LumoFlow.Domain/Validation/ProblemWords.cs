@@ -19,6 +19,9 @@ public static class ProblemWords
         [ProblemCode.IdentityCodeDate] = new("päivämäärää ei ole olemassa", "datumet finns inte", "not a real date"),
         [ProblemCode.IdentityCodeIndividualNumber] = new("yksilönumeron on oltava 002–899", "individnumret ska vara 002–899", "individual number must be 002–899"),
         [ProblemCode.IdentityCodeCheckCharacter] = new("tarkistusmerkki ei täsmää", "kontrolltecknet stämmer inte", "check character does not match"),
+        [ProblemCode.IdentityCodeControlCharacters] = new("siinä on näkymättömiä ohjaus- tai muotoilumerkkejä (esim. sarkain tai nollalevyinen väli)",
+            "den innehåller osynliga styr- eller formateringstecken (t.ex. tabb eller nollbreddsmellanslag)",
+            "contains invisible control or format characters (such as a tab, a zero-width space or a direction mark)"),
     };
 
     private static readonly Dictionary<ProblemCode, Phrase> Words = new()

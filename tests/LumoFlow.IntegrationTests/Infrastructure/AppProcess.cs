@@ -39,7 +39,8 @@ public sealed class AppProcess : IAsyncDisposable
         var logs = Path.Combine(AppContext.BaseDirectory, "app-logs");
         Directory.CreateDirectory(logs);
         var log = Path.Combine(logs, $"{hub}-{workerId}-{DateTime.UtcNow:HHmmssfff}.log");
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
+        // As ./run.sh starts it: in the Development environment, where the development sign-in runs.
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port} --environment Development")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

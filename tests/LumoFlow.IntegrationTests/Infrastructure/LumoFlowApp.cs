@@ -24,6 +24,9 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
 
     public string Hub { get; } = hub ?? TestSettings.NewHub();
 
+    /// <summary>The host's environment: Development, as ./run.sh runs it (the development sign-in runs only there).</summary>
+    public string HostEnvironment { get; init; } = Microsoft.Extensions.Hosting.Environments.Development;
+
     public TableClient Table(string name) => new TableServiceClient(services.StorageConnectionString).GetTableClient(Hub + name);
 
     public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
@@ -126,6 +129,7 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
         var values = TestSettings.For(services, Hub, workerId: $"{Hub}-{Guid.NewGuid():N}"[..30]);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));
+        builder.UseEnvironment(HostEnvironment);
     }
 }
 

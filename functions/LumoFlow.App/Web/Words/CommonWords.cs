@@ -39,6 +39,9 @@ public static class CommonWords
     public static readonly Phrase Error = new("Pyyntöä ei voitu käsitellä, eikä mitään tallennettu puolittain. Yritä hetken kuluttua uudelleen.",
         "Begäran kunde inte behandlas och inget sparades till hälften. Försök igen om en stund.",
         "The request could not be handled, and nothing was half-stored. Try again in a moment.");
+    public static readonly Phrase TooLargeTitle = new("Lomake on liian suuri", "Formuläret är för stort", "The form is too large");
+    public static readonly Phrase TooLarge = new("Lomakkeessa voi lähettää enintään {0} kilotavua. Lyhennä tekstiä ja lähetä uudelleen.",
+        "Formuläret får vara högst {0} kilobyte. Korta texten och skicka igen.", "A form may hold at most {0} kilobytes. Shorten the text and send it again.");
     public static readonly Phrase StorageTitle = new("Tallennus ei ole juuri nyt käytettävissä", "Lagringen är inte tillgänglig just nu", "Storage is unavailable right now");
     public static readonly Phrase Storage = new("Mitään ei tallennettu. Lähetä uudelleen {0} sekunnin kuluttua.", "Inget sparades. Skicka igen om {0} sekunder.",
         "Nothing was stored. Send it again in {0} seconds.");
