@@ -15,7 +15,7 @@ builder.Services.AddLumoFlow();
 builder.Services.AddSingleton<FunctionKeys>();
 builder.Services.AddLocalDurableTask();
 builder.Services.AddHostedService<WeeklyDigestLoop>();
-builder.Services.AddHostedService<DeadlineCheckLoop>();
+builder.Services.AddHostedService<DailyJobsLoop>();
 
 var app = builder.Build();
 app.UseExceptionHandler();

@@ -74,6 +74,7 @@ public sealed class AuthorizationTests(DevServices services)
         ["POST api/admin/cases/{id}/purge"] = AdminsOnly,
         ["POST api/admin/purge"] = AdminsOnly,
         ["POST api/admin/checks/deadlines"] = AdminsOnly,
+        ["GET api/admin/access-log/verify"] = AdminsOnly, // the access log's hash chains against the anchors
         ["GET api/admin/summary"] = AdminsOnly,
         ["GET api/admin/reports/compliance"] = AdminsOnly,
         ["GET admin"] = AdminsOnly,

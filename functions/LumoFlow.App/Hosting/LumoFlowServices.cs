@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using LumoFlow.App.Activities;
 using LumoFlow.App.Admin;
 using LumoFlow.App.Auth;
@@ -24,6 +25,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LumoFlow.App.Hosting;
@@ -64,6 +66,10 @@ public static class LumoFlowServices
         services.AddSingleton<CaseRecords>();
         services.AddSingleton(sp => new ChildIndex(sp.GetRequiredService<LumoFlowTables>().ChildIndex, ChildIndexKey(Section(sp))));
         services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<LumoFlowTables>().AccessLog, sp.GetRequiredService<TimeProvider>()));
+        // The access log's daily anchors, in a blob container that is immutable in Azure (infra/main.bicep).
+        services.AddSingleton(sp => new AccessLogAnchors(sp.GetRequiredService<AccessLog>(),
+            CreateBlobService(sp.GetRequiredService<IConfiguration>()).GetBlobContainerClient(AnchorContainer(Section(sp))),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AccessLogAnchors>>()));
 
         // The pure rules and their settings.
         services.AddSingleton(sp => new WorkingDayCalendar(new CalendarOptions
@@ -157,6 +163,24 @@ public static class LumoFlowServices
             return new TableServiceClient(new Uri(endpoint), new DefaultAzureCredential(), options);
         var connectionString = configuration["AzureWebJobsStorage"] ?? throw Missing("AzureWebJobsStorage");
         return new TableServiceClient(connectionString, options);
+    }
+
+    /// <summary>The storage account's blob service: the endpoint with managed identity in Azure, the connection string locally.</summary>
+    private static BlobServiceClient CreateBlobService(IConfiguration configuration)
+    {
+        if (configuration["LumoFlow:Storage:BlobEndpoint"] is { Length: > 0 } endpoint)
+            return new BlobServiceClient(new Uri(endpoint), new DefaultAzureCredential());
+        return new BlobServiceClient(configuration["AzureWebJobsStorage"] ?? throw Missing("AzureWebJobsStorage"));
+    }
+
+    /// <summary>
+    /// <c>LumoFlow:AccessLog:AnchorContainer</c> (default <c>access-log-anchors</c>); with a table prefix (the tests'), the
+    /// prefix before it, so that each test's app has its own.
+    /// </summary>
+    private static string AnchorContainer(IConfiguration settings)
+    {
+        var name = settings["AccessLog:AnchorContainer"] ?? AccessLogAnchors.DefaultContainer;
+        return settings["Storage:TablePrefix"] is { Length: > 0 } prefix ? $"{prefix.ToLowerInvariant()}-{name}" : name;
     }
 
     private static IEmailSender CreateEmailSender(IConfiguration email, IServiceProvider services)

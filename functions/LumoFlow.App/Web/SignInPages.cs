@@ -83,7 +83,8 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
         if (form is null || flow is not [var nonce, var state, var returnUrl] || form["state"] != state || form["id_token"].FirstOrDefault() is not { } idToken)
             return LoggedRefusal.SignInFailed(Message(400, language, SignInWords.Failed, SignInWords.TryAgain, form?["error_description"].FirstOrDefault(),
                 (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}")), 400,
-                LoggedRefusal.Clean(form?["error"].FirstOrDefault()) is { } error ? $"Entra ID answered {error}." : "The answer does not match this browser's sign-in.",
+                LoggedRefusal.Clean(form?["error"].FirstOrDefault()) is { } error
+                    ? $"Entra ID answered {error}." : "The answer does not match this browser's sign-in.",
                 form?["id_token"].FirstOrDefault() is { } sent
                     ? LoggedRefusal.Claim.OfToken(sent, EntraCredential) : LoggedRefusal.Claim.OfSignIn(null, EntraCredential));
 
