@@ -132,6 +132,9 @@ public static class LumoFlowServices
         services.AddSingleton(sp => new DailyCheck(sp.GetRequiredService<WorkflowOptions>().Urgency, sp.GetRequiredService<WorkingDayCalendar>()));
         services.AddSingleton(sp => Section(sp).GetSection("Checks").Get<CheckOptions>() ?? new CheckOptions());
         services.AddSingleton<DeadlineChecks>();
+        // The engine-history retention: the daily purge of ended cases' Durable history, LumoFlow:Retention.
+        services.AddSingleton(sp => (Section(sp).GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions()).Checked());
+        services.AddSingleton<EngineRetention>();
         return services;
     }
 
