@@ -561,6 +561,7 @@ output functionAppHostName string = functionApp.properties.defaultHostName
 output publicBaseUrl string = effectivePublicBaseUrl
 output storageAccountName string = storage.name
 output deploymentContainerName string = deploymentContainer.name
+output anchorContainerName string = anchorContainer.name
 output tableEndpoint string = tableEndpoint
 output keyVaultName string = keyVault.name
 output childIndexKeySecretName string = childIndexKeySecretName
