@@ -12,7 +12,8 @@
 //     LumoFlowInstances and LumoFlowHistory, the queues lumoflow-control-NN and lumoflow-workitems and
 //     lumoflow-* blob containers, all created by the Durable extension at start-up, not here;
 //   - the Functions host's own blobs (host and function keys, timer schedule monitor, locks);
-//   - the blob container "deployments" the Flex Consumption platform runs the app package from.
+//   - the blob container "deployments" the Flex Consumption platform runs the app package from, and the
+//     container "access-log-anchors", immutable (time-based retention), for the access log's daily anchors.
 // Purging task hub history (instances, history, queues) never deletes LumoFlow's records: those are
 // only in LumoFlow's own tables, which the Durable extension does not touch.
 //
@@ -95,6 +96,17 @@ param teamGroups array = []
 @description('The administrators\' address for the daily deadline check\'s findings (LumoFlow__Checks__AdminEmail): case ids, finding codes and times, never a child\'s data. Empty: no email; the findings still show at the top of /admin.')
 param checksAdminEmail string = ''
 
+// Each daily anchor of the access log (the head of every hash chain: functions/LumoFlow.App/Records/AccessLogAnchors.cs)
+// stays immutable this long: no one can change or delete it before. Once the policy is locked it can only be lengthened.
+@description('Days each daily anchor of the access log stays immutable (WORM).')
+@minValue(1)
+@maxValue(146000)
+param accessLogAnchorRetentionDays int = 3650
+
+// A locked policy can only be lengthened, with its own command (infra/README.md): the template then leaves it alone.
+@description('True once the access-log anchors\' immutability policy has been locked.')
+param accessLogAnchorPolicyLocked bool = false
+
 @description('Days Log Analytics keeps logs.')
 @minValue(30)
 @maxValue(730)
@@ -113,6 +125,8 @@ var appInsightsName = 'appi-${baseName}-${suffix}'
 var communicationName = 'acs-${baseName}-${suffix}'
 var emailServiceName = 'ecs-${baseName}-${suffix}'
 var deploymentContainerName = 'deployments'
+// The access log's daily anchors (LumoFlow__AccessLog__AnchorContainer's default).
+var anchorContainerName = 'access-log-anchors'
 var childIndexKeySecretName = 'lumoflow-child-index-key'
 // LumoFlow's own records (functions/LumoFlow.App/Records/LumoFlowTables.cs). The Durable task hub's
 // tables (LumoFlowInstances, LumoFlowHistory) are not listed: the Durable extension creates them.
@@ -126,6 +140,7 @@ var tableNames = [
   'DeadlineChecks'
 ]
 var tableEndpoint = 'https://${storageAccountName}.table.${az.environment().suffixes.storage}'
+var blobEndpoint = 'https://${storageAccountName}.blob.${az.environment().suffixes.storage}'
 var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
 // Staff sign-in (functions/LumoFlow.App/Auth/StaffAuthOptions.cs). A team group is a list entry, not a setting named
 // by the group's id: an app setting's name may hold only letters, digits, periods and underscores.
@@ -228,6 +243,28 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: deploymentContainerName
   properties: {
     publicAccess: 'None'
+  }
+}
+
+// The access log's daily anchors: the head of every hash chain of the AccessLog table, one blob a day. A time-based
+// retention policy on the container makes each blob immutable once written (WORM): it can be read, and new blobs can
+// be added, but no blob can be overwritten or deleted, nor the container deleted while it holds one, until
+// accessLogAnchorRetentionDays have passed. The app's identity holds data roles only, so it cannot change the policy
+// (a management-plane action). The policy is created unlocked; lock it once the period is right (infra/README.md).
+resource anchorContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-08-01' = {
+  parent: blobService
+  name: anchorContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource anchorImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2025-08-01' = if (!accessLogAnchorPolicyLocked) {
+  parent: anchorContainer
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: accessLogAnchorRetentionDays
+    allowProtectedAppendWrites: false
   }
 }
 
@@ -388,6 +425,11 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           value: tableEndpoint
         }
         {
+          // The access log's daily anchors (blob container above), reached with the managed identity.
+          name: 'LumoFlow__Storage__BlobEndpoint'
+          value: blobEndpoint
+        }
+        {
           name: 'LumoFlow__Email__Provider'
           value: 'acs'
         }
@@ -525,6 +567,7 @@ output functionAppHostName string = functionApp.properties.defaultHostName
 output publicBaseUrl string = effectivePublicBaseUrl
 output storageAccountName string = storage.name
 output deploymentContainerName string = deploymentContainer.name
+output anchorContainerName string = anchorContainer.name
 output tableEndpoint string = tableEndpoint
 output keyVaultName string = keyVault.name
 output childIndexKeySecretName string = childIndexKeySecretName

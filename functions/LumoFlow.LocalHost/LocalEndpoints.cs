@@ -54,6 +54,8 @@ public static class LocalEndpoints
                 api.PurgeEndedAsync(endedMoreThanDays, reason, durable, Who(http), ct));
         app.MapPost(LumoFlowRoutes.AdminDeadlineCheck, (HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
             api.DeadlineCheckAsync(durable, Who(http), ct));
+        app.MapGet(LumoFlowRoutes.AdminVerifyAccessLog, (string? caseId, HttpContext http, AdminApi api, CancellationToken ct) =>
+            api.VerifyAccessLogAsync(caseId, Who(http), ct));
         app.MapGet(LumoFlowRoutes.AdminSummary, (HttpContext http, AdminApi api, CancellationToken ct) => api.SummaryAsync(Who(http), ct));
         app.MapGet(LumoFlowRoutes.AdminCompliance, (HttpContext http, AdminApi api, CancellationToken ct) => api.ComplianceAsync(http, Who(http), ct));
         app.MapGet(LumoFlowRoutes.Dashboard, (HttpContext http, DurableTaskClient durable, AdminPages pages, CancellationToken ct) =>

@@ -16,7 +16,7 @@ builder.Services.AddLumoFlow();
 builder.Services.AddSingleton<FunctionKeys>();
 builder.Services.AddLocalDurableTask();
 builder.Services.AddHostedService<WeeklyDigestLoop>();
-builder.Services.AddHostedService<DeadlineCheckLoop>();
+builder.Services.AddHostedService<DailyJobsLoop>();
 
 var app = builder.Build();
 // First, so that every answer has them, an error's too: nosniff, and no-store unless the answer is public (the stylesheet).

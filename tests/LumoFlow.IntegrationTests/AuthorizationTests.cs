@@ -74,6 +74,7 @@ public sealed class AuthorizationTests(DevServices services)
         ["POST api/admin/cases/{id}/purge"] = AdminsOnly,
         ["POST api/admin/purge"] = AdminsOnly,
         ["POST api/admin/checks/deadlines"] = AdminsOnly,
+        ["GET api/admin/access-log/verify"] = AdminsOnly, // the access log's hash chains against the anchors
         ["GET api/admin/summary"] = AdminsOnly,
         ["GET api/admin/reports/compliance"] = AdminsOnly,
         ["GET admin"] = AdminsOnly,
@@ -208,12 +209,19 @@ public sealed class AuthorizationTests(DevServices services)
         var lead = await app.SignedInClientAsync("TeamLead", Team, "own.lead@kunta.example");
         Assert.Equal(HttpStatusCode.Accepted, (await lead.PostAsJsonAsync($"/api/cases/{caseId}/events/Reassigned", new { worker = "someone@kunta.example" })).StatusCode);
 
-        // The access log names the signed-in user, how they signed in, and their role; the refused reads are not reads.
+        // The access log names the signed-in user, how they signed in, and their role; the refused reads are not reads,
+        // but each is in the case's log as refused, with who, the route and the answer.
         var log = app.Table("AccessLog").Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == caseId).ToList();
         Assert.Contains(log, e => e.GetString("Actor") == "own.worker@kunta.example" && e.GetString("Credential") == "token"
                                   && e.GetString("Role") == "SocialWorker" && e.GetString("Action") == "ReadStatus");
         Assert.Contains(log, e => e.GetString("Actor") == "own.lead@kunta.example" && e.GetString("Action") == "Event:Reassigned");
-        Assert.DoesNotContain(log, e => e.GetString("Actor") is "other.team@kunta.example" or "other.lead@kunta.example");
+        var refused = log.Where(e => e.GetString("Actor") is "other.team@kunta.example" or "other.lead@kunta.example").ToList();
+        Assert.All(refused, e => Assert.Equal("Refused", e.GetString("Action")));
+        Assert.Equal(6, refused.Count);
+        Assert.All(refused, e => Assert.Equal(403, e.GetInt32("Status")));
+        Assert.Contains(refused, e => e.GetString("Route") == $"/staff/cases/{caseId}/transfer-package" && e.GetString("Method") == "GET"
+                                      && e.GetBoolean("Verified") == true && e.GetString("Team") == "keski-suomi");
+        Assert.Contains(refused, e => e.GetString("Route") == $"/api/cases/{caseId}/terminate" && e.GetString("Role") == "TeamLead");
 
         // The history names who did it.
         var status = await app.WaitForStatusAsync(caseId, s => Cases.HasEvent(s, "Reassigned"));

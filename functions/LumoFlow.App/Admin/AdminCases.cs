@@ -177,21 +177,22 @@ public sealed class AdminCases(CaseIndex index, CaseLookup lookup, CaseRecords r
     }
 
     /// <summary>
-    /// Purges the engine history of the cases that ended more than <paramref name="days"/> days ago (at most
-    /// <see cref="MaxPurgedPerRequest"/>).
+    /// Purges the engine history of the cases that ended more than <paramref name="days"/> days ago, at most
+    /// <paramref name="max"/> (<see cref="MaxPurgedPerRequest"/> unless said), each access-logged with the reason; the
+    /// answer says whether more are left. A case purged already (by another instance a moment before) counts as purged.
     /// </summary>
     public async Task<BulkPurgeResult> PurgeEndedAsync(
-        int days, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken)
+        int days, string reason, DurableTaskClient durable, StaffIdentity who, CancellationToken cancellationToken, int max = MaxPurgedPerRequest)
     {
         var before = time.GetUtcNow().AddDays(-days);
         var ended = (await index.QueryAsync(
                 $"RuntimeStatus ne 'Running' and LastUpdatedTime lt datetime'{Utc(before)}'", cancellationToken))
             .Where(r => r.EnginePurgedAt is null).Select(r => r.Overview.CaseId).Order(StringComparer.Ordinal).ToList();
         var purged = new List<string>();
-        foreach (var id in ended.Take(MaxPurgedPerRequest))
+        foreach (var id in ended.Take(max))
             if (await PurgeAsync(id, reason, durable, who, cancellationToken) is ControlResult.Done or ControlResult.AlreadyInState)
                 purged.Add(id);
-        return new BulkPurgeResult(days, purged, More: ended.Count > MaxPurgedPerRequest);
+        return new BulkPurgeResult(days, purged, More: ended.Count > max);
     }
 
     public async Task<WorkloadSummary> SummaryAsync(StaffIdentity who, CancellationToken cancellationToken)

@@ -83,6 +83,25 @@ public sealed class StaffTokens
     }
 
     /// <summary>
+    /// The account a token names, read without checking it: for the access log's entry of a refused token (who claimed
+    /// to be calling). Never trusted for anything else; null when it is no readable JWT or names none.
+    /// </summary>
+    public static string? ClaimedAccount(string token)
+    {
+        try
+        {
+            var jwt = new JsonWebTokenHandler().ReadJsonWebToken(token);
+            foreach (var claim in new[] { "preferred_username", "upn", "oid", "sub" })
+                if (jwt.TryGetPayloadValue<string>(claim, out var value) && !string.IsNullOrWhiteSpace(value)) return value;
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException or System.Text.Json.JsonException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The development sign-in's token: what Entra ID would issue for an account with this app role in this team's
     /// group. Only when <see cref="StaffAuthOptions.DevSignInEnabled"/>.
     /// </summary>

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using LumoFlow.App.Activities;
 using LumoFlow.App.Admin;
 using LumoFlow.App.Auth;
@@ -66,6 +67,10 @@ public static class LumoFlowServices
         services.AddSingleton<CaseRecords>();
         services.AddSingleton(sp => new ChildIndex(sp.GetRequiredService<LumoFlowTables>().ChildIndex, ChildIndexKey(Section(sp))));
         services.AddSingleton(sp => new AccessLog(sp.GetRequiredService<LumoFlowTables>().AccessLog, sp.GetRequiredService<TimeProvider>()));
+        // The access log's daily anchors, in a blob container that is immutable in Azure (infra/main.bicep).
+        services.AddSingleton(sp => new AccessLogAnchors(sp.GetRequiredService<AccessLog>(),
+            CreateBlobService(sp.GetRequiredService<IConfiguration>()).GetBlobContainerClient(AnchorContainer(Section(sp))),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AccessLogAnchors>>()));
 
         // The pure rules and their settings.
         services.AddSingleton(sp => new WorkingDayCalendar(new CalendarOptions
@@ -128,6 +133,9 @@ public static class LumoFlowServices
         services.AddSingleton(sp => new DailyCheck(sp.GetRequiredService<WorkflowOptions>().Urgency, sp.GetRequiredService<WorkingDayCalendar>()));
         services.AddSingleton(sp => Section(sp).GetSection("Checks").Get<CheckOptions>() ?? new CheckOptions());
         services.AddSingleton<DeadlineChecks>();
+        // The engine-history retention: the daily purge of ended cases' Durable history, LumoFlow:Retention.
+        services.AddSingleton(sp => (Section(sp).GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions()).Checked());
+        services.AddSingleton<EngineRetention>();
         return services;
     }
 
@@ -159,6 +167,24 @@ public static class LumoFlowServices
             return new TableServiceClient(new Uri(endpoint), new DefaultAzureCredential(), options);
         var connectionString = configuration["AzureWebJobsStorage"] ?? throw Missing("AzureWebJobsStorage");
         return new TableServiceClient(connectionString, options);
+    }
+
+    /// <summary>The storage account's blob service: the endpoint with managed identity in Azure, the connection string locally.</summary>
+    private static BlobServiceClient CreateBlobService(IConfiguration configuration)
+    {
+        if (configuration["LumoFlow:Storage:BlobEndpoint"] is { Length: > 0 } endpoint)
+            return new BlobServiceClient(new Uri(endpoint), new DefaultAzureCredential());
+        return new BlobServiceClient(configuration["AzureWebJobsStorage"] ?? throw Missing("AzureWebJobsStorage"));
+    }
+
+    /// <summary>
+    /// <c>LumoFlow:AccessLog:AnchorContainer</c> (default <c>access-log-anchors</c>); with a table prefix (the tests'), the
+    /// prefix before it, so that each test's app has its own.
+    /// </summary>
+    private static string AnchorContainer(IConfiguration settings)
+    {
+        var name = settings["AccessLog:AnchorContainer"] ?? AccessLogAnchors.DefaultContainer;
+        return settings["Storage:TablePrefix"] is { Length: > 0 } prefix ? $"{prefix.ToLowerInvariant()}-{name}" : name;
     }
 
     private static IEmailSender CreateEmailSender(IConfiguration email, IServiceProvider services)

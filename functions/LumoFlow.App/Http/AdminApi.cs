@@ -15,7 +15,7 @@ namespace LumoFlow.App.Http;
 /// history, the controls, the workload summary and THL's compliance report. Thin: the work is <see cref="AdminCases"/>'s,
 /// which the dashboard (<see cref="AdminPages"/>) uses too.
 /// </summary>
-public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.AccessLog accessLog)
+public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.AccessLog accessLog, Records.AccessLogAnchors anchors)
 {
     public const int MaxReasonLength = 500;
 
@@ -76,6 +76,30 @@ public sealed class AdminApi(AdminCases admin, DeadlineChecks checks, Records.Ac
         {
             await accessLog.RecordAsync(AdminCases.AcrossCases, who, "RunDeadlineCheck", cancellationToken);
             return Results.Json(await checks.RunAsync(durable, who.Name, cancellationToken), LumoFlowJson.Options);
+        });
+
+    /// <summary>
+    /// <c>GET /api/admin/access-log/verify[?caseId=…]</c>: recomputes the access log's hash chains — every partition, or
+    /// the case's (<c>_admin</c> and <c>_refused</c> may be named too) — and compares them with the newest anchor:
+    /// <c>{ok, checked, partitions, anchor, anchoredAt, broken: [{partition, rowKey, problem}]}</c>.
+    /// </summary>
+    public Task<IResult> VerifyAccessLogAsync(string? caseId, StaffIdentity who, CancellationToken cancellationToken) =>
+        StorageUnavailable.Guard(async () =>
+        {
+            string? partition = null;
+            if (!string.IsNullOrWhiteSpace(caseId))
+            {
+                var given = caseId.Trim();
+                var acrossCases = given is Records.AccessLog.AcrossCases or Records.AccessLog.RefusedPartition;
+                partition = acrossCases ? given : given.ToUpperInvariant();
+                if (!acrossCases && !CaseIds.IsWellFormed(partition))
+                    return Results.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["caseId"] = [$"give a case id, or {Records.AccessLog.AcrossCases} or {Records.AccessLog.RefusedPartition}"],
+                    });
+            }
+            await accessLog.RecordAsync(AdminCases.AcrossCases, who, partition is null ? "VerifyAccessLog" : $"VerifyAccessLog:{partition}", cancellationToken);
+            return Results.Json(await anchors.VerifyAsync(partition, cancellationToken), LumoFlowJson.Options);
         });
 
     public Task<IResult> SummaryAsync(StaffIdentity who, CancellationToken cancellationToken) =>

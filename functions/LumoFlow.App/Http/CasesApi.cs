@@ -104,7 +104,9 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
             return new(Results.Problem(statusCode: 400, title: "Bad event body", detail: "The body must be a JSON object."), null, null);
         if (!CaseIds.IsWellFormed(id)) return new(NotFound(id), null, null);
         if (!MayRaise(who, definition))
-            return new(Results.Problem(statusCode: 403, title: "Forbidden", detail: $"Only a team lead or an admin may record {eventName}."), null, null);
+            return new(LoggedRefusal.Refused(
+                Results.Problem(statusCode: 403, title: "Forbidden", detail: $"Only a team lead or an admin may record {eventName}."), 403,
+                $"Only a team lead or an admin may record {eventName}.", caseId: id), null, null);
         // One read of the case: whose it is, and then what the workflow says of the event on it.
         if (await lookup.FindAsync(durable, id, cancellationToken) is not { } found) return new(NotFound(id), null, null);
         if (!who.MayWorkTeam(found.Case.State.TeamId)) return new(OtherTeam(id), null, null);
@@ -165,9 +167,13 @@ public sealed class CasesApi(CaseRecords records, CaseLookup lookup, CaseEventGa
     private static IResult UnknownEvent(string eventName) => Results.Problem(statusCode: 400, title: "Unknown event",
         detail: $"'{eventName}' is not an event. Events: {string.Join(", ", StaffEvents.Names)}.");
 
-    /// <summary>A social worker or team lead works only their own team's cases: 403 for another team's (404 for none is the caller's).</summary>
+    /// <summary>
+    /// A social worker or team lead works only their own team's cases: 403 for another team's (404 for none is the
+    /// caller's), written to the case's own access log.
+    /// </summary>
     internal static IResult OtherTeam(string id) =>
-        Results.Problem(statusCode: 403, title: "Forbidden", detail: $"Case '{id}' belongs to another team.");
+        LoggedRefusal.Refused(Results.Problem(statusCode: 403, title: "Forbidden", detail: $"Case '{id}' belongs to another team."), 403,
+            "The case belongs to another team.", caseId: id, caseExists: true);
 
     internal static IResult NotFound(string id) =>
         Results.Problem(statusCode: 404, title: "No such case", detail: $"There is no case '{id}'.");

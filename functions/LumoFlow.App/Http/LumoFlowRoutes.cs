@@ -43,6 +43,8 @@ public static class LumoFlowRoutes
     public const string AdminCompliance = "api/admin/reports/compliance";
     /// <summary>The daily deadline check, on demand (<see cref="Checks.DeadlineChecks"/>).</summary>
     public const string AdminDeadlineCheck = "api/admin/checks/deadlines";
+    /// <summary>Recomputes the access log's hash chains and compares them with the anchors (<see cref="Records.AccessLogAnchors"/>).</summary>
+    public const string AdminVerifyAccessLog = "api/admin/access-log/verify";
 
     // … and the dashboard over it.
     public const string Dashboard = "admin";
@@ -101,6 +103,7 @@ public static class LumoFlowRoutes
         new("GET", AdminSummary, RouteAccess.Admin),
         new("GET", AdminCompliance, RouteAccess.Admin),
         new("POST", AdminDeadlineCheck, RouteAccess.Admin),
+        new("GET", AdminVerifyAccessLog, RouteAccess.Admin),
         new("GET", Dashboard, RouteAccess.Admin),
         new("GET", DashboardCase, RouteAccess.Admin),
         new("GET", DashboardControl, RouteAccess.Admin),

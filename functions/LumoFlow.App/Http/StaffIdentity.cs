@@ -21,7 +21,12 @@ public sealed record StaffIdentity(
     public const string FunctionKeyHeader = "x-functions-key";
     public const string KeyCredential = "function-key";
     public const string TokenCredential = "token";
+    /// <summary>The credential of LumoFlow itself, acting on its own (a daily job).</summary>
+    public const string SystemCredential = "system";
     private const int MaxNameLength = 100;
+
+    /// <summary>LumoFlow itself, as the access log and the history name what its daily jobs do (the engine-history retention).</summary>
+    public static readonly StaffIdentity LumoFlowSystem = new("system", SystemCredential, null, StaffRole.System);
 
     /// <summary>Whether this caller may read and work a case of <paramref name="teamId"/>.</summary>
     public bool MayWorkTeam(string teamId) => Role.SeesEveryTeam() || string.Equals(Team, teamId, StringComparison.OrdinalIgnoreCase);

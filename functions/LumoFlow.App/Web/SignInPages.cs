@@ -21,6 +21,8 @@ namespace LumoFlow.App.Web;
 public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, WorkflowOptions options, IAntiforgery antiforgery)
 {
     private const string FlowCookie = "lumoflow-signin";
+    /// <summary>How a failed sign-in was tried, as the access log names it.</summary>
+    private const string EntraCredential = "entra", DevSignInCredential = "dev-sign-in";
 
     public Task<IResult> ShowAsync(HttpContext http)
     {
@@ -39,14 +41,16 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
         var form = await http.Request.ReadFormAsync();
         var language = Language(http.Request, form["lang"].FirstOrDefault());
         var returnUrl = LocalReturnUrl(form["returnUrl"]);
+        var claimed = LoggedRefusal.Claim.OfSignIn(form["account"].FirstOrDefault(), DevSignInCredential);
         if (!await antiforgery.IsRequestValidAsync(http))
-            return Message(400, language, CommonWords.FormExpiredTitle, SignInWords.Expired,
-                link: (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}?lang={language}"));
+            return LoggedRefusal.SignInFailed(Message(400, language, CommonWords.FormExpiredTitle, SignInWords.Expired,
+                link: (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}?lang={language}")), 400, "The sign-in form has expired.", claimed);
 
         var (who, errors) = ReadDevForm(form);
         if (who is null)
-            return DevForm(http, language, returnUrl, errors,
-                form["name"].ToString(), form["account"].ToString(), form["role"].ToString(), form["team"].FirstOrDefault());
+            return LoggedRefusal.SignInFailed(DevForm(http, language, returnUrl, errors,
+                form["name"].ToString(), form["account"].ToString(), form["role"].ToString(), form["team"].FirstOrDefault()), 400,
+                $"The sign-in form has errors: {string.Join(", ", errors.Keys.Order(StringComparer.Ordinal))}.", claimed);
         var (token, expires) = tokens.IssueDevToken(who.Value.Name, who.Value.Account, who.Value.Role, who.Value.Team);
         StaffGate.StartSession(http, token, expires);
         return Results.Redirect(returnUrl ?? Home(who.Value.Role, language), permanent: false);
@@ -57,8 +61,13 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
     {
         if (!tokens.Options.DevSignInEnabled) return Results.Problem(statusCode: 404, title: "The development sign-in is not enabled");
         if (!http.Request.HasFormContentType) return Results.Problem(statusCode: 415, title: "Send the fields as a form (curl -d name=value)");
-        var (who, errors) = ReadDevForm(await http.Request.ReadFormAsync());
-        if (who is null) return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value.En }), title: "The sign-in has errors");
+        var form = await http.Request.ReadFormAsync();
+        var (who, errors) = ReadDevForm(form);
+        if (who is null)
+            return LoggedRefusal.SignInFailed(
+                Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value.En }), title: "The sign-in has errors"), 400,
+                $"The sign-in has errors: {string.Join(", ", errors.Keys.Order(StringComparer.Ordinal))}.",
+                LoggedRefusal.Claim.OfSignIn(form["account"].FirstOrDefault(), DevSignInCredential));
         var (token, expires) = tokens.IssueDevToken(who.Value.Name, who.Value.Account, who.Value.Role, who.Value.Team);
         return Results.Json(new { access_token = token, token_type = "Bearer", expires_at = expires });
     }
@@ -72,12 +81,18 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
         var flow = http.Request.Cookies[FlowCookie]?.Split('|', 3);
         http.Response.Cookies.Delete(FlowCookie, new CookieOptions { Path = "/" + LumoFlowRoutes.SignInCallback, Secure = true, SameSite = SameSiteMode.None });
         if (form is null || flow is not [var nonce, var state, var returnUrl] || form["state"] != state || form["id_token"].FirstOrDefault() is not { } idToken)
-            return Message(400, language, SignInWords.Failed, SignInWords.TryAgain, form?["error_description"].FirstOrDefault(),
-                (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}"));
+            return LoggedRefusal.SignInFailed(Message(400, language, SignInWords.Failed, SignInWords.TryAgain, form?["error_description"].FirstOrDefault(),
+                (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}")), 400,
+                LoggedRefusal.Clean(form?["error"].FirstOrDefault()) is { } error
+                    ? $"Entra ID answered {error}." : "The answer does not match this browser's sign-in.",
+                form?["id_token"].FirstOrDefault() is { } sent
+                    ? LoggedRefusal.Claim.OfToken(sent, EntraCredential) : LoggedRefusal.Claim.OfSignIn(null, EntraCredential));
 
         var check = await tokens.ValidateAsync(idToken, http.Connection.RemoteIpAddress?.ToString(), expectedNonce: nonce);
         if (check.Identity is null || check.Expires is null)
-            return Message(400, language, SignInWords.Failed, SignInWords.TryAgain, check.Failure, (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}"));
+            return LoggedRefusal.SignInFailed(
+                Message(400, language, SignInWords.Failed, SignInWords.TryAgain, check.Failure, (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}")), 400,
+                check.Failure ?? "The ID token has no expiry.", LoggedRefusal.Claim.OfToken(idToken, EntraCredential));
         StaffGate.StartSession(http, idToken, check.Expires.Value);
         // The session cookie is SameSite=Strict, and this request came from Entra's site: a redirect now would arrive
         // without it. A page that moves on by itself starts a navigation of our own, which carries it.

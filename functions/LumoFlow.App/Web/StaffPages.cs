@@ -67,7 +67,7 @@ public sealed class StaffPages(
             {
                 TransferPackageRead.NoSuchCase => Message(404, lang, CommonWords.NoSuchCaseTitle, CommonWords.NoSuchCase.With(id),
                     link: (CommonWords.MyCases, $"/{LumoFlowRoutes.StaffCases}?lang={lang}")),
-                TransferPackageRead.OtherTeam => StaffGate.ForbiddenPage(lang, $"Case {id} belongs to another team."),
+                TransferPackageRead.OtherTeam => StaffGate.OtherTeamPage(lang, id),
                 _ => Render<TransferPackagePage, TransferPackage>(200, lang, package!),
             };
         });
@@ -117,7 +117,7 @@ public sealed class StaffPages(
             return new(null, lang => Message(404, lang, CommonWords.NoSuchCaseTitle, CommonWords.NoSuchCase.With(id),
                 link: (CommonWords.MyCases, $"/{LumoFlowRoutes.StaffCases}?lang={lang}")));
         if (!who.MayWorkTeam(found.Case.State.TeamId))
-            return new(null, lang => StaffGate.ForbiddenPage(lang, $"Case {id} belongs to another team."));
+            return new(null, lang => StaffGate.OtherTeamPage(lang, id));
         await accessLog.RecordAsync(id, who, action, cancellationToken);
         return new(gate.CurrentState(found), null);
     }

@@ -145,6 +145,12 @@ public sealed class HttpFunctions(IntakeApi intake, CasesApi cases, DeadlinesApi
         [DurableClient] DurableTaskClient durable, CancellationToken cancellationToken) =>
         admin.DeadlineCheckAsync(durable, StaffGate.Staff(request.HttpContext), cancellationToken);
 
+    [Function("AdminVerifyAccessLog")]
+    public Task<IResult> AdminVerifyAccessLog(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.AdminVerifyAccessLog)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        admin.VerifyAccessLogAsync(request.Query["caseId"], StaffGate.Staff(request.HttpContext), cancellationToken);
+
     [Function("AdminSummary")]
     public Task<IResult> AdminSummary(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = LumoFlowRoutes.AdminSummary)] HttpRequest request, CancellationToken cancellationToken) =>

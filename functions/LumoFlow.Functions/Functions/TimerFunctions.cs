@@ -1,19 +1,33 @@
+using LumoFlow.App.Admin;
 using LumoFlow.App.Checks;
 using LumoFlow.App.Digest;
+using LumoFlow.App.Records;
 using Microsoft.DurableTask.Client;
 
 namespace LumoFlow.Functions.Functions;
 
 /// <summary>
 /// The weekly overdue digest: the timer runs hourly, and the digest decides itself whether a week's is due. The daily
-/// deadline check: the timer runs every quarter hour, and the check runs once on each working morning.
+/// jobs — the deadline check, the engine-history retention, the access log's anchor — each look every quarter hour and
+/// run once a day, whichever instance comes first.
 /// </summary>
-public sealed class TimerFunctions(WeeklyDigest digest, DeadlineChecks checks)
+public sealed class TimerFunctions(WeeklyDigest digest, DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors)
 {
     [Function("DailyDeadlineCheck")]
     public async Task<int> DailyDeadlineCheck([TimerTrigger("0 */15 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         (await checks.RunIfDueAsync(durable, cancellationToken))?.Findings.Count ?? 0;
+
+    /// <summary>The engine history of cases ended long enough ago, purged once a day (<see cref="EngineRetention"/>).</summary>
+    [Function("DailyEngineRetention")]
+    public async Task<int> DailyEngineRetention([TimerTrigger("0 */15 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        (await retention.RunIfDueAsync(durable, cancellationToken))?.Purged.Count ?? 0;
+
+    /// <summary>The head of every chain of the access log, once a day, into the immutable container (<see cref="AccessLogAnchors"/>).</summary>
+    [Function("DailyAccessLogAnchor")]
+    public async Task<int> DailyAccessLogAnchor([TimerTrigger("0 */15 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        (await anchors.RunIfDueAsync(cancellationToken))?.Heads ?? 0;
 
     [Function("WeeklyDigest")]
     public Task<int> WeeklyDigest([TimerTrigger("0 5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>

@@ -18,6 +18,9 @@ public static class AccessWords
         { "PurgeEngineHistory", new("Poisti moottorin historian", "Rensade motorns historik", "Purged the engine history") },
         { "ListCases", new("Listasi asiat", "Listade ärendena", "Listed the cases") },
         { "ReadSummary", new("Luki työtilanteen", "Läste arbetsläget", "Read the workload") },
+        { "Refused", new("Pääsy evätty", "Åtkomst nekad", "Access refused") },
+        { "SignInFailed", new("Kirjautuminen epäonnistui", "Inloggningen misslyckades", "Sign-in failed") },
+        { "VerifyAccessLog", new("Tarkisti käyttölokin eheyden", "Kontrollerade åtkomstloggens integritet", "Verified the access log") },
     };
 
     private static readonly Phrase RecordedEvent = new("Kirjasi: {0}", "Registrerade: {0}", "Recorded: {0}");
