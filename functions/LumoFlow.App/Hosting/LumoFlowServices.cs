@@ -114,7 +114,7 @@ public static class LumoFlowServices
         services.AddSingleton<DeadlinesApi>();
         services.AddSingleton<PartnerInputPages>();
         // The public form (its anti-forgery tokens are registered with the sign-in's above), and the bound on submissions per client.
-        services.AddSingleton(sp => SubmissionRateLimit.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => SubmissionRateLimit.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<NotificationFormPages>();
         services.AddSingleton(sp => new EngineHistory(sp.GetRequiredService<LumoFlowTables>().Service,
             Section(sp)["Durable:TaskHub"] ?? EngineHistory.DefaultTaskHub));
