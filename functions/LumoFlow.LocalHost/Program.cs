@@ -18,6 +18,12 @@ builder.Services.AddHostedService<WeeklyDigestLoop>();
 builder.Services.AddHostedService<DeadlineCheckLoop>();
 
 var app = builder.Build();
+// A partner's link is a secret in the path: cut out of the request's trace before anything else runs.
+app.Use((http, next) =>
+{
+    SecretPaths.ScrubActivity(System.Diagnostics.Activity.Current);
+    return next(http);
+});
 app.UseExceptionHandler();
 // A page a person asked for answers as a page: an address that is none (404), or a failure (500). The API keeps its
 // problem documents (UseExceptionHandler, UseStatusCodePages).

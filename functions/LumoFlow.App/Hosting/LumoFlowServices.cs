@@ -55,6 +55,8 @@ public static class LumoFlowServices
     public static IServiceCollection AddLumoFlow(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // A partner's link is a secret in the path: no logger of the process ever sees it.
+        services.AddSecretPathRedaction();
 
         // LumoFlow's own records: a connection string locally (Azurite), the table endpoint with managed identity in Azure.
         services.AddSingleton(sp => new LumoFlowTables(
