@@ -16,6 +16,7 @@ builder.Services.AddSingleton<FunctionKeys>();
 builder.Services.AddLocalDurableTask();
 builder.Services.AddHostedService<WeeklyDigestLoop>();
 builder.Services.AddHostedService<DeadlineCheckLoop>();
+builder.Services.AddHostedService<OnCallSummaryLoop>();
 
 var app = builder.Build();
 // A partner's link is a secret in the path: cut out of the request's trace before anything else runs.

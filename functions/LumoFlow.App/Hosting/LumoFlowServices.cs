@@ -86,6 +86,9 @@ public static class LumoFlowServices
         // Email.
         services.AddSingleton<IEmailSender>(sp => CreateEmailSender(Section(sp).GetSection("Email"), sp));
         services.AddSingleton<EmailDelivery>();
+        // On-call's hourly cap on URGENT emails (LumoFlow:Urgency:OnCallEmailsPerHour), counted across cases in a table.
+        services.AddSingleton(sp => OnCallAlerts.Read(Section(sp)));
+        services.AddSingleton<OnCallAlerts>();
 
         // The case orchestration and its activities (each host registers them with its Durable worker).
         services.AddTransient<CaseOrchestration>();

@@ -268,6 +268,8 @@ public sealed class WordingTests
             histories.SelectMany(h => h.Details ?? new Dictionary<string, string>()).Select(d => d.Key).ToHashSet());
 
         types.Add("EmailSent"); // written by the outbox when an email went out (CaseRows.SentEntry)
+        types.Add("EmailHeldForSummary"); // and when one waits for, or went in, on-call's hourly summary
+        types.Add("EmailSentInSummary");
         Assert.All(types, type => Assert.True(HistoryWords.Entry(type) is not null, $"no words for the history entry '{type}'"));
         Assert.All(histories.SelectMany(h => h.Details ?? new Dictionary<string, string>()).Select(d => d.Key).Distinct(),
             key => Assert.True(HistoryWords.Detail(key) is not null, $"no words for the detail '{key}'"));
