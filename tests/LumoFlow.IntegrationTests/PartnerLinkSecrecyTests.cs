@@ -87,6 +87,33 @@ public sealed partial class PartnerLinkSecrecyTests(DevServices services)
         Assert.Contains("/PARTNER-INPUT/[redacted]", logged);
     }
 
+    [Fact]
+    public async Task Once_the_case_has_ended_its_partner_link_is_refused_on_the_page_and_for_an_answer()
+    {
+        await using var app = new LumoFlowApp(services);
+        var staff = app.StaffClient();
+        var partnerEmail = Sample.UniqueEmail("ended-school");
+        var id = await app.RegisterAsync(daysAgo: 0);
+        await app.AssessUrgencyAsync(id);
+        await Raise(staff, id, "DecisionMade", new { startAssessment = true, reason = "Selvitettävä." });
+        await Raise(staff, id, "PartnerInputRequested", new { partner = new { kind = "school", organisation = "Koulu", email = partnerEmail }, question = "?" });
+        var link = new Uri(LinkPattern().Match(Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(partnerEmail))).Text).Value);
+        var partner = app.CreateClient();
+        Assert.Contains("<form method=\"post\">", await (await partner.GetAsync(link.PathAndQuery)).Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsync($"/api/cases/{id}/terminate?reason=duplicate", null)).StatusCode);
+        await app.WaitForStatusAsync(id, s => (string)s["runtimeStatus"]! == "Terminated");
+
+        var page = await partner.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var text = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Arviointi on päättynyt", text);
+        Assert.DoesNotContain("<form method=\"post\">", text);
+        var answer = await partner.PostAsync(link.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["answer"] = "Myöhässä." }));
+        Assert.Contains("Arviointi on päättynyt", await answer.Content.ReadAsStringAsync());
+        Assert.False(Cases.HasEvent(await app.StatusAsync(id), "PartnerInputReceived"));
+    }
+
     private static async Task Raise(HttpClient staff, string id, string name, object body)
     {
         var response = await staff.PostAsJsonAsync($"/api/cases/{id}/events/{name}", body);
