@@ -7,7 +7,8 @@
 // with the app's managed identity (no ACS access key in configuration).
 //
 // One storage account holds four things, each with its own names, so none can overwrite another:
-//   - LumoFlow's own records: the tables Cases, CaseIndex, ChildIndex, AccessLog, TeamDigests, DataProtectionKeys, DeadlineChecks (created here);
+//   - LumoFlow's own records: the tables Cases, CaseIndex, ChildIndex, AccessLog, TeamDigests, DataProtectionKeys, DeadlineChecks,
+//     OnCallAlerts (created here);
 //   - the Durable Functions task hub "LumoFlow" (host.json), default Azure Storage backend: the tables
 //     LumoFlowInstances and LumoFlowHistory, the queues lumoflow-control-NN and lumoflow-workitems and
 //     lumoflow-* blob containers, all created by the Durable extension at start-up, not here;
@@ -138,6 +139,7 @@ var tableNames = [
   'TeamDigests'
   'DataProtectionKeys'
   'DeadlineChecks'
+  'OnCallAlerts'
 ]
 var tableEndpoint = 'https://${storageAccountName}.table.${az.environment().suffixes.storage}'
 var blobEndpoint = 'https://${storageAccountName}.blob.${az.environment().suffixes.storage}'

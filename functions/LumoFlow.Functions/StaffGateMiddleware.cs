@@ -24,6 +24,8 @@ public sealed class StaffGateMiddleware : IFunctionsWorkerMiddleware
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
+        // A partner's link is a secret in the path: cut out of the request's trace before anything else runs.
+        LumoFlow.App.Hosting.SecretPaths.ScrubActivity(System.Diagnostics.Activity.Current);
         if (context.GetHttpContext() is not { } http || Trigger(context.FunctionDefinition.EntryPoint) is not { } trigger)
         {
             await next(context);

@@ -17,11 +17,14 @@ builder.Services.AddSingleton<FunctionKeys>();
 builder.Services.AddLocalDurableTask();
 builder.Services.AddHostedService<WeeklyDigestLoop>();
 builder.Services.AddHostedService<DailyJobsLoop>();
+builder.Services.AddHostedService<OnCallSummaryLoop>();
 
 var app = builder.Build();
 // First, so that every answer has them, an error's too: nosniff, and no-store unless the answer is public (the stylesheet).
+// A partner's link is a secret in the path: cut out of the request's trace before anything else runs.
 app.Use((http, next) =>
 {
+    SecretPaths.ScrubActivity(System.Diagnostics.Activity.Current);
     AnswerHeaders.Protect(http);
     return next(http);
 });

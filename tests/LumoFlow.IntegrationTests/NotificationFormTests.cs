@@ -223,7 +223,8 @@ public sealed partial class NotificationFormTests(DevServices services)
             ["LumoFlow:Intake:ClientAddressHeader"] = "X-Forwarded-For",
         });
         var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.1, 203.0.113.7");
+        // App Service's front end appends the address it saw with its port: a new port for every connection.
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.1, 203.0.113.7:50001");
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/", Form(ValidFields(await OpenAsync(client))))).StatusCode);
         // An invalid one is not counted: correcting a form is free.
@@ -241,15 +242,28 @@ public sealed partial class NotificationFormTests(DevServices services)
         var api = await client.PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("limit")));
         Assert.Equal((HttpStatusCode)429, api.StatusCode);
         Assert.True(api.Headers.Contains("Retry-After"));
+        // A new connection (port) from the same address, or another address in its IPv6 /64, is the same client.
+        var newPort = app.CreateClient();
+        newPort.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7:61234");
+        Assert.Equal((HttpStatusCode)429, (await newPort.PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(),
+            Sample.UniqueEmail("port")))).StatusCode);
+        foreach (var address in new[] { "[2001:db8:5:6::1]:1000", "[2001:db8:5:6:ffff::2]:1001", "2001:db8:5:6::3" })
+        {
+            var v6 = app.CreateClient();
+            v6.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+            var expected = address.EndsWith("::3", StringComparison.Ordinal) ? (HttpStatusCode)429 : HttpStatusCode.Accepted;
+            var answer = await v6.PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("v6")));
+            Assert.Equal(expected, answer.StatusCode);
+        }
 
         // Another client (the last X-Forwarded-For entry is the one the platform saw) still may; staff always may.
         var other = app.CreateClient();
         other.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.8");
         Assert.Equal(HttpStatusCode.Accepted, (await other.PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("other")))).StatusCode);
         var staff = app.StaffClient();
-        staff.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.1, 203.0.113.7");
+        staff.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.1, 203.0.113.7:50002");
         Assert.Equal(HttpStatusCode.Accepted, (await staff.PostAsJsonAsync("/api/notifications", Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("staff")))).StatusCode);
-        Assert.Equal(4, (await InstancesAsync(app)).Count);
+        Assert.Equal(6, (await InstancesAsync(app)).Count);
     }
 
     private static async Task<ServedForm> OpenAsync(HttpClient client) => ServedForm.Parse(await client.GetStringAsync("/"));

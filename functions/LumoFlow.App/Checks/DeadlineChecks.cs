@@ -40,8 +40,8 @@ public sealed record CheckMend(string CaseId, string Action);
 /// day's run is claimed by one instance) and on demand (<c>POST /api/admin/checks/deadlines</c>).
 /// </summary>
 public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlowTables tables, DailyCheck rules, EmailDelivery delivery,
-    IEmailSender emailSender, WorkflowOptions workflowOptions, CheckOptions options, WorkingDayCalendar calendar, TimeProvider time,
-    ILogger<DeadlineChecks> logger)
+    OnCallAlerts onCall, IEmailSender emailSender, WorkflowOptions workflowOptions, CheckOptions options, WorkingDayCalendar calendar,
+    TimeProvider time, ILogger<DeadlineChecks> logger)
 {
     private const string RunsPartition = "runs";
     private const string DailyPartition = "daily";
@@ -107,8 +107,18 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
             }
         }
 
-        foreach (var (caseId, emailId, queuedAt) in await UnsentEmailsAsync(now, cancellationToken))
+        foreach (var (caseId, emailId, queuedAt, held) in await UnsentEmailsAsync(now, cancellationToken))
         {
+            if (held is { } h)
+            {
+                // Held for on-call's hourly summary: late only when the summary is (DailyCheck.OfHeldEmail).
+                if (DailyCheck.OfHeldEmail(caseId, queuedAt, h.Until, now) is not { } late) continue;
+                var settled = await onCall.SettleAsync(caseId, emailId, h.For, cancellationToken);
+                if (settled == HeldEmail.AlreadySummarised) continue; // it went out; only its row was not marked
+                findings.Add(late);
+                if (settled == HeldEmail.SummarySent) mended.Add(new(caseId, "emailSent"));
+                continue;
+            }
             if (DailyCheck.OfEmail(caseId, queuedAt, now) is not { } stuck) continue;
             findings.Add(stuck);
             if (restarted.Contains(caseId)) continue; // the restarted instance sends it
@@ -178,7 +188,8 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
         if (snapshot is not { State.IsOpen: true }) return false;
         var unsent = new List<SendEmailInput>();
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {caseId} and RowKey ge {CaseRows.EmailPrefix} and RowKey lt {"email."} and Status ne {nameof(OutboxStatus.Sent)}");
+            $"PartitionKey eq {caseId} and RowKey ge {CaseRows.EmailPrefix} and RowKey lt {"email."} and Status ne {nameof(OutboxStatus.Sent)}")
+            + " and Status ne 'Summarised' and Status ne 'Held'"; // held: the hour's summary sends it
         await foreach (var email in tables.Cases.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
             unsent.Add(new SendEmailInput(caseId, email.RowKey[CaseRows.EmailPrefix.Length..]));
 
@@ -214,17 +225,24 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
     private async Task<string> TimerOfAsync(string caseId, CancellationToken cancellationToken) =>
         (await records.GetAsync(caseId, cancellationToken))?.Case.Timers.Earliest?.Name ?? "";
 
-    /// <summary>Outbox emails not sent and queued over <see cref="DailyCheck.EmailStuckAfter"/> ago, across cases.</summary>
-    private async Task<List<(string CaseId, string EmailId, DateTimeOffset QueuedAt)>> UnsentEmailsAsync(DateTimeOffset now,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Outbox emails not sent and queued over <see cref="DailyCheck.EmailStuckAfter"/> ago, across cases; for one held
+    /// for on-call's hourly summary, which summary (<c>{hour}/{team}</c>) and when it is due.
+    /// </summary>
+    private async Task<List<(string CaseId, string EmailId, DateTimeOffset QueuedAt, (string For, DateTimeOffset Until)? Held)>> UnsentEmailsAsync(
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var before = (now - DailyCheck.EmailStuckAfter).UtcDateTime;
         var filter = TableClient.CreateQueryFilter(
-            $"RowKey ge {CaseRows.EmailPrefix} and RowKey lt {"email."} and Status ne {nameof(OutboxStatus.Sent)} and QueuedAt lt {before}");
-        var unsent = new List<(string, string, DateTimeOffset)>();
-        var rows = tables.Cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "QueuedAt"], cancellationToken: cancellationToken);
+            $"RowKey ge {CaseRows.EmailPrefix} and RowKey lt {"email."} and Status ne {nameof(OutboxStatus.Sent)} and QueuedAt lt {before}")
+            + " and Status ne 'Summarised'";
+        var unsent = new List<(string, string, DateTimeOffset, (string, DateTimeOffset)?)>();
+        var rows = tables.Cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "QueuedAt", "Status", "HeldFor", "HeldUntil"],
+            cancellationToken: cancellationToken);
         await foreach (var row in rows)
-            unsent.Add((row.PartitionKey, row.RowKey[CaseRows.EmailPrefix.Length..], row.GetDateTimeOffset("QueuedAt")!.Value));
+            unsent.Add((row.PartitionKey, row.RowKey[CaseRows.EmailPrefix.Length..], row.GetDateTimeOffset("QueuedAt")!.Value,
+                CaseRows.StatusOf(row) == OutboxStatus.Held && row.GetString("HeldFor") is { } heldFor && row.GetDateTimeOffset("HeldUntil") is { } until
+                    ? (heldFor, until) : null));
         return unsent;
     }
 

@@ -12,8 +12,11 @@ namespace LumoFlow.App.Email;
 /// email already sent does nothing; one that finds another delivery's claim still running backs off and is retried.
 /// Only a crash between sending and marking can send an email twice — SMTP and ACS cannot be asked first — and the
 /// email's stable id (Message-ID, ACS Operation-Id) lets the receiving side drop that duplicate.
+/// <para>An URGENT email to on-call is counted against its team's hourly cap before it is sent
+/// (<see cref="OnCallAlerts"/>): past the cap it is held for the hour's summary instead, and a delivery of a held or
+/// summarised email does nothing more.</para>
 /// </summary>
-public sealed class EmailDelivery(LumoFlowTables tables, IEmailSender sender, TimeProvider time, ILogger<EmailDelivery> logger)
+public sealed class EmailDelivery(LumoFlowTables tables, IEmailSender sender, OnCallAlerts onCall, TimeProvider time, ILogger<EmailDelivery> logger)
 {
     /// <summary>How long a claim keeps other deliveries of the same email away; longer than any send takes.</summary>
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
@@ -39,7 +42,7 @@ public sealed class EmailDelivery(LumoFlowTables tables, IEmailSender sender, Ti
         var row = found.Value!;
         switch (CaseRows.StatusOf(row))
         {
-            case OutboxStatus.Sent:
+            case OutboxStatus.Sent or OutboxStatus.Summarised or OutboxStatus.Held: // held: the hour's summary sends it
                 return;
             case OutboxStatus.Sending when row.GetDateTimeOffset("ClaimedUntil") > time.GetUtcNow():
                 throw new EmailBusyException(emailId);
@@ -65,6 +68,7 @@ public sealed class EmailDelivery(LumoFlowTables tables, IEmailSender sender, Ti
     {
         try
         {
+            if (onCall.Applies(email) && await onCall.HoldAsync(caseId, email, cancellationToken)) return;
             await sender.SendAsync(email, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

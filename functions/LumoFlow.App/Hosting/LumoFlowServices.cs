@@ -58,6 +58,8 @@ public static class LumoFlowServices
     public static IServiceCollection AddLumoFlow(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // A partner's link is a secret in the path: no logger of the process ever sees it.
+        services.AddSecretPathRedaction();
 
         // LumoFlow's own records: a connection string locally (Azurite), the table endpoint with managed identity in Azure.
         services.AddSingleton(sp => new LumoFlowTables(
@@ -91,6 +93,9 @@ public static class LumoFlowServices
         // Email.
         services.AddSingleton<IEmailSender>(sp => CreateEmailSender(Section(sp).GetSection("Email"), sp));
         services.AddSingleton<EmailDelivery>();
+        // On-call's hourly cap on URGENT emails (LumoFlow:Urgency:OnCallEmailsPerHour), counted across cases in a table.
+        services.AddSingleton(sp => OnCallAlerts.Read(Section(sp)));
+        services.AddSingleton<OnCallAlerts>();
 
         // The case orchestration and its activities (each host registers them with its Durable worker).
         services.AddTransient<CaseOrchestration>();
@@ -121,7 +126,7 @@ public static class LumoFlowServices
         services.AddSingleton<DeadlinesApi>();
         services.AddSingleton<PartnerInputPages>();
         // The public form (its anti-forgery tokens are registered with the sign-in's above), and the bound on submissions per client.
-        services.AddSingleton(sp => SubmissionRateLimit.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => SubmissionRateLimit.FromConfiguration(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<NotificationFormPages>();
         services.AddSingleton(sp => new EngineHistory(sp.GetRequiredService<LumoFlowTables>().Service,
             Section(sp)["Durable:TaskHub"] ?? EngineHistory.DefaultTaskHub));

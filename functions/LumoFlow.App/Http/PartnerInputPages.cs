@@ -82,13 +82,14 @@ public sealed class PartnerInputPages(CaseRecords records, CaseLookup lookup, Ca
                 ? (state, request) : null;
     }
 
-    private static Phrase? WhyClosed(CaseState state, PartnerRequest request, DateTimeOffset now) => request.Status switch
+    /// <summary>What the page says when the link no longer works: the domain's rule (<see cref="PartnerLinks"/>), in words.</summary>
+    private static Phrase? WhyClosed(CaseState state, PartnerRequest request, DateTimeOffset now) => PartnerLinks.Refusal(state, request, now)?.Code switch
     {
-        PartnerRequestStatus.Answered => PartnerWords.Used,
-        PartnerRequestStatus.Waived => PartnerWords.Waived,
-        _ when !state.IsOpen => PartnerWords.CaseClosed,
-        _ when now >= request.ExpiresAt => PartnerWords.Expired,
-        _ => null,
+        null => null,
+        RefusalCode.LinkUsed => PartnerWords.Used,
+        RefusalCode.LinkNotNeeded => PartnerWords.Waived,
+        RefusalCode.CaseEnded => PartnerWords.CaseClosed,
+        _ => PartnerWords.Expired,
     };
 
     /// <summary>A page that says one thing, its language links pointing back to this same link.</summary>

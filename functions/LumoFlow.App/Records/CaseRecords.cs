@@ -144,7 +144,8 @@ public sealed class CaseRecords(LumoFlowTables tables, CaseIndex index, TimeProv
                 actions.Add(new(TableTransactionActionType.Add, CaseRows.HistoryEntity(caseId, step.Step, step.History)));
             actions.AddRange(step.Documents.Select(d =>
                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, CaseRows.DocumentEntity(caseId, d))));
-            actions.AddRange(step.Emails.Select(e => new TableTransactionAction(TableTransactionActionType.Add, CaseRows.EmailEntity(caseId, e, now))));
+            actions.AddRange(step.Emails.Select(e =>
+                new TableTransactionAction(TableTransactionActionType.Add, CaseRows.EmailEntity(caseId, e, now, update.After.State.TeamId))));
             if (step.Request is { } request)
                 actions.Add(new(TableTransactionActionType.UpsertMerge, CaseRows.RequestOutcomeEntity(caseId, request)));
         }

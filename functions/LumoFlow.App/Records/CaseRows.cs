@@ -101,15 +101,23 @@ public static class CaseRows
         entity.GetString("Author"),
         entity.GetDateTimeOffset("At")!.Value);
 
-    public static TableEntity EmailEntity(string caseId, Email email, DateTimeOffset queuedAt) => new(caseId, EmailPrefix + email.Id)
+    /// <param name="teamId">
+    /// The case's team when the email was queued: on-call's hourly cap counts by it (<see cref="LumoFlow.App.Email.OnCallAlerts"/>).
+    /// </param>
+    public static TableEntity EmailEntity(string caseId, Email email, DateTimeOffset queuedAt, string? teamId = null)
     {
-        ["To"] = email.To,
-        ["Subject"] = email.Subject,
-        ["TextBody"] = email.TextBody,
-        ["Kind"] = email.Kind,
-        ["QueuedAt"] = queuedAt,
-        ["Status"] = OutboxStatus.Queued.ToString(),
-    };
+        var entity = new TableEntity(caseId, EmailPrefix + email.Id)
+        {
+            ["To"] = email.To,
+            ["Subject"] = email.Subject,
+            ["TextBody"] = email.TextBody,
+            ["Kind"] = email.Kind,
+            ["QueuedAt"] = queuedAt,
+            ["Status"] = OutboxStatus.Queued.ToString(),
+        };
+        if (teamId is not null) entity["TeamId"] = teamId;
+        return entity;
+    }
 
     public static Email ReadEmail(TableEntity entity) => new(
         entity.RowKey[EmailPrefix.Length..],
@@ -120,12 +128,24 @@ public static class CaseRows
 
     public static OutboxStatus StatusOf(TableEntity email) => Enum.Parse<OutboxStatus>(email.GetString("Status"));
 
-    /// <summary>An email's delivery as history shows it, once it went out.</summary>
-    public static HistoryEntry? SentEntry(TableEntity email) =>
-        StatusOf(email) == OutboxStatus.Sent && email.GetDateTimeOffset("SentAt") is { } sentAt
-            ? new HistoryEntry("EmailSent", sentAt, "system",
-                new Dictionary<string, string> { ["email"] = email.RowKey[EmailPrefix.Length..], ["kind"] = email.GetString("Kind") })
-            : null;
+    /// <summary>
+    /// An email's delivery as history shows it: once it went out, on its own or in on-call's hourly summary; and while
+    /// it is held for that summary.
+    /// </summary>
+    public static HistoryEntry? SentEntry(TableEntity email)
+    {
+        var details = new Dictionary<string, string> { ["email"] = email.RowKey[EmailPrefix.Length..], ["kind"] = email.GetString("Kind") };
+        return (StatusOf(email), email.GetDateTimeOffset("SentAt"), email.GetDateTimeOffset("HeldAt")) switch
+        {
+            (OutboxStatus.Sent, { } sentAt, _) => new HistoryEntry("EmailSent", sentAt, "system", details),
+            (OutboxStatus.Summarised, { } sentAt, _) => new HistoryEntry("EmailSentInSummary", sentAt, "system", details),
+            (OutboxStatus.Held, _, { } heldAt) => new HistoryEntry("EmailHeldForSummary", heldAt, "system", details),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the outbox is done with an email: sent on its own, or in on-call's hourly summary.</summary>
+    public static bool IsDelivered(OutboxStatus status) => status is OutboxStatus.Sent or OutboxStatus.Summarised;
 
     public static TableEntity RequestEntity(string caseId, PendingRequest request)
     {
@@ -152,7 +172,11 @@ public static class CaseRows
 }
 
 /// <summary>Where an outbox email stands. <c>Sending</c>: claimed by one delivery until <c>ClaimedUntil</c>.</summary>
-public enum OutboxStatus { Queued, Sending, Sent }
+/// <summary>
+/// Where an outbox email stands: waiting, being sent (claimed), sent; or, for an URGENT email to on-call past its
+/// team's hourly cap, held for the hour's summary, then sent in it (<see cref="LumoFlow.App.Email.OnCallAlerts"/>).
+/// </summary>
+public enum OutboxStatus { Queued, Sending, Sent, Held, Summarised }
 
 /// <summary>Where a staff request stands: waiting for the case's orchestration, or applied, or refused.</summary>
 public enum RequestStatus { Pending, Applied, Refused }

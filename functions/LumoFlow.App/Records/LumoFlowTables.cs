@@ -14,6 +14,8 @@ namespace LumoFlow.App.Records;
 /// <item><c>AccessLog</c>: who read or changed which case, when.</item>
 /// <item><c>TeamDigests</c>: one row per team and week for the weekly overdue digest.</item>
 /// <item><c>DeadlineChecks</c>: the daily deadline check's reports, newest first, and the claim of each day's run (<see cref="Checks.DeadlineChecks"/>).</item>
+/// <item><c>OnCallAlerts</c>: each team's count of URGENT emails to on-call per hour, and the ones held past the cap for
+/// the hour's summary (<see cref="Email.OnCallAlerts"/>).</item>
 /// <item><c>DataProtectionKeys</c>: the key ring of the anti-forgery tokens, shared by every instance (<see cref="Auth.TableKeyRepository"/>).</item>
 /// </list>
 /// </summary>
@@ -28,10 +30,11 @@ public sealed class LumoFlowTables(TableServiceClient service, string prefix = "
     public TableClient Digests { get; } = service.GetTableClient(prefix + "TeamDigests");
     public TableClient DataProtectionKeys { get; } = service.GetTableClient(prefix + "DataProtectionKeys");
     public TableClient DeadlineChecks { get; } = service.GetTableClient(prefix + "DeadlineChecks");
+    public TableClient OnCallAlerts { get; } = service.GetTableClient(prefix + "OnCallAlerts");
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, ChildIndex, AccessLog, Digests, DataProtectionKeys, DeadlineChecks })
+        foreach (var table in new[] { Cases, CaseIndex, ChildIndex, AccessLog, Digests, DataProtectionKeys, DeadlineChecks, OnCallAlerts })
             await table.CreateIfNotExistsAsync(cancellationToken);
     }
 }

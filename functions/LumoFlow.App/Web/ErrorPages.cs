@@ -23,7 +23,7 @@ public static class ErrorPages
         catch (Exception e) when (IsPage(http.Request) && !http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ErrorPages))
-                .LogError(e, "The page {Path} failed ({Exception})", http.Request.Path.Value, e.GetType().Name);
+                .LogError(e, "The page {Path} failed ({Exception})", Hosting.SecretPaths.Redact(http.Request.Path.Value ?? ""), e.GetType().Name);
             http.Response.Clear();
             await Failure(http.Request).ExecuteAsync(http);
         }

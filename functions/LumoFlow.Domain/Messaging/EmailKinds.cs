@@ -9,6 +9,8 @@ public static class EmailKinds
     {
         { "Receipt", new("Vastaanottokuittaus ilmoittajalle", "Mottagningskvitto till anmälaren", "Receipt to the notifier") },
         { "Urgent", new("Kiireellinen hälytys päivystykseen", "Brådskande larm till jouren", "Urgent alert to on-call") },
+        { OnCallSummary.Kind, new("Päivystyksen tunnin koonti kiireellisistä hälytyksistä", "Jourens sammandrag av timmens brådskande larm",
+            "On-call's summary of the hour's urgent alerts") },
         { "NotifierDecision", new("Palaute ilmoittajalle: ilmoitus käsitelty", "Återkoppling till anmälaren: anmälan behandlad", "Feedback to the notifier: notification processed") },
         { "PartnerRequest", new("Pyyntö yhteistyötaholle", "Begäran till samarbetspart", "Request to a partner") },
         { "PartnerReminder", new("Muistutus yhteistyötaholle", "Påminnelse till samarbetspart", "Reminder to a partner") },

@@ -30,7 +30,8 @@ public enum EngineState
 ///   day, and the case is not marked overdue — the escalation that marks it has not run;</item>
 /// <item><c>urgencyUnassessed</c>: urgency (LSL § 26(2)) not recorded past the on-call escalation's time
 ///   (<see cref="UrgencySchedule.OnCallAt"/>);</item>
-/// <item><c>emailStuck</c>: an email in the case's outbox unsent for over <see cref="EmailStuckAfter"/>.</item>
+/// <item><c>emailStuck</c>: an email in the case's outbox unsent for over <see cref="EmailStuckAfter"/> (one held for on-call's
+///   hourly summary: that long after the summary was due, <see cref="OfHeldEmail"/>).</item>
 /// </list>
 /// The check runs every working morning and on demand; what it finds, the host mends where it can (restarts an
 /// instance from the record, wakes one whose timer has not fired: <see cref="OverdueTimer"/>).
@@ -78,6 +79,14 @@ public sealed class DailyCheck(UrgencySchedule urgency, WorkingDayCalendar calen
     /// <summary>An outbox email queued at <paramref name="queuedAt"/> and not sent yet, at <paramref name="now"/>.</summary>
     public static CheckFinding? OfEmail(string caseId, DateTimeOffset queuedAt, DateTimeOffset now) =>
         now - queuedAt > EmailStuckAfter ? new(caseId, EmailStuck, queuedAt) : null;
+
+    /// <summary>
+    /// An URGENT email held past on-call's hourly cap (<see cref="Messaging.OnCallCap"/>) is not late while its hour's
+    /// summary is not due (<paramref name="summaryDue"/>), however long ago it was queued: it is stuck only when that
+    /// summary is <see cref="EmailStuckAfter"/> late.
+    /// </summary>
+    public static CheckFinding? OfHeldEmail(string caseId, DateTimeOffset queuedAt, DateTimeOffset summaryDue, DateTimeOffset now) =>
+        now - summaryDue > EmailStuckAfter ? new(caseId, EmailStuck, queuedAt) : null;
 
     /// <summary>
     /// When the record's earliest pending timer (<paramref name="nextTimer"/>) is more than <see cref="Grace"/> in the

@@ -231,16 +231,16 @@ public sealed partial class CaseWorkflow
 
     /// <summary>
     /// SHL § 41: partners take part at the request of the responsible worker. The partner gets a single-use link that
-    /// expires at the assessment deadline; the question is shown behind it, never in the email.
+    /// expires <see cref="ReminderSchedule.PartnerLinkDaysAfterLastReminder"/> days after its last reminder (or when
+    /// answered, waived or the case ends: <see cref="PartnerLinks.Refusal"/>); the question is shown behind it, never
+    /// in the email.
     /// </summary>
     private WorkflowStep RequestPartnerInput(StepBuilder step, PartnerInputRequested e)
     {
         var state = step.State;
         var id = $"P{state.Partners.Count + 1}";
         var today = Calendar.HelsinkiTime.LocalDate(step.Now);
-        var expiresAt = ReminderSchedule.EndOf(state.Deadlines!.AssessmentDue);
-        if (expiresAt <= step.Now) // the assessment is already late: give the partner a fair window anyway
-            expiresAt = ReminderSchedule.EndOf(calendar.AddWorkingDays(today, Schedule.PartnerEscalationWorkingDays));
+        var expiresAt = Schedule.PartnerLinkExpiry(today, calendar);
         var request = new PartnerRequest(id, e.Partner.Kind, e.Partner.Organisation, e.Partner.Name, e.Partner.Email,
             e.Partner.Language ?? "fi", step.Now, today, e.Secret, expiresAt);
 
@@ -265,18 +265,13 @@ public sealed partial class CaseWorkflow
         return step.Build();
     }
 
-    /// <summary>The partner answered through the link: the token must match, be unused and unexpired.</summary>
+    /// <summary>The partner answered through the link: the token must match, be unused and unexpired (<see cref="PartnerLinks"/>).</summary>
     private static WorkflowOutcome ReceivePartnerInput(StepBuilder step, PartnerInputReceived e)
     {
         var request = step.State.Partners.FirstOrDefault(p => p.Id == e.PartnerRequestId);
         if (request is null || !PartnerToken.Matches(e.Secret, request.Secret))
             return new WorkflowRefusal(RefusalKind.InvalidInput, RefusalCode.LinkInvalid, "This link is not valid.", []);
-        if (request.Status == PartnerRequestStatus.Answered)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.LinkUsed, "This link has already been used: the answer was received.", []);
-        if (request.Status == PartnerRequestStatus.Waived)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.LinkNotNeeded, "The social worker no longer needs this answer.", []);
-        if (step.Now >= request.ExpiresAt)
-            return new WorkflowRefusal(RefusalKind.NotAllowedNow, RefusalCode.LinkExpired, "This link has expired.", []);
+        if (PartnerLinks.Refusal(step.State, request, step.Now) is { } refusal) return refusal;
 
         UpdatePartner(step, request.Id, p => p with { Status = PartnerRequestStatus.Answered, ClosedAt = step.Now });
         step.History(nameof(PartnerInputReceived), e.Actor, new() { ["partnerRequestId"] = request.Id, ["kind"] = request.Kind });

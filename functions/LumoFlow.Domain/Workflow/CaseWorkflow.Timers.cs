@@ -115,6 +115,13 @@ public sealed partial class CaseWorkflow
         var stage = request.RemindersSent;
         if (stage < Schedule.PartnerReminderWorkingDays.Count)
         {
+            // The link works as long after this reminder as after one sent on time (a late engine never shortens it).
+            var expiresAt = Schedule.PartnerLinkExpiryAfterReminder(step.Now);
+            if (expiresAt > request.ExpiresAt)
+            {
+                request = request with { ExpiresAt = expiresAt };
+                UpdatePartner(step, requestId, p => p with { ExpiresAt = expiresAt });
+            }
             var link = options.PartnerLink(PartnerToken.Compose(step.State.CaseId, request.Id, request.Secret));
             step.Email(request.Email,
                 PartnerAndNotifierTexts.PartnerRequest(request.Language, step.State.CaseId, link, request.AnswerBy, reminder: true), "PartnerReminder");

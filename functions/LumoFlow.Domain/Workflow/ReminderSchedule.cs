@@ -28,6 +28,11 @@ public sealed record ReminderSchedule
     public IReadOnlyList<int> PartnerReminderWorkingDays { get; init; } = [5, 10];
     /// <summary>Then the social worker is told the partner has not answered, working days after the request.</summary>
     public int PartnerEscalationWorkingDays { get; init; } = 15;
+    /// <summary>
+    /// A partner's link works to the end of the Helsinki day this many days after its last reminder (after the request
+    /// itself when no reminder is set) — unless answered, waived or the case ends first.
+    /// </summary>
+    public int PartnerLinkDaysAfterLastReminder { get; init; } = 30;
 
     public DateTimeOffset DecisionReminder(StatutoryDeadlines d, WorkingDayCalendar calendar) =>
         Morning(calendar.AddWorkingDays(d.DecisionDue, -DecisionReminderWorkingDaysBefore));
@@ -62,6 +67,22 @@ public sealed record ReminderSchedule
             : (int?)null;
         return days is { } n ? Morning(calendar.AddWorkingDays(requestedOn, n)) : null;
     }
+
+    /// <summary>
+    /// When a link asked for on <paramref name="requestedOn"/> expires: <see cref="PartnerLinkDaysAfterLastReminder"/>
+    /// days after the morning its last reminder is due (the request's own day when there is none).
+    /// </summary>
+    public DateTimeOffset PartnerLinkExpiry(DateOnly requestedOn, WorkingDayCalendar calendar)
+    {
+        var lastReminder = PartnerReminderWorkingDays.Count > 0
+            ? calendar.AddWorkingDays(requestedOn, PartnerReminderWorkingDays.Max())
+            : requestedOn;
+        return EndOf(lastReminder.AddDays(PartnerLinkDaysAfterLastReminder));
+    }
+
+    /// <summary>A reminder sent at <paramref name="sentAt"/> (late, say) keeps its link for as long as one sent on time.</summary>
+    public DateTimeOffset PartnerLinkExpiryAfterReminder(DateTimeOffset sentAt) =>
+        EndOf(HelsinkiTime.LocalDate(sentAt).AddDays(PartnerLinkDaysAfterLastReminder));
 
     /// <summary>A deadline day has passed when the next Helsinki day begins.</summary>
     public static DateTimeOffset EndOf(DateOnly day) => HelsinkiTime.StartOfDay(day.AddDays(1));

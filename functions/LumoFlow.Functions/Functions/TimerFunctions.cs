@@ -2,6 +2,7 @@ using LumoFlow.App.Admin;
 using LumoFlow.App.Checks;
 using LumoFlow.App.Digest;
 using LumoFlow.App.Records;
+using LumoFlow.App.Email;
 using Microsoft.DurableTask.Client;
 
 namespace LumoFlow.Functions.Functions;
@@ -9,10 +10,16 @@ namespace LumoFlow.Functions.Functions;
 /// <summary>
 /// The weekly overdue digest: the timer runs hourly, and the digest decides itself whether a week's is due. The daily
 /// jobs — the deadline check, the engine-history retention, the access log's anchor — each look every quarter hour and
-/// run once a day, whichever instance comes first.
+/// run once a day, whichever instance comes first. On-call's hourly summaries of URGENT emails held past the cap: the
+/// timer runs every minute, and sends those whose hour is over.
 /// </summary>
-public sealed class TimerFunctions(WeeklyDigest digest, DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors)
+public sealed class TimerFunctions(WeeklyDigest digest, DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors,
+    OnCallAlerts onCall)
 {
+    [Function("OnCallSummaries")]
+    public Task<int> OnCallSummaries([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        onCall.SendDueSummariesAsync(cancellationToken);
+
     [Function("DailyDeadlineCheck")]
     public async Task<int> DailyDeadlineCheck([TimerTrigger("0 */15 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>

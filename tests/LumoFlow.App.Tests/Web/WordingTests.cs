@@ -145,8 +145,9 @@ public sealed class WordingTests
         full.Accept(new DecisionMade(true, "assessment needed"), At("2026-06-24 10:00"));
         full.Accept(new PartnerInputRequested(partner, "How is the child at school?", PartnerSecret), At("2026-06-24 11:00"));
         full.Accept(new PartnerInputRequested(partner with { Organisation = "Neuvola" }, "And at the clinic?", PartnerSecret), At("2026-06-24 11:05"));
-        full.Accept(new PartnerInputWaived("P2", "no longer needed"), At("2026-08-20 09:00"));
-        full.Accept(new PartnerInputReceived("P1", PartnerSecret, "Often absent.", "Teppo"), At("2026-08-21 09:00"));
+        full.Accept(new PartnerInputWaived("P2", "no longer needed"), At("2026-08-06 09:00"));
+        // Within 30 days of the last reminder (9.7: the link works to the end of 8.8).
+        full.Accept(new PartnerInputReceived("P1", PartnerSecret, "Often absent.", "Teppo"), At("2026-08-07 09:00"));
         full.Accept(new RelatedNotificationReceived("LF-2026-000999"), At("2026-08-22 09:00"));
         full.Accept(new ChildMet(At("2026-08-12 13:00"), "home visit", null), At("2026-08-24 16:00"));
         full.Accept(new ChildViewsRecorded("views"), At("2026-08-24 16:05"));
@@ -267,6 +268,8 @@ public sealed class WordingTests
             histories.SelectMany(h => h.Details ?? new Dictionary<string, string>()).Select(d => d.Key).ToHashSet());
 
         types.Add("EmailSent"); // written by the outbox when an email went out (CaseRows.SentEntry)
+        types.Add("EmailHeldForSummary"); // and when one waits for, or went in, on-call's hourly summary
+        types.Add("EmailSentInSummary");
         Assert.All(types, type => Assert.True(HistoryWords.Entry(type) is not null, $"no words for the history entry '{type}'"));
         Assert.All(histories.SelectMany(h => h.Details ?? new Dictionary<string, string>()).Select(d => d.Key).Distinct(),
             key => Assert.True(HistoryWords.Detail(key) is not null, $"no words for the detail '{key}'"));

@@ -307,7 +307,7 @@ public sealed class LifecycleTests
         Assert.All(partnerEmails, e =>
         {
             Assert.Contains(PartnerLink, e.Email.TextBody); // the same single-use link every time
-            Assert.Contains("20.7.2026", e.Email.TextBody); // answer by: the link works until assessmentDue ends
+            Assert.Contains("17.6.2026", e.Email.TextBody); // answer by: the link works 30 days after its last reminder (18.5)
         });
         Assert.StartsWith("Muistutus: ", partnerEmails[1].Email.Subject);
         Assert.DoesNotContain(PartnerSecret, h.Sent.Single(e => e.Email.Kind == "PartnerNotAnswering").Email.TextBody);
@@ -359,19 +359,20 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public void The_link_works_to_the_end_of_assessmentDue_and_is_refused_as_expired_after_it()
+    public void The_link_works_to_the_end_of_the_30th_day_after_its_last_reminder_and_is_refused_as_expired_after_it()
     {
+        // The last reminder went on Mon 18.5; 30 days later is Wed 17.6 (before assessmentDue, 20.7, which no longer matters).
         var before = SchoolAskedOn30April();
-        before.Accept(new PartnerInputReceived("P1", PartnerSecret, "just in time", null), At("2026-07-20 23:59"));
+        before.Accept(new PartnerInputReceived("P1", PartnerSecret, "just in time", null), At("2026-06-17 23:59"));
 
         var after = SchoolAskedOn30April();
-        var refusal = after.Refuse(new PartnerInputReceived("P1", PartnerSecret, "too late", null), At("2026-07-21 00:00"));
+        var refusal = after.Refuse(new PartnerInputReceived("P1", PartnerSecret, "too late", null), At("2026-06-18 00:00"));
 
         Assert.Equal(RefusalKind.NotAllowedNow, refusal.Kind);
         Assert.Contains("expired", refusal.Reason);
         Assert.Equal(RefusalCode.LinkExpired, refusal.Code);
         // The open request still blocks closing: the worker waives it with a reason.
-        after.Accept(new PartnerInputWaived("P1", "no answer before the deadline"), At("2026-07-21 09:00"));
+        after.Accept(new PartnerInputWaived("P1", "no answer before the link expired"), At("2026-06-18 09:00"));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -15,9 +15,10 @@ namespace LumoFlow.IntegrationTests.Infrastructure;
 /// The real local host (Program of functions/LumoFlow.LocalHost) in-process, against the fixture's Azurite and
 /// maildev: its HTTP routes, and its case orchestrations on Durable's Azure Storage backend. Each app gets its own task
 /// hub and tables unless one is given; two apps with the same hub share everything, as two instances of a scaled-out
-/// app do.
+/// app do. <paramref name="configure"/> adds to the host (a test's own log provider, say).
 /// </summary>
-public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     public const string FunctionKey = TestSettings.FunctionKey;
@@ -130,6 +131,7 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(values));
         builder.UseEnvironment(HostEnvironment);
+        configure?.Invoke(builder);
     }
 }
 

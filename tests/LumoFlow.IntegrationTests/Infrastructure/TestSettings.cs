@@ -22,6 +22,8 @@ public static class TestSettings
         ["LumoFlow:Digest:IntervalSeconds"] = "0",
         // The daily deadline check runs when a test asks (POST /api/admin/checks/deadlines), not on its own.
         ["LumoFlow:Checks:IntervalSeconds"] = "0",
+        // On-call's hourly summaries are sent when a test asks (OnCallAlerts.SendDueSummariesAsync), not on their own.
+        ["LumoFlow:Urgency:OnCallSummaryIntervalSeconds"] = "0",
         ["LumoFlow:Email:Provider"] = "smtp",
         ["LumoFlow:Email:SmtpHost"] = "127.0.0.1",
         ["LumoFlow:Email:SmtpPort"] = services.SmtpPort.ToString(CultureInfo.InvariantCulture),
