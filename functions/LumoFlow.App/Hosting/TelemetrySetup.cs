@@ -50,13 +50,15 @@ public static class TelemetrySetup
             otel.WithTracing(tracing => tracing.AddOtlpExporter(Endpoint)).WithMetrics(metrics => metrics.AddOtlpExporter(Endpoint));
         }
         if (azureMonitor is not null)
-            otel.UseAzureMonitorExporter(options =>
-            {
-                options.ConnectionString = azureMonitor;
-                // Entra ID, not the connection string's key: the template turns Application Insights' local auth off
-                // and gives the app's identity Monitoring Metrics Publisher.
-                options.Credential = new DefaultAzureCredential();
-            });
+        {
+            // Entra ID, not the connection string's key: the template turns Application Insights' local auth off and gives
+            // the app's identity Monitoring Metrics Publisher. Traces and metrics only: the logs keep their way (in Azure
+            // through the Functions host), so that none is sent twice.
+            void Connection(AzureMonitorExporterOptions options) => options.ConnectionString = azureMonitor;
+            var credential = new DefaultAzureCredential();
+            otel.WithTracing(tracing => tracing.AddAzureMonitorTraceExporter(Connection, credential))
+                .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter(Connection, credential));
+        }
         return otel;
     }
 
