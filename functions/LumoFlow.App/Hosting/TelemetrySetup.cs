@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -21,7 +23,7 @@ namespace LumoFlow.App.Hosting;
 /// </list>
 /// Neither: nothing is registered, and LumoFlow's spans and instruments cost next to nothing (nobody listens).
 /// </summary>
-public static class TelemetrySetup
+public static partial class TelemetrySetup
 {
     public const string AzureMonitorSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
@@ -64,9 +66,10 @@ public static class TelemetrySetup
 
     /// <summary>
     /// LumoFlow's spans, and the incoming and outgoing HTTP of the host. A partner link's secret is cut out of each
-    /// request's span (<see cref="SecretPaths.ScrubActivity"/>) once the instrumentation has tagged it, and again at the
-    /// end; the instrumentations redact query strings themselves. Exceptions are not recorded: their messages may hold
-    /// anything. An outgoing call is traced only inside a span (a request, an activity, a daily job): not the local host's
+    /// request's span (<see cref="SecretPaths.ScrubActivity"/>) once the instrumentation has tagged it; at the end a
+    /// request that matched a route has the route's template as its path (<c>/api/cases/{id}</c>: no case id). An
+    /// outgoing call's URL has its table keys cut out (a case id, the child index's keyed hash). The instrumentations
+    /// redact query strings themselves. Exceptions are not recorded: their messages may hold anything. An outgoing call is traced only inside a span (a request, an activity, a daily job): not the local host's
     /// Durable sidecar (its gRPC requests, and the storage polls its backend makes under them), nor any other poll.
     /// </summary>
     public static TracerProviderBuilder AddLumoFlowInstrumentation(this TracerProviderBuilder tracing) => tracing
@@ -76,14 +79,29 @@ public static class TelemetrySetup
             options.RecordException = false;
             options.Filter = http => !http.Request.Path.StartsWithSegments(SidecarPath);
             options.EnrichWithHttpRequest = (activity, _) => SecretPaths.ScrubActivity(activity);
-            options.EnrichWithHttpResponse = (activity, _) => SecretPaths.ScrubActivity(activity);
+            options.EnrichWithHttpResponse = (activity, response) =>
+            {
+                SecretPaths.ScrubActivity(activity);
+                if ((response.HttpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } route)
+                    activity.SetTag("url.path", "/" + route.TrimStart('/'));
+            };
         })
         .AddHttpClientInstrumentation(options =>
         {
             options.RecordException = false;
             options.FilterHttpRequestMessage = _ => Activity.Current?.ParentId is not null;
-            options.EnrichWithHttpRequestMessage = (activity, _) => SecretPaths.ScrubActivity(activity);
+            options.EnrichWithHttpRequestMessage = (activity, _) =>
+            {
+                SecretPaths.ScrubActivity(activity);
+                if (activity.GetTagItem("url.full") is string url) activity.SetTag("url.full", TableKeys().Replace(url, KeysRedacted));
+            };
         });
+
+    /// <summary>An entity's keys in a table URL, <c>Cases(PartitionKey='…',RowKey='…')</c>.</summary>
+    [GeneratedRegex(@"\([^)]*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex TableKeys();
+
+    private const string KeysRedacted = "(" + SecretPaths.Redacted + ")";
 
     /// <summary>The local host's in-process Durable sidecar (gRPC, functions/LumoFlow.LocalHost/DurableTaskSidecar.cs).</summary>
     private const string SidecarPath = "/TaskHubSidecarService";
