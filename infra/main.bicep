@@ -6,6 +6,12 @@
 // Analytics workspace; Azure Communication Services Email with an Azure-managed sender domain, reached
 // with the app's managed identity (no ACS access key in configuration).
 //
+// Networks: the storage account and Key Vault deny every network but the app's integration subnet (given, or a
+// network of the template's own), allowedSubnetIds and allowedIpRanges; with privateEndpointSubnetId, private
+// endpoints only. Monitoring: Application Insights with local auth off (Entra ID only), diagnostic settings of the app,
+// the storage account and its services and Key Vault to the workspace, and alert rules on LumoFlow's own metrics to an
+// action group (alertEmail).
+//
 // One storage account holds four things, each with its own names, so none can overwrite another:
 //   - LumoFlow's own records: the tables Cases, CaseIndex, ChildIndex, AccessLog, TeamDigests, DataProtectionKeys, DeadlineChecks,
 //     OnCallAlerts (created here);
@@ -113,6 +119,38 @@ param accessLogAnchorPolicyLocked bool = false
 @maxValue(730)
 param logRetentionDays int = 90
 
+// ---- networks: the storage account and Key Vault deny every network not named here (infra/README.md, Networks).
+
+// Delegated to Microsoft.App/environments, with the service endpoints Microsoft.Storage and Microsoft.KeyVault. Empty: the
+// template creates a virtual network of its own with such a subnet (appVnetAddressPrefix).
+@description('Subnet (resource id) of the Function App\'s virtual network integration; the storage account and Key Vault allow it.')
+param appSubnetId string = ''
+
+@description('Address space of the virtual network the template creates when appSubnetId is empty (its app subnet takes the first half).')
+param appVnetAddressPrefix string = '10.80.0.0/24'
+
+// With the service endpoints Microsoft.Storage and Microsoft.KeyVault, e.g. an operators' jump host.
+@description('Other subnets (resource ids) the storage account and Key Vault allow.')
+param allowedSubnetIds array = []
+
+// E.g. the operators' and the deploying pipeline's addresses, for data-plane commands (az storage blob ... --auth-mode login).
+@description('Public IPv4 addresses or CIDR ranges the storage account and Key Vault allow. Empty: none.')
+param allowedIpRanges array = []
+
+// Endpoints for blob, queue, table and the vault, with privatelink DNS zones linked to the subnet's network. Set: public
+// network access to both is disabled altogether; the app reaches them over its integration (appSubnetId, same or peered).
+@description('Optional: a subnet (resource id) for private endpoints of the storage account and Key Vault.')
+param privateEndpointSubnetId string = ''
+
+// ---- alerts (infra/README.md, Alerts)
+
+@description('Where the alerts go: an email address for the action group. Empty: the alert rules exist and show in the portal, but notify no one.')
+param alertEmail string = ''
+
+@description('Email sending attempts that may fail in an hour before an alert (each failure is retried; a mail outage fails many).')
+@minValue(1)
+param emailFailuresPerHour int = 5
+
 // ---------------------------------------------------------------- names
 
 var suffix = take(uniqueString(resourceGroup().id, namePrefix, environment), 6)
@@ -123,6 +161,8 @@ var functionAppName = 'func-${baseName}-${suffix}'
 var planName = 'plan-${baseName}-${suffix}'
 var logAnalyticsName = 'log-${baseName}-${suffix}'
 var appInsightsName = 'appi-${baseName}-${suffix}'
+var actionGroupName = 'ag-${baseName}-${suffix}'
+var vnetName = 'vnet-${baseName}-${suffix}'
 var communicationName = 'acs-${baseName}-${suffix}'
 var emailServiceName = 'ecs-${baseName}-${suffix}'
 var deploymentContainerName = 'deployments'
@@ -185,7 +225,23 @@ var roleIds = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c'
   websiteContributor: 'de139f84-1756-47ae-9be6-808fbbe84772'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
+
+// The app's way to its storage and vault: the given subnet, or the one of the network created below.
+var ownVnet = empty(appSubnetId)
+var effectiveAppSubnetId = ownVnet ? resourceId('Microsoft.Network/virtualNetworks/subnets', vnetName, 'app') : appSubnetId
+// Networks the storage account and Key Vault allow; every other network is denied (defaultAction 'Deny').
+var allowedSubnets = union([effectiveAppSubnetId], allowedSubnetIds)
+var privateEndpointsOn = !empty(privateEndpointSubnetId)
+// With private endpoints, nothing comes in over the public endpoint at all (service-endpoint and IP rules included).
+var dataPublicNetworkAccess = privateEndpointsOn ? 'Disabled' : 'Enabled'
+var privateEndpointVnetId = privateEndpointsOn ? split(privateEndpointSubnetId, '/subnets/')[0] : ''
+var storagePrivateServices = [
+  'blob'
+  'queue'
+  'table'
+]
 
 // ---------------------------------------------------------------- monitoring
 
@@ -201,6 +257,9 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-07-01' = {
   }
 }
 
+// Workspace-based, and Entra ID only: the connection string's key alone is refused (local auth off). The app's identity
+// sends with Monitoring Metrics Publisher (below): the Functions host (APPLICATIONINSIGHTS_AUTHENTICATION_STRING) and
+// the worker's OpenTelemetry exporter (functions/LumoFlow.App/Hosting/TelemetrySetup.cs).
 resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   name: appInsightsName
   location: location
@@ -209,6 +268,48 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
+    DisableLocalAuth: true
+  }
+}
+
+// ---------------------------------------------------------------- network (only without appSubnetId)
+
+// The app's integration subnet, for Flex Consumption (delegated to Microsoft.App/environments), with service endpoints
+// so that the storage account's and Key Vault's network rules let it in.
+resource appVnet 'Microsoft.Network/virtualNetworks@2024-05-01' = if (ownVnet) {
+  name: vnetName
+  location: location
+  tags: tags
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        appVnetAddressPrefix
+      ]
+    }
+    subnets: [
+      {
+        name: 'app'
+        properties: {
+          addressPrefix: cidrSubnet(appVnetAddressPrefix, int(split(appVnetAddressPrefix, '/')[1]) + 1, 0)
+          delegations: [
+            {
+              name: 'flex'
+              properties: {
+                serviceName: 'Microsoft.App/environments'
+              }
+            }
+          ]
+          serviceEndpoints: [
+            {
+              service: 'Microsoft.Storage'
+            }
+            {
+              service: 'Microsoft.KeyVault'
+            }
+          ]
+        }
+      }
+    ]
   }
 }
 
@@ -218,6 +319,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-08-01' = {
   name: storageAccountName
   location: location
   tags: tags
+  // Its network rules name the app's subnet (by id, so the dependency is written out).
+  dependsOn: [
+    appVnet
+  ]
   kind: 'StorageV2'
   sku: {
     name: storageSku
@@ -231,6 +336,21 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-08-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     accessTier: 'Hot'
+    // No network but those named: the app's integration subnet (service endpoint), allowedSubnetIds, allowedIpRanges,
+    // or private endpoints only (privateEndpointSubnetId). Trusted Azure services still need a role to read anything.
+    publicNetworkAccess: dataPublicNetworkAccess
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'AzureServices'
+      ipRules: [for ip in allowedIpRanges: {
+        value: ip
+        action: 'Allow'
+      }]
+      virtualNetworkRules: [for subnet in allowedSubnets: {
+        id: subnet
+        action: 'Allow'
+      }]
+    }
   }
 }
 
@@ -275,6 +395,12 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2025-08-0
   name: 'default'
 }
 
+// Declared for its diagnostic setting (Durable's queues are created by the Durable extension).
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-08-01' = {
+  parent: storage
+  name: 'default'
+}
+
 resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2025-08-01' = [
   for tableName in tableNames: {
     parent: tableService
@@ -288,6 +414,9 @@ resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: keyVaultName
   location: location
   tags: tags
+  dependsOn: [
+    appVnet
+  ]
   properties: {
     tenantId: subscription().tenantId
     sku: {
@@ -299,8 +428,20 @@ resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     softDeleteRetentionInDays: 90
     // Purge protection cannot be turned off once on, and 'false' is not an accepted value: null leaves it off.
     enablePurgeProtection: environment == 'prod' ? true : null
-    // Key Vault references in Flex Consumption app settings need a vault that is not network-restricted.
-    publicNetworkAccess: 'Enabled'
+    // No network but those named, as for storage. The platform resolves the app's Key Vault reference with the app's
+    // identity over its integration subnet (appSubnetId) or a private endpoint; not verified on Flex (infra/README.md).
+    publicNetworkAccess: dataPublicNetworkAccess
+    networkAcls: {
+      defaultAction: 'Deny'
+      bypass: 'AzureServices'
+      ipRules: [for ip in allowedIpRanges: {
+        value: ip
+      }]
+      virtualNetworkRules: [for subnet in allowedSubnets: {
+        id: subnet
+        ignoreMissingVnetServiceEndpoint: false
+      }]
+    }
   }
 }
 
@@ -379,11 +520,14 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     // The platform stores the package in this container on the first code deployment.
     deploymentContainer
     childIndexKeySecret
+    appVnet
   ]
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: 'SystemAssigned'
+    // The way to the storage account and Key Vault, which deny the internet (appSubnetId, or the template's own network).
+    virtualNetworkSubnetId: effectiveAppSubnetId
     // On Flex the runtime, the package location and scaling live here, not in app settings:
     // FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and WEBSITE_RUN_FROM_PACKAGE are not used,
     // and siteConfig stack properties (linuxFxVersion, use32BitWorkerProcess, alwaysOn, ftpsState, ...)
@@ -418,8 +562,14 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           value: storage.name
         }
         {
+          // Where telemetry goes: the Functions host's, and the worker's OpenTelemetry (traces and LumoFlow's metrics).
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsights.properties.ConnectionString
+        }
+        {
+          // Local auth is off: the host sends with the app's system-assigned identity (Monitoring Metrics Publisher).
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'Authorization=AAD'
         }
         {
           // LumoFlow's own tables, reached with the managed identity (DefaultAzureCredential).
@@ -562,6 +712,415 @@ resource deployerWebsiteContributor 'Microsoft.Authorization/roleAssignments@202
   }
 }
 
+// Telemetry with Entra ID (Application Insights' local auth is off): the Functions host's and the worker's exporter.
+resource appMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: appInsights
+  name: guid(appInsights.id, functionApp.id, roleIds.monitoringMetricsPublisher)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.monitoringMetricsPublisher)
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------- private endpoints (only with privateEndpointSubnetId)
+// One per storage service and one for the vault, each with its privatelink DNS zone linked to the endpoints' network.
+// An organisation with central private DNS zones links its own instead (infra/README.md, Networks).
+
+resource storageDnsZones 'Microsoft.Network/privateDnsZones@2024-06-01' = [
+  for service in storagePrivateServices: if (privateEndpointsOn) {
+    name: 'privatelink.${service}.${az.environment().suffixes.storage}'
+    location: 'global'
+    tags: tags
+  }
+]
+
+resource storageDnsLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = [
+  for (service, i) in storagePrivateServices: if (privateEndpointsOn) {
+    parent: storageDnsZones[i]
+    name: 'link-${baseName}'
+    location: 'global'
+    tags: tags
+    properties: {
+      registrationEnabled: false
+      virtualNetwork: {
+        id: privateEndpointVnetId
+      }
+    }
+  }
+]
+
+resource storageEndpoints 'Microsoft.Network/privateEndpoints@2024-05-01' = [
+  for service in storagePrivateServices: if (privateEndpointsOn) {
+    name: 'pe-${storageAccountName}-${service}'
+    location: location
+    tags: tags
+    properties: {
+      subnet: {
+        id: privateEndpointSubnetId
+      }
+      privateLinkServiceConnections: [
+        {
+          name: service
+          properties: {
+            privateLinkServiceId: storage.id
+            groupIds: [
+              service
+            ]
+          }
+        }
+      ]
+    }
+  }
+]
+
+resource storageEndpointDns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = [
+  for (service, i) in storagePrivateServices: if (privateEndpointsOn) {
+    parent: storageEndpoints[i]
+    name: 'default'
+    properties: {
+      privateDnsZoneConfigs: [
+        {
+          name: service
+          properties: {
+            privateDnsZoneId: storageDnsZones[i].id
+          }
+        }
+      ]
+    }
+  }
+]
+
+resource vaultDnsZone 'Microsoft.Network/privateDnsZones@2024-06-01' = if (privateEndpointsOn) {
+  name: 'privatelink.vaultcore.azure.net'
+  location: 'global'
+  tags: tags
+}
+
+resource vaultDnsLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2024-06-01' = if (privateEndpointsOn) {
+  parent: vaultDnsZone
+  name: 'link-${baseName}'
+  location: 'global'
+  tags: tags
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: privateEndpointVnetId
+    }
+  }
+}
+
+resource vaultEndpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = if (privateEndpointsOn) {
+  name: 'pe-${keyVaultName}'
+  location: location
+  tags: tags
+  properties: {
+    subnet: {
+      id: privateEndpointSubnetId
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'vault'
+        properties: {
+          privateLinkServiceId: keyVault.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
+  }
+}
+
+resource vaultEndpointDns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2024-05-01' = if (privateEndpointsOn) {
+  parent: vaultEndpoint
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'vault'
+        properties: {
+          privateDnsZoneId: vaultDnsZone.id
+        }
+      }
+    ]
+  }
+}
+
+// ---------------------------------------------------------------- diagnostic settings (to the Log Analytics workspace)
+// The platform's own logs and metrics of the app, the storage account and its services, and Key Vault. None holds a
+// child's data: the app's logs carry ids and kinds only (docs/data-protection.md); storage and vault logs hold
+// operations, callers and resource names (table and partition keys are case ids and keyed hashes).
+
+resource functionAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: functionApp
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        category: 'FunctionAppLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource storageDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: storage
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// Reads, writes and deletes of blobs and tables (LumoFlow's records, the anchors, the package).
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: blobService
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        category: 'StorageRead'
+        enabled: true
+      }
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: tableService
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        category: 'StorageRead'
+        enabled: true
+      }
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// Queues carry only Durable's messages, polled every few seconds: writes and deletes, not every empty read.
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: queueService
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// Every access to the vault (who read the child-index key, when), and its metrics.
+resource keyVaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  scope: keyVault
+  name: 'to-log-analytics'
+  properties: {
+    workspaceId: logAnalytics.id
+    logs: [
+      {
+        categoryGroup: 'audit'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// ---------------------------------------------------------------- alerts
+// Log search alerts on LumoFlow's own metrics (functions/LumoFlow.App/Hosting/LumoFlowTelemetry.cs), which the worker's
+// OpenTelemetry exporter sends to Application Insights and so to the workspace's AppMetrics table: Name is the
+// instrument's, Sum a counter's increase in the export interval, Max a gauge's value.
+
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
+  name: actionGroupName
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: take('lumo${environment}', 12)
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'operators'
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+var alertActionGroups = empty(alertEmail) ? [] : [
+  actionGroup.id
+]
+
+var alertRules = [
+  {
+    key: 'orchestrations-failed'
+    title: 'case orchestrations failed'
+    description: join([
+      'The engine holds a case orchestration as failed (lumoflow.orchestrations.failed, measured every 5 minutes).'
+      'The daily deadline check restarts an open case from its record; look at the instance\'s failure in /admin first.'
+    ], ' ')
+    severity: 1
+    frequency: 'PT15M'
+    window: 'PT15M'
+    query: 'AppMetrics | where Name == "lumoflow.orchestrations.failed" | summarize Failed = max(Max)'
+    column: 'Failed'
+    threshold: 0
+    mute: ''
+  }
+  {
+    key: 'email-failures'
+    title: 'emails failing'
+    description: join([
+      'Sending emails fails (lumoflow.email.failures, attempts in the last hour, by kind in Properties):'
+      'reminders and escalations may not reach staff. Each is retried; check the mail service (ACS) and the app\'s logs.'
+    ], ' ')
+    severity: 2
+    frequency: 'PT15M'
+    window: 'PT1H'
+    query: 'AppMetrics | where Name == "lumoflow.email.failures" | summarize Failures = sum(Sum)'
+    column: 'Failures'
+    threshold: emailFailuresPerHour - 1
+    mute: ''
+  }
+  {
+    key: 'deadline-check-findings'
+    title: 'the daily deadline check found something'
+    description: join([
+      'The daily deadline check found a case whose deadline or escalation the engine lost, an unsent email or urgency'
+      'unassessed past on-call (lumoflow.deadline_check.findings, by finding code in Properties). The report is at the top of /admin.'
+    ], ' ')
+    severity: 2
+    frequency: 'PT1H'
+    window: 'PT1H'
+    query: 'AppMetrics | where Name == "lumoflow.deadline_check.findings" | summarize Findings = sum(Sum)'
+    column: 'Findings'
+    threshold: 0
+    mute: ''
+  }
+  {
+    key: 'overdue-growing'
+    title: 'overdue cases growing'
+    description: join([
+      'More open cases are past their decision or assessment deadline than 24 hours ago (lumoflow.cases.overdue,'
+      'hourly maxima: the newest minus the oldest of the day). Notified at most once a day.'
+    ], ' ')
+    severity: 3
+    frequency: 'PT1H'
+    window: 'P1D'
+    query: '''
+let hourly = AppMetrics | where Name == "lumoflow.cases.overdue" | summarize Overdue = max(Max) by Hour = bin(TimeGenerated, 1h);
+print Growth = toscalar(hourly | top 1 by Hour desc | project Overdue) - toscalar(hourly | top 1 by Hour asc | project Overdue)
+'''
+    column: 'Growth'
+    threshold: 0
+    mute: 'PT24H'
+  }
+]
+
+resource alerts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
+  for rule in alertRules: {
+    name: 'alert-${baseName}-${rule.key}'
+    location: location
+    tags: tags
+    properties: {
+      displayName: 'LumoFlow ${environment}: ${rule.title}'
+      description: rule.description
+      severity: rule.severity
+      enabled: true
+      scopes: [
+        logAnalytics.id
+      ]
+      evaluationFrequency: rule.frequency
+      windowSize: rule.window
+      criteria: {
+        allOf: [
+          {
+            query: rule.query
+            timeAggregation: 'Maximum'
+            metricMeasureColumn: rule.column
+            operator: 'GreaterThan'
+            threshold: rule.threshold
+            failingPeriods: {
+              numberOfEvaluationPeriods: 1
+              minFailingPeriodsToAlert: 1
+            }
+          }
+        ]
+      }
+      // A daily rule notifies once and stays quiet for a day; the others resolve themselves when the condition ends.
+      autoMitigate: empty(rule.mute)
+      muteActionsDuration: empty(rule.mute) ? null : rule.mute
+      actions: {
+        actionGroups: alertActionGroups
+      }
+    }
+  }
+]
+
 // ---------------------------------------------------------------- outputs (no secrets)
 
 output functionAppName string = functionApp.name
@@ -576,3 +1135,5 @@ output childIndexKeySecretName string = childIndexKeySecretName
 output communicationEndpoint string = 'https://${communication.properties.hostName}'
 output senderAddress string = 'DoNotReply@${emailDomain.properties.mailFromSenderDomain}'
 output appInsightsName string = appInsights.name
+output logAnalyticsWorkspaceId string = logAnalytics.id
+output alertRuleNames array = [for (rule, i) in alertRules: alerts[i].name]

@@ -9,11 +9,12 @@ namespace LumoFlow.LocalHost;
 /// Locally, what the Functions app's daily timer triggers do in Azure: look now and then whether a daily job is due,
 /// and run it once a day — this working morning's deadline check (<see cref="DeadlineChecks.RunIfDueAsync"/>), the
 /// engine-history retention (<see cref="EngineRetention.RunIfDueAsync"/>) and today's anchor of the access log
-/// (<see cref="AccessLogAnchors.RunIfDueAsync"/>). Each is claimed, so two instances run it once.
+/// (<see cref="AccessLogAnchors.RunIfDueAsync"/>). Each is claimed, so two instances run it once. Each look also measures
+/// the telemetry's gauges (<see cref="CaseGauges"/>), as the Functions app's <c>CaseGauges</c> timer does.
 /// <c>LumoFlow:Checks:IntervalSeconds</c> sets how often it looks (300), <c>0</c> turns it off.
 /// </summary>
-public sealed class DailyJobsLoop(DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors, DurableTaskClient durable,
-    IConfiguration configuration, ILogger<DailyJobsLoop> logger) : BackgroundService
+public sealed class DailyJobsLoop(DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors, CaseGauges gauges,
+    DurableTaskClient durable, IConfiguration configuration, ILogger<DailyJobsLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +26,7 @@ public sealed class DailyJobsLoop(DeadlineChecks checks, EngineRetention retenti
             await RunAsync("deadline check", () => checks.RunIfDueAsync(durable, stoppingToken), seconds, stoppingToken);
             await RunAsync("engine-history retention", () => retention.RunIfDueAsync(durable, stoppingToken), seconds, stoppingToken);
             await RunAsync("access log anchor", () => anchors.RunIfDueAsync(stoppingToken), seconds, stoppingToken);
+            await RunAsync("telemetry gauges", () => gauges.MeasureAsync(durable, stoppingToken), seconds, stoppingToken);
         }
     }
 

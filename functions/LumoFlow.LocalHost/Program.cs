@@ -13,6 +13,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddProblemDetails();
 builder.Services.AddLumoFlow();
+// Telemetry: off unless LumoFlow:Telemetry:Exporter says console or otlp (or APPLICATIONINSIGHTS_CONNECTION_STRING is set).
+builder.Services.AddLumoFlowTelemetry(builder.Configuration);
 builder.Services.AddSingleton<FunctionKeys>();
 builder.Services.AddLocalDurableTask();
 builder.Services.AddHostedService<WeeklyDigestLoop>();

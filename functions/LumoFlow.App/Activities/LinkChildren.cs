@@ -1,3 +1,4 @@
+using LumoFlow.App.Hosting;
 using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
 
@@ -10,13 +11,14 @@ namespace LumoFlow.App.Activities;
 /// </summary>
 public sealed class LinkChildren(ChildIndex children, CaseRecords records)
 {
-    public async Task<IReadOnlyList<string>> RunAsync(LinkChildrenInput input, CancellationToken cancellationToken)
-    {
-        await children.RegisterAsync(input.ChildKeys, input.CaseId, cancellationToken);
-        var open = new List<string>();
-        foreach (var candidate in await children.CasesOfAsync(input.ChildKeys, cancellationToken))
-            if (candidate != input.CaseId && await records.GetAsync(candidate, cancellationToken) is { State.IsOpen: true })
-                open.Add(candidate);
-        return open;
-    }
+    public Task<IReadOnlyList<string>> RunAsync(LinkChildrenInput input, CancellationToken cancellationToken) =>
+        LumoFlowTelemetry.ActivityAsync<IReadOnlyList<string>>(nameof(LinkChildren), async _ =>
+        {
+            await children.RegisterAsync(input.ChildKeys, input.CaseId, cancellationToken);
+            var open = new List<string>();
+            foreach (var candidate in await children.CasesOfAsync(input.ChildKeys, cancellationToken))
+                if (candidate != input.CaseId && await records.GetAsync(candidate, cancellationToken) is { State.IsOpen: true })
+                    open.Add(candidate);
+            return open;
+        });
 }

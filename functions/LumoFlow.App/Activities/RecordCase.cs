@@ -1,3 +1,4 @@
+using LumoFlow.App.Hosting;
 using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
 
@@ -10,9 +11,10 @@ namespace LumoFlow.App.Activities;
 /// </summary>
 public sealed class RecordCase(CaseRecords records)
 {
-    public async Task<RecordedCase> RunAsync(CaseRecordUpdate update, CancellationToken cancellationToken)
-    {
-        var result = await records.RecordAsync(update, cancellationToken);
-        return new RecordedCase(result.ETag, result.EmailETags, result.IndexETag);
-    }
+    public Task<RecordedCase> RunAsync(CaseRecordUpdate update, CancellationToken cancellationToken) =>
+        LumoFlowTelemetry.ActivityAsync(nameof(RecordCase), async _ =>
+        {
+            var result = await records.RecordAsync(update, cancellationToken);
+            return new RecordedCase(result.ETag, result.EmailETags, result.IndexETag);
+        });
 }

@@ -1,3 +1,4 @@
+using LumoFlow.App.Hosting;
 using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
 using LumoFlow.Domain.Workflow;
@@ -23,9 +24,13 @@ public sealed class CaseEventGate(CaseRecords records, CaseWorkflow workflow, Ti
     /// </summary>
     public async Task<WorkflowOutcome> RaiseAsync(DurableTaskClient durable, FoundCase found, CaseEvent caseEvent, CancellationToken cancellationToken)
     {
+        // The event's kind and what became of it: never its fields (names, notes, answers).
+        using var span = LumoFlowTelemetry.Start("lumoflow.event");
+        span?.SetTag(LumoFlowTelemetry.EventTag, caseEvent.GetType().Name);
         var caseId = found.Case.State.CaseId;
         var now = time.GetUtcNow();
         var outcome = workflow.Apply(Fold(found.Case.State, found.Pending), caseEvent, now);
+        span?.SetTag(LumoFlowTelemetry.OutcomeTag, outcome is WorkflowRefusal refusal ? refusal.Code.ToString() : "Accepted");
         if (outcome is WorkflowRefusal) return outcome;
 
         if (found.MayBeUnstarted) await EnsureStartedAsync(durable, caseId, cancellationToken);

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using System.Diagnostics;
+using LumoFlow.App.Hosting;
 using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
 using LumoFlow.App.Email;
@@ -73,6 +75,27 @@ public sealed class DeadlineChecks(CaseIndex index, CaseRecords records, LumoFlo
 
     /// <summary>One run: find, mend, keep the report, email the findings.</summary>
     public async Task<CheckReport> RunAsync(DurableTaskClient durable, string by, CancellationToken cancellationToken)
+    {
+        using var span = LumoFlowTelemetry.Start("lumoflow.deadline_check");
+        try
+        {
+            var report = await CheckAsync(durable, by, cancellationToken);
+            // Every code each run, 0 included, so that an alert on the findings sees the series even on a good day.
+            foreach (var code in DailyCheck.Codes)
+                LumoFlowTelemetry.DeadlineCheckFindings.Add(report.Findings.Count(f => f.Code == code),
+                    new KeyValuePair<string, object?>(LumoFlowTelemetry.FindingTag, LumoFlowTelemetry.FindingCode(code)));
+            span?.SetTag("lumoflow.findings", report.Findings.Count);
+            span?.SetTag("lumoflow.mended", report.Mended.Count);
+            return report;
+        }
+        catch (Exception e)
+        {
+            LumoFlowTelemetry.Failed(span, e);
+            throw;
+        }
+    }
+
+    private async Task<CheckReport> CheckAsync(DurableTaskClient durable, string by, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var findings = new List<CheckFinding>();

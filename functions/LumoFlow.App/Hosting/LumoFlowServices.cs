@@ -91,7 +91,8 @@ public static class LumoFlowServices
         services.AddSingleton(sp => ReadRouting(Section(sp).GetSection("Routing")));
 
         // Email.
-        services.AddSingleton<IEmailSender>(sp => CreateEmailSender(Section(sp).GetSection("Email"), sp));
+        // Every send measured by kind (failures, escalations): LumoFlowTelemetry.
+        services.AddSingleton<IEmailSender>(sp => new MeasuredEmailSender(CreateEmailSender(Section(sp).GetSection("Email"), sp)));
         services.AddSingleton<EmailDelivery>();
         // On-call's hourly cap on URGENT emails (LumoFlow:Urgency:OnCallEmailsPerHour), counted across cases in a table.
         services.AddSingleton(sp => OnCallAlerts.Read(Section(sp)));
@@ -138,6 +139,8 @@ public static class LumoFlowServices
         services.AddSingleton(sp => new DailyCheck(sp.GetRequiredService<WorkflowOptions>().Urgency, sp.GetRequiredService<WorkingDayCalendar>()));
         services.AddSingleton(sp => Section(sp).GetSection("Checks").Get<CheckOptions>() ?? new CheckOptions());
         services.AddSingleton<DeadlineChecks>();
+        // The gauges of open cases overdue, urgency unassessed and failed orchestrations (LumoFlowTelemetry).
+        services.AddSingleton<CaseGauges>();
         // The engine-history retention: the daily purge of ended cases' Durable history, LumoFlow:Retention.
         services.AddSingleton(sp => (Section(sp).GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions()).Checked());
         services.AddSingleton<EngineRetention>();

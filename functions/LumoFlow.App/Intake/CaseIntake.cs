@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Diagnostics;
 using DurableTask.Core.Exceptions;
 using LumoFlow.App.Cases;
+using LumoFlow.App.Hosting;
 using LumoFlow.App.Http;
 using LumoFlow.App.Orchestration;
 using LumoFlow.App.Records;
@@ -49,6 +51,36 @@ public sealed class CaseIntake(CaseRecords records, CaseLookup lookup, CaseWorkf
 
     /// <param name="registeredBy">Staff registering a notification received by phone or in person; null for a notifier.</param>
     public async Task<IntakeResult> OpenAsync(DurableTaskClient durable, Notification notification, StaffIdentity? registeredBy,
+        string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        // Measured by who registered it and how it ended, and the number of children: nothing of the notification itself.
+        var by = registeredBy is null ? "notifier" : "staff";
+        using var span = LumoFlowTelemetry.Start("lumoflow.intake");
+        span?.SetTag(LumoFlowTelemetry.RegisteredByTag, by);
+        span?.SetTag(LumoFlowTelemetry.ChildrenTag, notification.Children?.Count ?? 0);
+        try
+        {
+            var result = await TakeInAsync(durable, notification, registeredBy, idempotencyKey, cancellationToken);
+            var outcome = result.Outcome.ToString();
+            span?.SetTag(LumoFlowTelemetry.OutcomeTag, outcome);
+            LumoFlowTelemetry.NotificationsReceived.Add(1, new TagList
+            {
+                { LumoFlowTelemetry.RegisteredByTag, by }, { LumoFlowTelemetry.OutcomeTag, outcome },
+            });
+            return result;
+        }
+        catch (Exception e)
+        {
+            LumoFlowTelemetry.Failed(span, e);
+            LumoFlowTelemetry.NotificationsReceived.Add(1, new TagList
+            {
+                { LumoFlowTelemetry.RegisteredByTag, by }, { LumoFlowTelemetry.OutcomeTag, "Failed" },
+            });
+            throw;
+        }
+    }
+
+    private async Task<IntakeResult> TakeInAsync(DurableTaskClient durable, Notification notification, StaffIdentity? registeredBy,
         string? idempotencyKey, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -119,6 +151,10 @@ public sealed class CaseIntake(CaseRecords records, CaseLookup lookup, CaseWorkf
             // Durable holds the case: it exists. Its orchestration writes the record as its first step, a moment from
             // now; until then staff reach the case through the opening Durable holds (CaseLookup).
             logger.LogInformation("Case {CaseId} opened for team {TeamId}", caseIds[i], team.Id);
+            Activity.Current?.AddEvent(new ActivityEvent("lumoflow.case.opened", tags: new ActivityTagsCollection
+            {
+                [LumoFlowTelemetry.TeamTag] = team.Id,
+            }));
         }
         return true;
     }

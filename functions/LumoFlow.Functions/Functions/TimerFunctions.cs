@@ -11,11 +11,18 @@ namespace LumoFlow.Functions.Functions;
 /// The weekly overdue digest: the timer runs hourly, and the digest decides itself whether a week's is due. The daily
 /// jobs — the deadline check, the engine-history retention, the access log's anchor — each look every quarter hour and
 /// run once a day, whichever instance comes first. On-call's hourly summaries of URGENT emails held past the cap: the
-/// timer runs every minute, and sends those whose hour is over.
+/// timer runs every minute, and sends those whose hour is over. The gauges of open cases (overdue, urgency unassessed)
+/// and failed orchestrations are measured every 5 minutes.
 /// </summary>
 public sealed class TimerFunctions(WeeklyDigest digest, DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors,
-    OnCallAlerts onCall)
+    OnCallAlerts onCall, CaseGauges gauges)
 {
+    /// <summary>What the telemetry's gauges show (<see cref="CaseGauges"/>): the alert on overdue cases reads it.</summary>
+    [Function("CaseGauges")]
+    public async Task<long> CaseGauges([TimerTrigger("0 */5 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        (await gauges.MeasureAsync(durable, cancellationToken)).Overdue;
+
     [Function("OnCallSummaries")]
     public Task<int> OnCallSummaries([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         onCall.SendDueSummariesAsync(cancellationToken);
