@@ -1,4 +1,5 @@
 using LumoFlow.App.Admin;
+using LumoFlow.App.Auth;
 using LumoFlow.App.Checks;
 using LumoFlow.App.Records;
 using Microsoft.DurableTask.Client;
@@ -9,11 +10,12 @@ namespace LumoFlow.LocalHost;
 /// Locally, what the Functions app's daily timer triggers do in Azure: look now and then whether a daily job is due,
 /// and run it once a day — this working morning's deadline check (<see cref="DeadlineChecks.RunIfDueAsync"/>), the
 /// engine-history retention (<see cref="EngineRetention.RunIfDueAsync"/>) and today's anchor of the access log
-/// (<see cref="AccessLogAnchors.RunIfDueAsync"/>). Each is claimed, so two instances run it once.
+/// (<see cref="AccessLogAnchors.RunIfDueAsync"/>). Each is claimed, so two instances run it once. At every look, the rows
+/// of staff sessions that ended without a further request are deleted (<see cref="StaffSessions.DeleteEndedAsync"/>).
 /// <c>LumoFlow:Checks:IntervalSeconds</c> sets how often it looks (300), <c>0</c> turns it off.
 /// </summary>
-public sealed class DailyJobsLoop(DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors, DurableTaskClient durable,
-    IConfiguration configuration, ILogger<DailyJobsLoop> logger) : BackgroundService
+public sealed class DailyJobsLoop(DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors, StaffSessions sessions,
+    DurableTaskClient durable, IConfiguration configuration, ILogger<DailyJobsLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,6 +27,7 @@ public sealed class DailyJobsLoop(DeadlineChecks checks, EngineRetention retenti
             await RunAsync("deadline check", () => checks.RunIfDueAsync(durable, stoppingToken), seconds, stoppingToken);
             await RunAsync("engine-history retention", () => retention.RunIfDueAsync(durable, stoppingToken), seconds, stoppingToken);
             await RunAsync("access log anchor", () => anchors.RunIfDueAsync(stoppingToken), seconds, stoppingToken);
+            await RunAsync("ended sessions", () => sessions.DeleteEndedAsync(stoppingToken), seconds, stoppingToken);
         }
     }
 

@@ -1,4 +1,5 @@
 using LumoFlow.App.Admin;
+using LumoFlow.App.Auth;
 using LumoFlow.App.Checks;
 using LumoFlow.App.Digest;
 using LumoFlow.App.Records;
@@ -11,11 +12,16 @@ namespace LumoFlow.Functions.Functions;
 /// The weekly overdue digest: the timer runs hourly, and the digest decides itself whether a week's is due. The daily
 /// jobs — the deadline check, the engine-history retention, the access log's anchor — each look every quarter hour and
 /// run once a day, whichever instance comes first. On-call's hourly summaries of URGENT emails held past the cap: the
-/// timer runs every minute, and sends those whose hour is over.
+/// timer runs every minute, and sends those whose hour is over. Every hour, the rows of staff sessions that ended without
+/// a further request are deleted.
 /// </summary>
 public sealed class TimerFunctions(WeeklyDigest digest, DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors,
-    OnCallAlerts onCall)
+    OnCallAlerts onCall, StaffSessions sessions)
 {
+    [Function("EndedSessions")]
+    public Task<int> EndedSessions([TimerTrigger("0 30 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        sessions.DeleteEndedAsync(cancellationToken);
+
     [Function("OnCallSummaries")]
     public Task<int> OnCallSummaries([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         onCall.SendDueSummariesAsync(cancellationToken);
