@@ -60,6 +60,8 @@ public sealed class SignInPages(
             return LoggedRefusal.SignInFailed(DevForm(http, language, returnUrl, errors,
                 form["name"].ToString(), form["account"].ToString(), form["role"].ToString(), form["team"].FirstOrDefault()), 400,
                 $"The sign-in form has errors: {string.Join(", ", errors.Keys.Order(StringComparer.Ordinal))}.", claimed);
+        // A browser that signs in again leaves no session behind: the one it had ends here.
+        if (StaffSessions.CookieOf(http.Request) is { } previous) await sessions.EndAsync(previous, http.RequestAborted);
         var session = await sessions.StartAsync(
             new StaffSessions.Person(who.Value.Account, who.Value.Name, who.Value.Role, who.Value.Team, DevSignInCredential), http.RequestAborted);
         StaffSessions.SetCookie(http, session);
