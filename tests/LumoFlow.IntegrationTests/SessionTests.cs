@@ -213,6 +213,22 @@ public sealed class SessionTests(DevServices services)
     }
 
     [Fact]
+    public async Task A_named_local_key_is_recorded_by_its_name()
+    {
+        const string key = "case-system-key-0123456789abcdef";
+        await using var app = new LumoFlowApp(services, settings: new Dictionary<string, string?> { ["LumoFlow:FunctionKeys:case-system"] = key });
+        var caseId = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("named-key"), "Kuopio"));
+        await app.WaitForStatusAsync(caseId, s => (string?)s["team"] == Team);
+
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/cases/{caseId}")).StatusCode);
+        var log = app.Table("AccessLog").Query<TableEntity>(e => e.PartitionKey == caseId).ToList();
+        Assert.Contains(log, e => e.GetString("Actor") == "key:case-system" && e.GetString("Action") == "ReadStatus");
+        Assert.DoesNotContain(log, e => e.Select(p => p.Value).OfType<string>().Any(v => v.Contains(key, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_dashboard_takes_no_key_and_a_key_is_never_an_administrator()
     {
         await using var app = new LumoFlowApp(services);
