@@ -14,7 +14,7 @@
 //
 // One storage account holds four things, each with its own names, so none can overwrite another:
 //   - LumoFlow's own records: the tables Cases, CaseIndex, ChildIndex, AccessLog, TeamDigests, DataProtectionKeys, DeadlineChecks,
-//     OnCallAlerts (created here);
+//     OnCallAlerts, StaffSessions (created here);
 //   - the Durable Functions task hub "LumoFlow" (host.json), default Azure Storage backend: the tables
 //     LumoFlowInstances and LumoFlowHistory, the queues lumoflow-control-NN and lumoflow-workitems and
 //     lumoflow-* blob containers, all created by the Durable extension at start-up, not here;
@@ -91,7 +91,7 @@ param deployerPrincipalId string = ''
 ])
 param deployerPrincipalType string = 'User'
 
-@description('Staff sign-in: application (client) id of the Entra ID app registration (LumoFlow__Auth__Entra__ClientId). The registration needs the app roles SocialWorker, TeamLead and Admin, the groups claim in its ID tokens, ID tokens from the authorize endpoint, and the redirect URI <publicBaseUrl>/signin/callback. Empty: no staff sign-in; only machine clients with a function key get in.')
+@description('Staff sign-in: application (client) id of the Entra ID app registration (LumoFlow__Auth__Entra__ClientId). The registration needs the app roles SocialWorker, TeamLead and Admin, the groups claim in its ID tokens, ID tokens from the authorize endpoint, the redirect URI <publicBaseUrl>/signin/callback, and <publicBaseUrl>/signin?signedOut=true as where Entra returns after sign-out. Empty: no staff sign-in; only machine clients with a function key get in.')
 param entraClientId string = ''
 
 @description('Staff sign-in: the Entra ID tenant of the app registration (LumoFlow__Auth__Entra__TenantId). Default: the tenant of this deployment.')
@@ -180,6 +180,7 @@ var tableNames = [
   'DataProtectionKeys'
   'DeadlineChecks'
   'OnCallAlerts'
+  'StaffSessions'
 ]
 var tableEndpoint = 'https://${storageAccountName}.table.${az.environment().suffixes.storage}'
 var blobEndpoint = 'https://${storageAccountName}.blob.${az.environment().suffixes.storage}'

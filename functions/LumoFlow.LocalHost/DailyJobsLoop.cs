@@ -1,4 +1,5 @@
 using LumoFlow.App.Admin;
+using LumoFlow.App.Auth;
 using LumoFlow.App.Checks;
 using LumoFlow.App.Records;
 using Microsoft.DurableTask.Client;
@@ -10,10 +11,12 @@ namespace LumoFlow.LocalHost;
 /// and run it once a day — this working morning's deadline check (<see cref="DeadlineChecks.RunIfDueAsync"/>), the
 /// engine-history retention (<see cref="EngineRetention.RunIfDueAsync"/>) and today's anchor of the access log
 /// (<see cref="AccessLogAnchors.RunIfDueAsync"/>). Each is claimed, so two instances run it once. Each look also measures
-/// the telemetry's gauges (<see cref="CaseGauges"/>), as the Functions app's <c>CaseGauges</c> timer does.
+/// the telemetry's gauges (<see cref="CaseGauges"/>), as the Functions app's <c>CaseGauges</c> timer does, and deletes the
+/// rows of staff sessions that ended without a further request (<see cref="StaffSessions.DeleteEndedAsync"/>).
 /// <c>LumoFlow:Checks:IntervalSeconds</c> sets how often it looks (300), <c>0</c> turns it off.
 /// </summary>
 public sealed class DailyJobsLoop(DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors, CaseGauges gauges,
+    StaffSessions sessions,
     DurableTaskClient durable, IConfiguration configuration, ILogger<DailyJobsLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,6 +30,7 @@ public sealed class DailyJobsLoop(DeadlineChecks checks, EngineRetention retenti
             await RunAsync("engine-history retention", () => retention.RunIfDueAsync(durable, stoppingToken), seconds, stoppingToken);
             await RunAsync("access log anchor", () => anchors.RunIfDueAsync(stoppingToken), seconds, stoppingToken);
             await RunAsync("telemetry gauges", () => gauges.MeasureAsync(durable, stoppingToken), seconds, stoppingToken);
+            await RunAsync("ended sessions", () => sessions.DeleteEndedAsync(stoppingToken), seconds, stoppingToken);
         }
     }
 

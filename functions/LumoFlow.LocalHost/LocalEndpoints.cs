@@ -32,7 +32,7 @@ public static class LocalEndpoints
             (string id, string? reason, HttpContext http, DurableTaskClient durable, CasesApi api, CancellationToken ct) =>
                 api.TerminateAsync(id, reason, durable, Who(http), ct));
 
-        // Administrators: the management API and the dashboard over it (staff key: header, or ?code= in a browser).
+        // Administrators: the management API and the dashboard over it (a signed-in Admin).
         app.MapGet(LumoFlowRoutes.AdminCases, (HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>
             api.ListAsync(http, durable, Who(http), ct));
         app.MapGet(LumoFlowRoutes.AdminCase, (string id, HttpContext http, DurableTaskClient durable, AdminApi api, CancellationToken ct) =>

@@ -6,24 +6,37 @@ using LumoFlow.App.Http;
 namespace LumoFlow.LocalHost;
 
 /// <summary>
-/// The local host's stand-in for the Functions host's key check: a machine client carries the function key in
-/// <c>x-functions-key</c> (or <c>?code=</c>). Locally the key is <c>Values.DevFunctionKey</c> of local.settings;
-/// <c>LumoFlow__FunctionKey</c> overrides it.
+/// The local host's stand-in for the Functions host's keys: a machine client carries a function key in
+/// <c>x-functions-key</c> (or <c>?code=</c>), on the API only. Each key has a name, which the access log and the history
+/// record as <c>key:&lt;name&gt;</c>: <c>LumoFlow:FunctionKeys:&lt;name&gt;</c> = the key, as many as wanted; and
+/// <c>Values.DevFunctionKey</c> of local.settings (or <c>LumoFlow:FunctionKey</c>, which overrides it) is the key named
+/// <c>default</c>, as the Functions host names its default key.
 /// </summary>
-public sealed class FunctionKeys(IConfiguration configuration)
+public sealed class FunctionKeys
 {
-    private readonly byte[] _key = Encoding.UTF8.GetBytes(ConfiguredKey(configuration));
+    public const string DefaultName = "default";
+    private readonly List<(string Name, byte[] Key)> _keys = [];
 
-    private static string ConfiguredKey(IConfiguration configuration)
+    public FunctionKeys(IConfiguration configuration)
     {
-        var key = configuration["LumoFlow:FunctionKey"] ?? configuration["DevFunctionKey"];
-        if (string.IsNullOrWhiteSpace(key))
-            throw new InvalidOperationException("No function key configured (LumoFlow:FunctionKey or DevFunctionKey).");
-        return key;
+        if ((configuration["LumoFlow:FunctionKey"] ?? configuration["DevFunctionKey"]) is { Length: > 0 } key)
+            _keys.Add((DefaultName, Encoding.UTF8.GetBytes(key)));
+        foreach (var named in configuration.GetSection("LumoFlow:FunctionKeys").GetChildren())
+            if (named.Value is { Length: > 0 } value) _keys.Add((named.Key, Encoding.UTF8.GetBytes(value)));
+        if (_keys.Count == 0)
+            throw new InvalidOperationException("No function key configured (LumoFlow:FunctionKey, DevFunctionKey or LumoFlow:FunctionKeys:<name>).");
     }
 
-    public bool Accepts(string? presented) =>
-        presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _key);
+    /// <summary>The name of the key presented; null when it is none of them.</summary>
+    public string? NameOf(string? presented)
+    {
+        if (presented is null) return null;
+        var bytes = Encoding.UTF8.GetBytes(presented);
+        string? name = null;
+        foreach (var (keyName, key) in _keys)
+            if (CryptographicOperations.FixedTimeEquals(bytes, key)) name ??= keyName;
+        return name;
+    }
 }
 
 /// <summary>
@@ -40,7 +53,9 @@ public static class StaffGateMiddleware
             var access = LumoFlowRoutes.AccessOf(http.Request.Method, endpoint.RoutePattern.RawText!)
                 ?? throw new InvalidOperationException($"{http.Request.Method} {endpoint.RoutePattern.RawText} is not in LumoFlowRoutes.Endpoints.");
             var presented = StaffIdentity.PresentedKey(http.Request);
-            bool? key = presented is null ? null : http.RequestServices.GetRequiredService<FunctionKeys>().Accepts(presented);
+            var key = presented is null ? null
+                : http.RequestServices.GetRequiredService<FunctionKeys>().NameOf(presented) is { } name ? new StaffGate.PresentedKey(true, name)
+                : new StaffGate.PresentedKey(false, null);
             var refusal = await http.RequestServices.GetRequiredService<StaffGate>().CheckAsync(http, access, key);
             if (refusal is not null) await refusal.ExecuteAsync(http);
             else await next(http);

@@ -220,7 +220,7 @@ public sealed class AccessLogTests(DevServices services)
         var forged = app.CreateClient();
         forged.DefaultRequestHeaders.Authorization = new("Bearer", ForgedToken("mallory@kunta.example"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/admin/summary")).StatusCode);
-        // A wrong function key: 401, the name its user gave, and never the key.
+        // A wrong function key: 401, as an unknown key — never the key, and never a name a header gives.
         var wrongKey = app.CreateClient();
         wrongKey.DefaultRequestHeaders.Add("x-functions-key", "not-the-key-0123456789");
         wrongKey.DefaultRequestHeaders.Add("x-lumoflow-user", "key.user");
@@ -242,7 +242,8 @@ public sealed class AccessLogTests(DevServices services)
         var token = Assert.Single(refused, e => e.GetString("Actor") == "mallory@kunta.example");
         Assert.Equal(("token", false, 401, "/api/admin/summary"),
             (token.GetString("Credential"), token.GetBoolean("Verified"), token.GetInt32("Status"), token.GetString("Route")));
-        var key = Assert.Single(refused, e => e.GetString("Actor") == "key.user");
+        Assert.DoesNotContain(refused, e => e.GetString("Actor") == "key.user");
+        var key = Assert.Single(refused, e => e.GetString("Actor") == "unknown key");
         Assert.Equal(("function-key", false, 401, caseId),
             (key.GetString("Credential"), key.GetBoolean("Verified"), key.GetInt32("Status"), key.GetString("CaseId")));
         Assert.DoesNotContain(refused, e => e.Select(p => p.Value).OfType<string>().Any(v => v.Contains("not-the-key", StringComparison.Ordinal)));

@@ -245,13 +245,20 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
     {
         var id = await RegisterAsync(0);
         await _app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "EmailSent"));
-        var browser = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var control = $"/admin/cases/{id}/control?code={LumoFlowApp.FunctionKey}&user=admin.form";
-        HttpContent Form(params (string, string)[] fields) => new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
-
+        var browser = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, BaseAddress = LumoFlowApp.BaseAddress,
+        });
+        await LumoFlowApp.SignInAsync(browser, "Admin", null, "admin.form@kunta.example");
+        var control = $"/admin/cases/{id}/control?lang=en";
         var confirm = await browser.GetAsync(control + "&action=event");
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
-        Assert.Contains("<textarea id=\"reason\"", await confirm.Content.ReadAsStringAsync());
+        var confirmPage = await confirm.Content.ReadAsStringAsync();
+        Assert.Contains("<textarea id=\"reason\"", confirmPage);
+        // A signed-in administrator's form carries the page's anti-forgery token.
+        var served = ServedForm.Parse(confirmPage);
+        HttpContent Form(params (string, string)[] fields) => new FormUrlEncodedContent(
+            fields.Append((served.TokenName, served.Token)).Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
 
         // Closing now is refused by the workflow: the page says why and what is missing, and nothing was raised.
         var refused = await browser.PostAsync(control, Form(("action", "event"), ("eventName", "AssessmentCompleted"),
@@ -263,9 +270,9 @@ public sealed class AdminApiTests(DevServices services) : IAsyncLifetime
         var accepted = await browser.PostAsync(control, Form(("action", "event"), ("eventName", "UrgencyAssessed"), ("body", """{"urgent":false}"""), ("reason", "arvioitu")));
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.StartsWith($"/admin/cases/{id}?", accepted.Headers.Location!.OriginalString);
-        Assert.Contains("code=", accepted.Headers.Location.OriginalString);
+        Assert.DoesNotContain("code=", accepted.Headers.Location.OriginalString);
         var status = await _app.WaitForStatusAsync(id, s => Cases.HasEvent(s, "UrgencyAssessed"));
-        Assert.Contains(status["history"]!.AsArray(), h => (string)h!["eventType"]! == "UrgencyAssessed" && (string)h["actor"]! == "admin.form");
+        Assert.Contains(status["history"]!.AsArray(), h => (string)h!["eventType"]! == "UrgencyAssessed" && (string)h["actor"]! == "admin.form@kunta.example");
 
         // Bad JSON in the details is the form's own error, linked to the field.
         var bad = await browser.PostAsync(control, Form(("action", "event"), ("eventName", "UrgencyAssessed"), ("body", "{urgent:"), ("reason", "x")));

@@ -17,7 +17,8 @@ namespace LumoFlow.IntegrationTests;
 /// serves: each must be in the route table (<see cref="LumoFlowRoutes.Endpoints"/>) and in this test's own table of who
 /// gets what (<see cref="Expected"/>, written here, not read from the route table, so that a wrong entry there shows),
 /// and for every caller — no credential, a social worker, a team lead (both of the case's team), an admin (signed in
-/// with the development sign-in's tokens) and the function key — it must answer as this test's table says: allowed,
+/// with the development sign-in's tokens) and the function key (a machine client: the API's staff routes only; a page
+/// takes no key, so it is as no credential there) — it must answer as this test's table says: allowed,
 /// 403 or 401, and never with a server error. A new endpoint cannot be forgotten: the host refuses to start without it
 /// in the route table, and this test fails until it is in <see cref="Expected"/>.
 /// </summary>
@@ -32,13 +33,15 @@ public sealed class AuthorizationTests(DevServices services)
     // What each caller gets, in the order of Caller.
     private static readonly string[] Anyone = [Allowed, Allowed, Allowed, Allowed, Allowed];
     private static readonly string[] AnyStaff = ["401", Allowed, Allowed, Allowed, Allowed];
-    private static readonly string[] TeamLeads = ["401", "403", Allowed, Allowed, Allowed];
-    private static readonly string[] AdminsOnly = ["401", "403", "403", Allowed, Allowed];
+    private static readonly string[] StaffPages = ["401", Allowed, Allowed, Allowed, "401"];
+    private static readonly string[] TeamLeads = ["401", "403", Allowed, Allowed, "403"];
+    private static readonly string[] AdminsOnly = ["401", "403", "403", Allowed, "403"];
+    private static readonly string[] AdminPages = ["401", "403", "403", Allowed, "401"];
 
     /// <summary>
     /// Who gets what on each route the host serves, from the README's roles: notifiers, partners and the sign-in pages
-    /// are public; a case and its events are for any staff member of its team; terminating is for team leads;
-    /// everything under admin is for administrators (and the key, which counts as one).
+    /// are public; a case and its events are for any staff member of its team (and a key, on the API); terminating is
+    /// for team leads; everything under admin is for administrators. A key is never a team lead or an administrator.
     /// </summary>
     private static readonly Dictionary<string, string[]> Expected = new()
     {
@@ -60,10 +63,10 @@ public sealed class AuthorizationTests(DevServices services)
         ["POST api/cases/{id}/events/{eventName}"] = AnyStaff,
         ["POST api/cases/{id}/terminate"] = TeamLeads,
         ["GET api/cases/{id}/transfer-package"] = AnyStaff, // LSL § 25 d: what the new region needs
-        ["GET staff"] = AnyStaff,
-        ["GET staff/cases/{id}"] = AnyStaff,
-        ["POST staff/cases/{id}/events/{eventName}"] = AnyStaff,
-        ["GET staff/cases/{id}/transfer-package"] = AnyStaff, // its printable page
+        ["GET staff"] = StaffPages,
+        ["GET staff/cases/{id}"] = StaffPages,
+        ["POST staff/cases/{id}/events/{eventName}"] = StaffPages,
+        ["GET staff/cases/{id}/transfer-package"] = StaffPages, // its printable page
 
         ["GET api/admin/cases"] = AdminsOnly,
         ["GET api/admin/cases/{id}"] = AdminsOnly,
@@ -77,11 +80,11 @@ public sealed class AuthorizationTests(DevServices services)
         ["GET api/admin/access-log/verify"] = AdminsOnly, // the access log's hash chains against the anchors
         ["GET api/admin/summary"] = AdminsOnly,
         ["GET api/admin/reports/compliance"] = AdminsOnly,
-        ["GET admin"] = AdminsOnly,
-        ["GET admin/cases/{id}"] = AdminsOnly,
-        ["GET admin/cases/{id}/control"] = AdminsOnly,
-        ["POST admin/cases/{id}/control"] = AdminsOnly,
-        ["GET admin/reports/compliance"] = AdminsOnly,
+        ["GET admin"] = AdminPages,
+        ["GET admin/cases/{id}"] = AdminPages,
+        ["GET admin/cases/{id}/control"] = AdminPages,
+        ["POST admin/cases/{id}/control"] = AdminPages,
+        ["GET admin/reports/compliance"] = AdminPages,
     };
 
     /// <summary>The path to call for a route: its parameters filled in (the form's route is the site's root).</summary>
@@ -114,7 +117,7 @@ public sealed class AuthorizationTests(DevServices services)
             [Caller.SocialWorker] = await app.SignedInClientAsync("SocialWorker", Team),
             [Caller.TeamLead] = await app.SignedInClientAsync("TeamLead", Team),
             [Caller.Admin] = await app.SignedInClientAsync("Admin", null),
-            [Caller.FunctionKey] = app.StaffClient(),
+            [Caller.FunctionKey] = app.KeyClient(new() { AllowAutoRedirect = false }),
         };
 
         var wrong = new List<string>();
@@ -154,7 +157,7 @@ public sealed class AuthorizationTests(DevServices services)
             [Caller.SocialWorker] = await app.SignedInClientAsync("SocialWorker", Team),
             [Caller.TeamLead] = await app.SignedInClientAsync("TeamLead", Team),
             [Caller.Admin] = await app.SignedInClientAsync("Admin", null),
-            [Caller.FunctionKey] = app.StaffClient(),
+            [Caller.FunctionKey] = app.KeyClient(new() { AllowAutoRedirect = false }),
         };
 
         var wrong = new List<string>();
@@ -267,14 +270,15 @@ public sealed class AuthorizationTests(DevServices services)
     public async Task A_page_opened_with_a_session_that_ended_goes_through_the_sign_in_and_back_to_it()
     {
         await using var app = new LumoFlowApp(services);
-        var ended = Token(DevSigningKey, DateTime.UtcNow.AddHours(-1), ["SocialWorker"]);
+        var (cookie, id) = await app.SessionAsync("SocialWorker", Team);
+        await app.Services.GetRequiredService<StaffSessions>().EndAsync(id, CancellationToken.None);
         var browser = app.CreateClient(new() { AllowAutoRedirect = false });
-        browser.DefaultRequestHeaders.Add("Cookie", $"lumoflow-session={ended}");
+        browser.DefaultRequestHeaders.Add("Cookie", cookie);
 
         var page = await browser.GetAsync("/staff?lang=sv");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/signin?returnUrl=%2Fstaff%3Flang%3Dsv&lang=sv", page.Headers.Location!.OriginalString);
-        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("lumoflow-session=;", StringComparison.Ordinal));
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith($"{StaffSessions.CookieName}=;", StringComparison.Ordinal));
 
         // A form sent with it is refused (401); its sign-in returns to the page the form was on, since the form's address is none.
         var form = new HttpRequestMessage(HttpMethod.Post, "/staff/cases/X/events/ChildMet") { Content = new FormUrlEncodedContent([new("how", "x")]) };
@@ -295,7 +299,7 @@ public sealed class AuthorizationTests(DevServices services)
         var caseId = await app.SubmitAsync(Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("csrf"), "Kuopio"));
         await app.WaitForStatusAsync(caseId, s => (string?)s["team"] == Team);
         var browser = app.CreateClient(new() { AllowAutoRedirect = false });
-        browser.DefaultRequestHeaders.Add("Cookie", $"lumoflow-session={await app.TokenAsync("SocialWorker", Team)}");
+        browser.DefaultRequestHeaders.Add("Cookie", (await app.SessionAsync("SocialWorker", Team)).Cookie);
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/staff/cases/{caseId}")).StatusCode);
         var forged = await browser.PostAsync($"/staff/cases/{caseId}/events/UrgencyAssessed", new FormUrlEncodedContent([new("urgent", "true")]));

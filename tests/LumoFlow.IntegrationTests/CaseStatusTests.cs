@@ -65,7 +65,7 @@ public sealed class CaseStatusTests(DevServices services) : IAsyncLifetime
         var log = await _app.Table("AccessLog").QueryAsync<TableEntity>(e => e.PartitionKey == id).AllAsync();
         log = [.. log.Where(e => e.RowKey != AccessChain.HeadRowKey)]; // the chain's head row is not an entry
         Assert.Equal(2, log.Count);
-        Assert.All(log, e => Assert.Equal("aino.worker", e.GetString("Actor")));
+        Assert.All(log, e => Assert.Equal(("aino.worker", "token", "Admin"), (e.GetString("Actor"), e.GetString("Credential"), e.GetString("Role"))));
         Assert.Equal(["ReadStatusAndHistory", "ReadStatus"], log.Select(e => e.GetString("Action"))); // newest first
     }
 

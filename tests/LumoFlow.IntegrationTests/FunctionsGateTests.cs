@@ -40,7 +40,10 @@ public sealed class FunctionsGateTests
         services.AddAntiforgery();
         services.AddSingleton(StaffAuthOptions.Read(settings, Microsoft.Extensions.Hosting.Environments.Development));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<StaffTokens>();
+        services.AddSingleton(sp => new StaffTokens(sp.GetRequiredService<StaffAuthOptions>(), sp.GetRequiredService<TimeProvider>()));
+        // Never reached here (no test sends a session cookie): a client of a table that is not asked.
+        services.AddSingleton(sp => new StaffSessions(new Azure.Data.Tables.TableClient("UseDevelopmentStorage=true", "StaffSessions"),
+            SessionOptions.Default, TimeProvider.System));
         services.AddSingleton<StaffGate>();
         return services.BuildServiceProvider();
     }
@@ -64,7 +67,9 @@ public sealed class FunctionsGateTests
 
         // The host's view of the request: an identity with the authlevel claim when it accepted the key.
         var identities = new List<ClaimsIdentity> { new() };
-        if (hostAcceptedKeyAs is not null) identities.Add(new ClaimsIdentity([new Claim(AuthLevel, hostAcceptedKeyAs)], "WebJobsAuthLevel"));
+        if (hostAcceptedKeyAs is not null)
+            identities.Add(new ClaimsIdentity(
+                [new Claim(AuthLevel, hostAcceptedKeyAs), new Claim(StaffGateMiddleware.KeyIdClaim, "case-system")], "WebJobsAuthLevel"));
         var requestData = new Mock<HttpRequestData>(context.Object);
         requestData.SetupGet(r => r.Identities).Returns(identities);
         var feature = new Mock<IHttpRequestDataFeature>();
@@ -91,13 +96,30 @@ public sealed class FunctionsGateTests
     }
 
     [Fact]
-    public async Task A_key_the_host_accepted_lets_a_machine_client_through_as_the_key()
+    public async Task A_key_the_host_accepted_lets_a_machine_client_through_as_the_key_s_name_and_never_as_an_admin()
     {
-        var run = await InvokeAsync("AdminListCases", "GET", "/api/admin/cases",
-            r => r.Headers["x-functions-key"] = "accepted-by-the-host", hostAcceptedKeyAs: "Function");
+        var status = await InvokeAsync("CaseStatus", "GET", "/api/cases/LF-X", r =>
+        {
+            r.Headers["x-functions-key"] = "accepted-by-the-host";
+            r.Headers["x-lumoflow-user"] = "maija.virtanen@kunta.example";
+        }, hostAcceptedKeyAs: "Function");
+        Assert.True(status.NextCalled);
+        Assert.Equal(("key:case-system", StaffRole.Integration, "function-key"), (status.Caller!.Name, status.Caller.Role, status.Caller.Credential));
 
-        Assert.True(run.NextCalled);
-        Assert.Equal(StaffRole.System, run.Caller!.Role);
+        var admin = await InvokeAsync("AdminListCases", "GET", "/api/admin/cases",
+            r => r.Headers["x-functions-key"] = "accepted-by-the-host", hostAcceptedKeyAs: "Admin");
+        Assert.False(admin.NextCalled);
+        Assert.Equal((int)HttpStatusCode.Forbidden, admin.Status);
+    }
+
+    [Fact]
+    public async Task A_key_in_a_page_s_address_authenticates_nothing()
+    {
+        var run = await InvokeAsync("Dashboard", "GET", "/admin", r => r.QueryString = new QueryString("?code=accepted-by-the-host"),
+            hostAcceptedKeyAs: "Function");
+
+        Assert.False(run.NextCalled);
+        Assert.Equal((int)HttpStatusCode.Unauthorized, run.Status);
     }
 
     [Fact]

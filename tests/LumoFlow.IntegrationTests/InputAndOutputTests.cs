@@ -200,7 +200,7 @@ public sealed partial class InputAndOutputTests(DevServices services)
         await using var app = new LumoFlowApp(services);
         // With the session cookie, a POST's form is read for its anti-forgery token before the handler runs: the cap comes first.
         var browser = app.CreateClient();
-        browser.DefaultRequestHeaders.Add("Cookie", $"lumoflow-session={await app.TokenAsync("Admin", null)}");
+        browser.DefaultRequestHeaders.Add("Cookie", (await app.SessionAsync("Admin", null)).Cookie);
 
         var declared = await browser.PostAsync(path, Form(cap + 1));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);

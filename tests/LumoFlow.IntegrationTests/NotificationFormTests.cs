@@ -29,7 +29,8 @@ public sealed partial class NotificationFormTests(DevServices services)
         Assert.Contains("<html lang=\"fi\">", html);
         Assert.Matches(TokenField(), html);
         Assert.Matches(SubmissionField(), html);
-        Assert.True(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)));
+        Assert.True(response.Headers.TryGetValues("Set-Cookie", out var cookies)
+                    && cookies.Any(c => c.StartsWith("__Host-lumoflow-antiforgery=", StringComparison.Ordinal)));
 
         // Every visible control has a label that names it.
         var ids = VisibleControlIds().Matches(html).Select(m => m.Groups[1].Value).ToList();
@@ -79,7 +80,7 @@ public sealed partial class NotificationFormTests(DevServices services)
         var served = await first.CreateClient(noCookies).GetAsync("/");
         var html = await served.Content.ReadAsStringAsync();
         var form = ServedForm.Parse(html);
-        var cookie = served.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = served.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-lumoflow-antiforgery=", StringComparison.Ordinal)).Split(';')[0];
         Assert.NotEmpty(await first.Table("DataProtectionKeys").QueryAsync<Azure.Data.Tables.TableEntity>().AllAsync());
 
         async Task<HttpResponseMessage> PostToAsync(LumoFlowApp app)

@@ -26,7 +26,7 @@ public sealed class LoggedRefusal(
     : IResult, IStatusCodeHttpResult
 {
     /// <summary>Who was calling, and whether LumoFlow checked it (<paramref name="Verified"/>) or it is only what was sent.</summary>
-    /// <param name="Credential"><c>none</c>, <c>token</c>, <c>session</c> (the cookie's token), <c>function-key</c>, or a sign-in's kind.</param>
+    /// <param name="Credential"><c>none</c>, <c>token</c>, <c>session</c>, <c>function-key</c>, or a sign-in's kind.</param>
     public sealed record Claim(string Actor, string Credential, bool Verified, string? Role = null, string? Team = null)
     {
         public static readonly Claim Nobody = new("anonymous", "none", false);
@@ -37,9 +37,8 @@ public sealed class LoggedRefusal(
         /// <summary>A token that failed its check: the account it names, unchecked.</summary>
         public static Claim OfToken(string token, string credential) => new(Clean(StaffTokens.ClaimedAccount(token)) ?? "unreadable token", credential, false);
 
-        /// <summary>A function key the host did not accept, with the name its user gave.</summary>
-        public static Claim OfKey(HttpRequest request) =>
-            new(Clean(request.Headers[StaffIdentity.UserHeader].FirstOrDefault()) ?? StaffIdentity.KeyCredential, StaffIdentity.KeyCredential, false);
+        /// <summary>A function key the host did not accept: it names nobody, and the key itself is never logged.</summary>
+        public static Claim OfKey() => new("unknown key", StaffIdentity.KeyCredential, false);
 
         /// <summary>Someone signing in, as who they said (the development sign-in's account field).</summary>
         public static Claim OfSignIn(string? account, string kind) => new(Clean(account) ?? "unknown", kind, false);

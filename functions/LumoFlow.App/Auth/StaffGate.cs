@@ -7,19 +7,20 @@ namespace LumoFlow.App.Auth;
 
 /// <summary>
 /// The one check in front of every endpoint, in both hosts (the local host's middleware, the Functions app's worker
-/// middleware): who is calling — the function key (checked by the host), a bearer token, or the browser's session
-/// cookie holding one — and whether their role may use the endpoint (<see cref="LumoFlowRoutes.Endpoints"/>).
-/// No credential on a staff endpoint: <c>401</c>; a role that may not: <c>403</c>. Whether the case is of the caller's
-/// team is for the handler, which has the case (<see cref="StaffIdentity.MayWorkTeam"/>). Every refusal is written to
-/// the access log as it is sent (<see cref="LoggedRefusal"/>), with who claimed to be calling.
+/// middleware): who is calling — a function key on the API (checked by the host: a machine client, named by the key), a
+/// bearer token, or the browser's session cookie (a session kept on the server, <see cref="StaffSessions"/>) — and
+/// whether their role may use the endpoint (<see cref="LumoFlowRoutes.Endpoints"/>). No credential on a staff endpoint:
+/// <c>401</c>; a role that may not: <c>403</c>. Whether the case is of the caller's team is for the handler, which has the
+/// case (<see cref="StaffIdentity.MayWorkTeam"/>). Every refusal is written to the access log as it is sent
+/// (<see cref="LoggedRefusal"/>), with who claimed to be calling.
 /// <para>The session cookie is ambient, so a form posted with it must also carry the anti-forgery token.</para>
 /// </summary>
-public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
+public sealed class StaffGate(StaffTokens tokens, StaffSessions sessions, IAntiforgery antiforgery)
 {
-    public const string SessionCookie = "lumoflow-session";
-    /// <summary>The credential of a token that came in the session cookie, as the access log names it.</summary>
-    public const string SessionCredential = "session";
     private const string ItemKey = "LumoFlow.StaffIdentity";
+
+    /// <summary>A function key a request presented on the API: whether the host accepted it, and its name.</summary>
+    public sealed record PresentedKey(bool Accepted, string? Name);
 
     /// <summary>The caller the gate let through; null on a public endpoint called without a credential.</summary>
     public static StaffIdentity? Caller(HttpContext http) => http.Items.TryGetValue(ItemKey, out var who) ? who as StaffIdentity : null;
@@ -28,39 +29,57 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
     public static StaffIdentity Staff(HttpContext http) =>
         Caller(http) ?? throw new InvalidOperationException("The staff gate did not run for this endpoint.");
 
-    /// <param name="key">Whether the request presented a function key the host accepted (null: it presented none).</param>
+    /// <param name="key">The function key the request presented on the API (null: none; a page's is never asked about).</param>
     /// <returns>Null to go on; else the refusal to answer with.</returns>
-    public async Task<IResult?> CheckAsync(HttpContext http, RouteAccess access, bool? key)
+    public async Task<IResult?> CheckAsync(HttpContext http, RouteAccess access, PresentedKey? key)
     {
         var request = http.Request;
-        if (key == false) return Unauthorized(http, $"The function key is not valid.", LoggedRefusal.Claim.OfKey(request));
-        if (key == true)
+        if (key is { Accepted: false }) return Unauthorized(http, "The function key is not valid.", LoggedRefusal.Claim.OfKey());
+        if (key is { Accepted: true })
         {
-            http.Items[ItemKey] = StaffIdentity.FromFunctionKey(request);
+            var machine = StaffIdentity.FromFunctionKey(key.Name, http.Connection.RemoteIpAddress?.ToString());
+            if (!access.Allows(machine.Role))
+                return Forbidden(http, $"A function key is a machine client: this needs a person signed in with the {access} role.",
+                    LoggedRefusal.Claim.Of(machine));
+            http.Items[ItemKey] = machine;
             return null;
         }
 
-        var (token, fromCookie) = Token(request);
-        if (token is null)
-            return access == RouteAccess.Public ? null : Unauthorized(http, "Sign in, or send a bearer token or the function key.", LoggedRefusal.Claim.Nobody);
+        var header = request.Headers.Authorization.FirstOrDefault();
+        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            return await BearerAsync(http, access, header[7..].Trim());
+        if (StaffSessions.CookieOf(request) is { } session)
+            return await SessionAsync(http, access, session);
+        return access == RouteAccess.Public ? null : Unauthorized(http, "Sign in, or send a bearer token or a function key.", LoggedRefusal.Claim.Nobody);
+    }
 
+    private async Task<IResult?> BearerAsync(HttpContext http, RouteAccess access, string token)
+    {
         var check = await tokens.ValidateAsync(token, http.Connection.RemoteIpAddress?.ToString());
         if (check.Identity is null)
-        {
-            if (fromCookie) ClearSession(http);
-            if (access == RouteAccess.Public) return null;
-            var claimed = LoggedRefusal.Claim.OfToken(token, fromCookie ? SessionCredential : StaffIdentity.TokenCredential);
-            // A session that ended (an Entra ID token lasts about an hour) on a page: straight through the sign-in and
-            // back to the same page. With Entra's own session still on, that asks nothing of the person.
-            if (fromCookie && IsPage(request) && HttpMethods.IsGet(request.Method))
-                return LoggedRefusal.Refused(Results.Redirect(SignInUrl(http), permanent: false), 302, $"The session has ended: {check.Failure}", claimed);
-            return Unauthorized(http, check.Failure!, claimed);
-        }
-        if (check.Role is null)
-            return Forbidden(http, "Your account has no LumoFlow role (SocialWorker, TeamLead or Admin).", LoggedRefusal.Claim.Of(check.Identity, "none"));
-        if (!access.Allows(check.Role.Value)) return Forbidden(http, $"This needs the {access} role.", LoggedRefusal.Claim.Of(check.Identity));
+            return access == RouteAccess.Public ? null
+                : Unauthorized(http, check.Failure!, LoggedRefusal.Claim.OfToken(token, StaffIdentity.TokenCredential));
+        return Admit(http, access, check.Identity, check.Role);
+    }
 
-        if (fromCookie && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+    /// <summary>The browser's session: resumed on the server (an ended one is refused and its cookie cleared).</summary>
+    private async Task<IResult?> SessionAsync(HttpContext http, RouteAccess access, string id)
+    {
+        var request = http.Request;
+        var resumed = await sessions.ResumeAsync(id, http.RequestAborted);
+        if (resumed.Who is not { } person)
+        {
+            StaffSessions.ClearCookie(http);
+            if (access == RouteAccess.Public) return null;
+            var claimed = new LoggedRefusal.Claim(LoggedRefusal.Clean(resumed.Account) ?? "unknown session", StaffIdentity.SessionCredential, false);
+            // A session that ended on a page: straight through the sign-in and back to the same page.
+            if (IsPage(request) && HttpMethods.IsGet(request.Method))
+                return LoggedRefusal.Refused(Results.Redirect(SignInUrl(http), permanent: false), 302, resumed.Failure!, claimed);
+            return Unauthorized(http, resumed.Failure!, claimed);
+        }
+        var identity = new StaffIdentity(person.Account, StaffIdentity.SessionCredential, http.Connection.RemoteIpAddress?.ToString(),
+            person.Role ?? StaffRole.SocialWorker, person.Role is StaffRole.SocialWorker or StaffRole.TeamLead ? person.Team : null, person.Name);
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
             && !(request.HasFormContentType && await antiforgery.IsRequestValidAsync(http)))
         {
             if (access == RouteAccess.Public) return null; // then simply not as this user
@@ -68,33 +87,20 @@ public sealed class StaffGate(StaffTokens tokens, IAntiforgery antiforgery)
                 ? WebPage.Message(400, WebPage.Language(request), CommonWords.FormExpiredTitle, CommonWords.FormExpired)
                 : Results.Problem(statusCode: 400, title: "The form has expired", detail: "Open the page again and send the form from it.");
             return LoggedRefusal.Refused(answer, 400, "A form sent with the session cookie without its anti-forgery token.",
-                LoggedRefusal.Claim.Of(check.Identity));
+                LoggedRefusal.Claim.Of(identity));
         }
+        return Admit(http, access, identity, person.Role);
+    }
 
-        http.Items[ItemKey] = check.Identity;
+    /// <summary>A person LumoFlow knows: through, if their role may use the route.</summary>
+    private static IResult? Admit(HttpContext http, RouteAccess access, StaffIdentity identity, StaffRole? role)
+    {
+        if (role is null)
+            return Forbidden(http, "Your account has no LumoFlow role (SocialWorker, TeamLead or Admin).", LoggedRefusal.Claim.Of(identity, "none"));
+        if (!access.Allows(role.Value)) return Forbidden(http, $"This needs the {access} role.", LoggedRefusal.Claim.Of(identity));
+        http.Items[ItemKey] = identity;
         return null;
     }
-
-    /// <summary>The bearer token of the <c>Authorization</c> header, else the session cookie's.</summary>
-    private static (string? Token, bool FromCookie) Token(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.FirstOrDefault();
-        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return (header[7..].Trim(), false);
-        return request.Cookies.TryGetValue(SessionCookie, out var cookie) && cookie.Length > 0 ? (cookie, true) : (null, false);
-    }
-
-    /// <summary>Signs the browser in: the token in an HttpOnly, SameSite=Strict cookie that ends with the token.</summary>
-    public static void StartSession(HttpContext http, string token, DateTimeOffset expires) =>
-        http.Response.Cookies.Append(SessionCookie, token, new CookieOptions
-        {
-            HttpOnly = true, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict, Path = "/", Expires = expires, IsEssential = true,
-        });
-
-    public static void ClearSession(HttpContext http) =>
-        http.Response.Cookies.Delete(SessionCookie, new CookieOptions
-        {
-            Path = "/", Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict, HttpOnly = true,
-        });
 
     /// <summary>Pages (not under <c>api/</c>) answer with a page a person can act on; the API with a problem document.</summary>
     private static bool IsPage(HttpRequest request) => !request.Path.StartsWithSegments("/api");

@@ -26,7 +26,9 @@ public sealed class StaffTokens
     private readonly TokenValidationParameters? _entra;
     private readonly TokenValidationParameters? _dev;
 
-    public StaffTokens(StaffAuthOptions options, TimeProvider time)
+    /// <param name="entraMetadata">Where Entra's OpenID Connect metadata comes from (its signing keys, its end-session endpoint);
+    /// null: the tenant's <c>.well-known/openid-configuration</c>. A test gives a static one.</param>
+    public StaffTokens(StaffAuthOptions options, TimeProvider time, BaseConfigurationManager? entraMetadata = null)
     {
         _options = options;
         _time = time;
@@ -35,7 +37,7 @@ public sealed class StaffTokens
             {
                 ValidIssuer = options.EntraIssuer,
                 ValidAudiences = [options.EntraClientId!, $"api://{options.EntraClientId}"],
-                ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+                ConfigurationManager = entraMetadata ?? new ConfigurationManager<OpenIdConnectConfiguration>(
                     $"{options.EntraIssuer}/.well-known/openid-configuration", new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever()),
                 ClockSkew = TimeSpan.FromMinutes(2),
             };
@@ -51,6 +53,17 @@ public sealed class StaffTokens
     }
 
     public StaffAuthOptions Options => _options;
+
+    /// <summary>
+    /// Entra's end-session endpoint, from the tenant's OpenID Connect metadata (<c>end_session_endpoint</c>); the v2.0
+    /// logout address when the metadata names none. Null without Entra ID.
+    /// </summary>
+    public async Task<string?> EntraEndSessionEndpointAsync(CancellationToken cancellationToken)
+    {
+        if (_entra?.ConfigurationManager is not { } metadata) return null;
+        var configuration = await metadata.GetBaseConfigurationAsync(cancellationToken) as OpenIdConnectConfiguration;
+        return configuration?.EndSessionEndpoint is { Length: > 0 } endpoint ? endpoint : $"{_options.EntraAuthority}/oauth2/v2.0/logout";
+    }
 
     /// <summary>The outcome of checking a token: the caller (with <see cref="Role"/> null when the account has no LumoFlow role), or why not.</summary>
     public sealed record Check(StaffIdentity? Identity, StaffRole? Role, string? Failure, DateTimeOffset? Expires = null);

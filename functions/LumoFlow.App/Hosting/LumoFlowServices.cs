@@ -105,13 +105,30 @@ public static class LumoFlowServices
         services.AddSingleton<LinkChildren>();
 
         // Staff sign-in and who may call what (both hosts put StaffGate in front of every route).
-        services.AddAntiforgery();
+        // The anti-forgery cookie as the session's: __Host-, HttpOnly, SameSite=Strict, no expiry. Secure is added to every
+        // __Host- cookie as the answer starts (AnswerHeaders): the worker sees plain HTTP behind Azure's front end, and
+        // locally it is http://localhost, where a SecurePolicy of Always would refuse to make a token at all.
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = AnswerHeaders.AntiforgeryCookie;
+            options.Cookie.Path = "/";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.None;
+        });
         // The anti-forgery tokens' key ring in LumoFlow's own table, the same for every instance.
         services.AddDataProtection().SetApplicationName("LumoFlow");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new TableKeyRepository(sp.GetRequiredService<LumoFlowTables>().DataProtectionKeys)));
         services.AddSingleton(sp => ReadStaffAuth(Section(sp), sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<StaffTokens>();
+        services.AddSingleton(sp => new StaffTokens(sp.GetRequiredService<StaffAuthOptions>(), sp.GetRequiredService<TimeProvider>()));
+        // Sessions on the server, LumoFlow:Auth:Session (idle 30 minutes, absolute 10 hours).
+        services.AddSingleton(sp => SessionOptions.Read(Section(sp)));
+        services.AddSingleton(sp => new StaffSessions(sp.GetRequiredService<LumoFlowTables>().StaffSessions,
+            sp.GetRequiredService<SessionOptions>(), sp.GetRequiredService<TimeProvider>()));
+        // HSTS in Azure only (App Service, not Development): locally the site is http://localhost.
+        services.AddSingleton(sp => new AnswerHeaders.Policy(AnswerHeaders.SendsHsts(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().EnvironmentName)));
         services.AddSingleton<StaffGate>();
         services.AddSingleton<SignInPages>();
         services.AddSingleton<StaffPages>();

@@ -20,9 +20,8 @@ namespace LumoFlow.App.Http;
 /// contrast ≥ 4.5:1, tables with headers, charts with a text table beside them). It renders what <see cref="AdminCases"/>
 /// and the staff endpoints (<see cref="CasesApi"/>, <see cref="AdminApi"/>) answer — the same code as the API, not a
 /// second path.
-/// <para>An administrator signs in (<see cref="SignInPages"/>; the Admin role); a machine-style caller may still use
-/// the host's function key as <c>?code=</c>, which every link and form of the pages then carries on (with <c>?user=</c>,
-/// the name for the access log).</para>
+/// <para>An administrator signs in (<see cref="SignInPages"/>; the Admin role). The pages take no function key: a
+/// <c>?code=</c> in their address authenticates nothing, and no link or form carries one.</para>
 /// </summary>
 public sealed class AdminPages(AdminCases admin, AdminApi api, CasesApi cases, Checks.DeadlineChecks checks)
 {

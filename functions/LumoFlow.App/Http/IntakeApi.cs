@@ -13,7 +13,8 @@ public sealed class IntakeApi(CaseIntake intake, SubmissionRateLimit rateLimit, 
     public const int MaxBodyBytes = 256 * 1024;
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    /// <param name="staff">The authenticated staff member, when the request carries a valid function key; null otherwise.</param>
+    /// <param name="staff">The caller the gate let through: a signed-in person (who may register with <c>receivedAt</c>),
+    /// or a machine client with a function key (an integration: it may not); null for anyone else.</param>
     public Task<IResult> SubmitAsync(HttpContext http, DurableTaskClient durable, StaffIdentity? staff, CancellationToken cancellationToken) =>
         StorageUnavailable.Guard(async () =>
         {
@@ -22,7 +23,7 @@ public sealed class IntakeApi(CaseIntake intake, SubmissionRateLimit rateLimit, 
             // Control and format characters (a right-to-left override, a zero-width space) go from the free text before anything else.
             var notification = body.Value!.WithCleanText();
 
-            var problems = NotificationValidator.Problems(notification, time.GetUtcNow(), registeredByStaff: staff is not null);
+            var problems = NotificationValidator.Problems(notification, time.GetUtcNow(), registeredByStaff: staff is { IsSignedIn: true });
             if (problems.Count > 0)
                 return Problems.Of(problems, title: "The notification has errors",
                     detail: "Nothing was stored. Correct the fields listed in 'errors' and send again.");
@@ -31,7 +32,7 @@ public sealed class IntakeApi(CaseIntake intake, SubmissionRateLimit rateLimit, 
             if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200))
                 return Results.Problem(statusCode: 400, title: "Bad Idempotency-Key", detail: "The Idempotency-Key header must be 1–200 characters.");
 
-            // Anyone may notify without a key, so one client's rate is bounded; staff registering with their key are not.
+            // Anyone may notify without a credential, so one client's rate is bounded; staff and integrations are not.
             if (staff is null && rateLimit.TryAcquire(http) is { } retryAfter)
                 return SubmissionRateLimit.TooMany(http, retryAfter);
 

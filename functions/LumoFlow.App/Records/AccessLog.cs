@@ -174,7 +174,7 @@ public sealed class AccessLog(TableClient table, TimeProvider time)
         {
             if (row.TryGetValue("At", out var at) && at is DateTimeOffset when)
                 entries.Add(new AccessLogEntry(when, AccessChain.Text(row, "Actor") ?? "", AccessChain.Text(row, "Action") ?? "",
-                    AccessChain.Text(row, "Reason")));
+                    AccessChain.Text(row, "Reason"), AccessChain.Text(row, "Credential"), AccessChain.Text(row, "Role"), AccessChain.Text(row, "Team")));
         }
         return entries;
     }
@@ -235,7 +235,12 @@ public sealed class AccessLog(TableClient table, TimeProvider time)
     }
 }
 
-public sealed record AccessLogEntry(DateTimeOffset At, string Actor, string Action, string? Reason = null);
+/// <summary>An entry of a case's access log as the administrators see it.</summary>
+/// <param name="Credential">How the caller proved who they were: <c>session</c>, <c>token</c>, <c>function-key</c>, <c>system</c>, <c>none</c>, …</param>
+/// <param name="Role">Their role (<c>SocialWorker</c>, <c>TeamLead</c>, <c>Admin</c>, <c>Integration</c> for a key, <c>System</c>); null when unknown.</param>
+/// <param name="Team">Their team, for a social worker or a team lead.</param>
+public sealed record AccessLogEntry(
+    DateTimeOffset At, string Actor, string Action, string? Reason = null, string? Credential = null, string? Role = null, string? Team = null);
 
 /// <summary>
 /// A refused access (401, 403, an expired session sent to sign in, a form without its anti-forgery token) or a failed

@@ -16,6 +16,7 @@ namespace LumoFlow.App.Records;
 /// <item><c>DeadlineChecks</c>: the daily deadline check's reports, newest first, and the claim of each day's run (<see cref="Checks.DeadlineChecks"/>).</item>
 /// <item><c>OnCallAlerts</c>: each team's count of URGENT emails to on-call per hour, and the ones held past the cap for
 /// the hour's summary (<see cref="Email.OnCallAlerts"/>).</item>
+/// <item><c>StaffSessions</c>: the staff's browser sessions, each by the hash of its id (<see cref="Auth.StaffSessions"/>).</item>
 /// <item><c>DataProtectionKeys</c>: the key ring of the anti-forgery tokens, shared by every instance (<see cref="Auth.TableKeyRepository"/>).</item>
 /// </list>
 /// </summary>
@@ -31,10 +32,11 @@ public sealed class LumoFlowTables(TableServiceClient service, string prefix = "
     public TableClient DataProtectionKeys { get; } = service.GetTableClient(prefix + "DataProtectionKeys");
     public TableClient DeadlineChecks { get; } = service.GetTableClient(prefix + "DeadlineChecks");
     public TableClient OnCallAlerts { get; } = service.GetTableClient(prefix + "OnCallAlerts");
+    public TableClient StaffSessions { get; } = service.GetTableClient(prefix + "StaffSessions");
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { Cases, CaseIndex, ChildIndex, AccessLog, Digests, DataProtectionKeys, DeadlineChecks, OnCallAlerts })
+        foreach (var table in new[] { Cases, CaseIndex, ChildIndex, AccessLog, Digests, DataProtectionKeys, DeadlineChecks, OnCallAlerts, StaffSessions })
             await table.CreateIfNotExistsAsync(cancellationToken);
     }
 }

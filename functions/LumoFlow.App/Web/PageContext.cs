@@ -8,12 +8,11 @@ namespace LumoFlow.App.Web;
 
 /// <summary>
 /// What a page knows of the request it answers: its language, who is calling (<see cref="StaffGate"/>'s identity),
-/// where its language links point, the form token, and how its links carry the language on — and, for a machine
-/// client's browser on the dashboard, the key and the name it came with (<c>code</c>, <c>user</c>).
+/// where its language links point, the form token, and how its links carry the language on. Nothing else is carried
+/// from link to link: a page takes no key (administrators sign in), so no link or form copies one on.
 /// </summary>
 public sealed class PageContext(HttpContext http, string language, string? languageSwitch)
 {
-    private static readonly string[] Carried = ["code", "user"];
     private AntiforgeryTokenSet? _tokens;
 
     public string Language { get; } = language;
@@ -43,17 +42,13 @@ public sealed class PageContext(HttpContext http, string language, string? langu
     public string Link(string path, params (string Key, string? Value)[] parameters)
     {
         var all = parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => (p.Key, p.Value!)).ToList();
-        foreach (var key in Carried)
-            if (http.Request.Query[key].FirstOrDefault() is { Length: > 0 } value) all.Add((key, value));
         all.Add(("lang", Language));
         return path + "?" + string.Join("&", all.Select(p => $"{Uri.EscapeDataString(p.Item1)}={Uri.EscapeDataString(p.Item2)}"));
     }
 
-    /// <summary>The values a GET form carries on as hidden fields (the language, and a machine client's <c>code</c> and <c>user</c>).</summary>
+    /// <summary>The values a GET form carries on as hidden fields: the language.</summary>
     public IEnumerable<(string Name, string Value)> CarriedFields()
     {
-        foreach (var key in Carried)
-            if (http.Request.Query[key].FirstOrDefault() is { Length: > 0 } value) yield return (key, value);
         yield return ("lang", Language);
     }
 }

@@ -14,13 +14,18 @@ namespace LumoFlow.App.Web;
 /// <summary>
 /// Staff sign in. In Azure: OpenID Connect with Microsoft Entra ID — <c>/signin</c> sends the browser to Entra's
 /// authorize endpoint (an ID token, posted back to <c>/signin/callback</c>, bound to this browser by a nonce), and the
-/// validated token becomes the session (<see cref="StaffGate.StartSession"/>). Locally: the development sign-in, a
-/// form where you say who you are, which issues a token with the same claims, signed with the local key — no internet
-/// needed. <c>/signin/dev-token</c> gives the same token to curl.
+/// person the validated token names gets a session kept on the server (<see cref="StaffSessions"/>): the cookie holds
+/// only its id. Locally: the development sign-in, a form where you say who you are — no internet needed — which starts
+/// the same session; <c>/signin/dev-token</c> gives curl a bearer token with the claims Entra's would have.
+/// <para>Sign-out is a form posted with the anti-forgery token: it ends the session on the server, and with Entra ID goes
+/// through Entra's end-session endpoint, so that Entra's own session does not sign the browser straight in again.</para>
 /// </summary>
-public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, WorkflowOptions options, IAntiforgery antiforgery)
+public sealed class SignInPages(
+    StaffTokens tokens, StaffSessions sessions, RoutingTable routing, WorkflowOptions options, IAntiforgery antiforgery)
 {
     private const string FlowCookie = "lumoflow-signin";
+    /// <summary>The sign-in page's parameter that shows "you have signed out" instead of signing in.</summary>
+    public const string SignedOutQuery = "signedOut";
     /// <summary>How a failed sign-in was tried, as the access log names it.</summary>
     private const string EntraCredential = "entra", DevSignInCredential = "dev-sign-in";
 
@@ -28,6 +33,10 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
     {
         var language = Language(http.Request);
         var returnUrl = LocalReturnUrl(http.Request.Query["returnUrl"]);
+        // After sign-out a page that says so, not Entra's sign-in: with Entra's session still on, that would sign in again.
+        if (http.Request.Query.ContainsKey(SignedOutQuery))
+            return Task.FromResult(Message(200, language, SignInWords.SignedOutTitle, SignInWords.SignedOut,
+                link: (SignInWords.SignInAgain, $"/{LumoFlowRoutes.SignIn}?lang={language}")));
         if (tokens.Options.EntraEnabled) return Task.FromResult(RedirectToEntra(http, returnUrl));
         if (!tokens.Options.DevSignInEnabled) return Task.FromResult(NotConfigured(language));
         return Task.FromResult(DevForm(http, language, returnUrl, [], "", "", "SocialWorker", null));
@@ -51,8 +60,11 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
             return LoggedRefusal.SignInFailed(DevForm(http, language, returnUrl, errors,
                 form["name"].ToString(), form["account"].ToString(), form["role"].ToString(), form["team"].FirstOrDefault()), 400,
                 $"The sign-in form has errors: {string.Join(", ", errors.Keys.Order(StringComparer.Ordinal))}.", claimed);
-        var (token, expires) = tokens.IssueDevToken(who.Value.Name, who.Value.Account, who.Value.Role, who.Value.Team);
-        StaffGate.StartSession(http, token, expires);
+        // A browser that signs in again leaves no session behind: the one it had ends here.
+        if (StaffSessions.CookieOf(http.Request) is { } previous) await sessions.EndAsync(previous, http.RequestAborted);
+        var session = await sessions.StartAsync(
+            new StaffSessions.Person(who.Value.Account, who.Value.Name, who.Value.Role, who.Value.Team, DevSignInCredential), http.RequestAborted);
+        StaffSessions.SetCookie(http, session);
         return Results.Redirect(returnUrl ?? Home(who.Value.Role, language), permanent: false);
     }
 
@@ -89,21 +101,46 @@ public sealed class SignInPages(StaffTokens tokens, RoutingTable routing, Workfl
                     ? LoggedRefusal.Claim.OfToken(sent, EntraCredential) : LoggedRefusal.Claim.OfSignIn(null, EntraCredential));
 
         var check = await tokens.ValidateAsync(idToken, http.Connection.RemoteIpAddress?.ToString(), expectedNonce: nonce);
-        if (check.Identity is null || check.Expires is null)
+        if (check.Identity is not { } who)
             return LoggedRefusal.SignInFailed(
                 Message(400, language, SignInWords.Failed, SignInWords.TryAgain, check.Failure, (SignInWords.Title, $"/{LumoFlowRoutes.SignIn}")), 400,
-                check.Failure ?? "The ID token has no expiry.", LoggedRefusal.Claim.OfToken(idToken, EntraCredential));
-        StaffGate.StartSession(http, idToken, check.Expires.Value);
+                check.Failure!, LoggedRefusal.Claim.OfToken(idToken, EntraCredential));
+        var session = await sessions.StartAsync(
+            new StaffSessions.Person(who.Name, who.DisplayName ?? who.Name, check.Role, who.Team, EntraCredential), http.RequestAborted);
+        StaffSessions.SetCookie(http, session);
         // The session cookie is SameSite=Strict, and this request came from Entra's site: a redirect now would arrive
         // without it. A page that moves on by itself starts a navigation of our own, which carries it.
         var next = LocalReturnUrl(returnUrl) ?? Home(check.Role ?? StaffRole.SocialWorker, language);
         return Render<SignedInPage, string>(200, language, next);
     }
 
-    public Task<IResult> SignOutAsync(HttpContext http)
+    /// <summary>
+    /// Sign-out (POST only, with the page's anti-forgery token): the session ends on the server, so its cookie reads
+    /// nothing after; with Entra ID the browser goes on to Entra's end-session endpoint, which comes back to
+    /// <c>/signin?signedOut</c>.
+    /// </summary>
+    public async Task<IResult> SignOutAsync(HttpContext http)
     {
-        StaffGate.ClearSession(http);
-        return Task.FromResult(Results.Redirect($"/{LumoFlowRoutes.SignIn}?lang={Language(http.Request)}", permanent: false));
+        var language = Language(http.Request);
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+            return LoggedRefusal.Refused(Message(400, language, CommonWords.FormExpiredTitle, CommonWords.FormExpired), 400,
+                "A sign-out sent without its anti-forgery token.", StaffGate.Caller(http) is { } who ? LoggedRefusal.Claim.Of(who) : null);
+        if (StaffSessions.CookieOf(http.Request) is { } session) await sessions.EndAsync(session, http.RequestAborted);
+        StaffSessions.ClearCookie(http);
+        var signedOut = $"/{LumoFlowRoutes.SignIn}?{SignedOutQuery}=true&lang={language}";
+        return Results.Redirect(await EndSessionUrlAsync(signedOut, http.RequestAborted) ?? signedOut, permanent: false);
+    }
+
+    /// <summary>
+    /// With Entra ID: its end-session endpoint (from the tenant's metadata), to come back to <paramref name="signedOut"/>
+    /// (an address registered as the app's front-channel logout or redirect URI); without, null.
+    /// </summary>
+    internal async Task<string?> EndSessionUrlAsync(string signedOut, CancellationToken cancellationToken)
+    {
+        if (await tokens.EntraEndSessionEndpointAsync(cancellationToken) is not { } endpoint) return null;
+        var back = $"{options.PublicBaseUrl.TrimEnd('/')}{signedOut}";
+        return $"{endpoint}{(endpoint.Contains('?', StringComparison.Ordinal) ? '&' : '?')}client_id={Uri.EscapeDataString(tokens.Options.EntraClientId!)}" +
+               $"&post_logout_redirect_uri={Uri.EscapeDataString(back)}";
     }
 
     private IResult RedirectToEntra(HttpContext http, string? returnUrl)

@@ -1,4 +1,5 @@
 using LumoFlow.App.Admin;
+using LumoFlow.App.Auth;
 using LumoFlow.App.Checks;
 using LumoFlow.App.Digest;
 using LumoFlow.App.Records;
@@ -12,16 +13,21 @@ namespace LumoFlow.Functions.Functions;
 /// jobs — the deadline check, the engine-history retention, the access log's anchor — each look every quarter hour and
 /// run once a day, whichever instance comes first. On-call's hourly summaries of URGENT emails held past the cap: the
 /// timer runs every minute, and sends those whose hour is over. The gauges of open cases (overdue, urgency unassessed)
-/// and failed orchestrations are measured every 5 minutes.
+/// and failed orchestrations are measured every 5 minutes. Every hour, the rows of staff sessions that ended without a
+/// further request are deleted.
 /// </summary>
 public sealed class TimerFunctions(WeeklyDigest digest, DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors,
-    OnCallAlerts onCall, CaseGauges gauges)
+    OnCallAlerts onCall, CaseGauges gauges, StaffSessions sessions)
 {
     /// <summary>What the telemetry's gauges show (<see cref="CaseGauges"/>): the alert on overdue cases reads it.</summary>
     [Function("CaseGauges")]
     public async Task<long> CaseGauges([TimerTrigger("0 */5 * * * *")] TimerInfo timer, [DurableClient] DurableTaskClient durable,
         CancellationToken cancellationToken) =>
         (await gauges.MeasureAsync(durable, cancellationToken)).Overdue;
+
+    [Function("EndedSessions")]
+    public Task<int> EndedSessions([TimerTrigger("0 30 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        sessions.DeleteEndedAsync(cancellationToken);
 
     [Function("OnCallSummaries")]
     public Task<int> OnCallSummaries([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>

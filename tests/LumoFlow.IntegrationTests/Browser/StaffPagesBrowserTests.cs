@@ -137,7 +137,15 @@ public sealed partial class StaffPagesBrowserTests(DevServices services)
 
         // Every read of the case through the pages is in the access log, with the signed-in user.
         var log = app.Table("AccessLog").Query<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == id).ToList();
-        Assert.Contains(log, e => e.GetString("Actor") == "maija.virtanen@kunta.example" && e.GetString("Action") == "ReadCasePage" && e.GetString("Credential") == "token");
+        Assert.Contains(log, e => e.GetString("Actor") == "maija.virtanen@kunta.example" && e.GetString("Action") == "ReadCasePage"
+                                  && e.GetString("Credential") == "session");
+
+        // Signing out (the header's form, posted with its token) ends the session: the pages ask to sign in again.
+        await page.ClickAsync("header .user button[type=submit]");
+        Assert.Equal("Kirjauduttu ulos", await page.InnerTextAsync("h1"));
+        await browser.AssertAccessibleAsync("the signed-out page");
+        var after = await page.GotoAsync($"{baseUrl}/staff/cases/{id}");
+        Assert.Equal(401, after!.Status);
 
         // A social worker of another team, in a browser of their own, is refused the case.
         await using var other = await BrowserSession.StartAsync();

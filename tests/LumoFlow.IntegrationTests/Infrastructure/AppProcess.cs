@@ -22,11 +22,11 @@ public sealed class AppProcess : IAsyncDisposable
     public string Log { get; }
     public HttpClient Http { get; }
 
+    /// <summary>A machine client with the function key: it reads cases and raises their events as <c>key:default</c>.</summary>
     public HttpClient StaffClient()
     {
         var client = new HttpClient { BaseAddress = Http.BaseAddress };
         client.DefaultRequestHeaders.Add("x-functions-key", TestSettings.FunctionKey);
-        client.DefaultRequestHeaders.Add("x-lumoflow-user", "test.worker");
         return client;
     }
 

@@ -17,13 +17,32 @@ namespace LumoFlow.IntegrationTests.Infrastructure;
 /// hub and tables unless one is given; two apps with the same hub share everything, as two instances of a scaled-out
 /// app do. <paramref name="configure"/> adds to the host (a test's own log provider, say).
 /// </summary>
-public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadOnlyDictionary<string, string?>? settings = null,
-    Action<IWebHostBuilder>? configure = null)
-    : WebApplicationFactory<Program>
+public sealed class LumoFlowApp : WebApplicationFactory<Program>
 {
+    private readonly DevServices services;
+    private readonly IReadOnlyDictionary<string, string?>? settings;
+    private readonly Action<IWebHostBuilder>? configure;
+
+    public LumoFlowApp(DevServices services, string? hub = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IWebHostBuilder>? configure = null)
+    {
+        this.services = services;
+        this.settings = settings;
+        this.configure = configure;
+        Hub = hub ?? TestSettings.NewHub();
+        ClientOptions.BaseAddress = BaseAddress;
+    }
+
     public const string FunctionKey = TestSettings.FunctionKey;
 
-    public string Hub { get; } = hub ?? TestSettings.NewHub();
+    /// <summary>
+    /// The tests' clients speak to the in-process host as https://localhost, so that the session's and the anti-forgery
+    /// token's <c>Secure</c> cookies come back as a browser would send them (.NET's cookie container sends a Secure cookie
+    /// over https only).
+    /// </summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
+
+    public string Hub { get; }
 
     /// <summary>The host's environment: Development, as ./run.sh runs it (the development sign-in runs only there).</summary>
     public string HostEnvironment { get; init; } = Microsoft.Extensions.Hosting.Environments.Development;
@@ -85,17 +104,56 @@ public sealed class LumoFlowApp(DevServices services, string? hub = null, IReadO
     /// </summary>
     public Task InformFamilyAsync(string id, string user = "test.worker") => Cases.InformFamilyAsync(StaffClient(user), id);
 
+    /// <summary>
+    /// A signed-in administrator's client, as <paramref name="user"/> (their account, which the access log and the history
+    /// record): a development token sent as a bearer token. A person, so it may do what staff may, for every team.
+    /// </summary>
     public HttpClient StaffClient(string user = "test.worker")
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
-        client.DefaultRequestHeaders.Add("x-lumoflow-user", user);
+        var (token, _) = Services.GetRequiredService<LumoFlow.App.Auth.StaffTokens>()
+            .IssueDevToken(user, user, LumoFlow.App.Auth.StaffRole.Admin, null);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
+    }
+
+    /// <summary>A machine client with the function key (named <c>default</c>): recorded as <c>key:default</c>.</summary>
+    public HttpClient KeyClient(WebApplicationFactoryClientOptions? options = null)
+    {
+        var client = options is null ? CreateClient() : CreateClient(options);
+        client.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        return client;
+    }
+
+    /// <summary>
+    /// Signs <paramref name="browser"/> in as a person does: the development sign-in's form, with its anti-forgery token,
+    /// posted; the session's cookie lands in the client's cookie container (a client of this app's https address).
+    /// </summary>
+    public static async Task SignInAsync(HttpClient browser, string role, string? team, string account = "maija.virtanen@kunta.example")
+    {
+        var form = ServedForm.Parse(await browser.GetStringAsync("/signin?lang=en"));
+        var fields = new Dictionary<string, string> { [form.TokenName] = form.Token, ["name"] = "Maija Virtanen", ["account"] = account, ["role"] = role };
+        if (team is not null) fields["team"] = team;
+        var signedIn = await browser.PostAsync("/signin", new FormUrlEncodedContent(fields));
+        Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"sign-in: {(int)signedIn.StatusCode}");
+    }
+
+    /// <summary>
+    /// A browser's session, started as the sign-in starts one, for <paramref name="account"/>: the <c>Cookie</c> header's
+    /// value to send it with, and its id.
+    /// </summary>
+    public async Task<(string Cookie, string Id)> SessionAsync(string? role, string? team, string account = "maija.virtanen@kunta.example")
+    {
+        var person = new LumoFlow.App.Auth.StaffSessions.Person(account, "Maija Virtanen",
+            role is null ? null : Enum.Parse<LumoFlow.App.Auth.StaffRole>(role), team, "dev-sign-in");
+        var id = await Services.GetRequiredService<LumoFlow.App.Auth.StaffSessions>().StartAsync(person, CancellationToken.None);
+        return ($"{LumoFlow.App.Auth.StaffSessions.CookieName}={id}", id);
     }
 
     /// <summary>Serves the app on real Kestrel (a free port), for a browser; returns its base address, no trailing slash.</summary>
     public string ServeOverKestrel()
     {
+        ClientOptions.BaseAddress = new Uri("http://localhost"); // the clients speak to Kestrel's own address
         UseKestrel(0);
         StartServer();
         return Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features

@@ -23,6 +23,18 @@ public static class AccessWords
         { "VerifyAccessLog", new("Tarkisti käyttölokin eheyden", "Kontrollerade åtkomstloggens integritet", "Verified the access log") },
     };
 
+    /// <summary>How an entry's caller proved who they were (the access log's <c>Credential</c>).</summary>
+    public static readonly Vocabulary Credentials = new()
+    {
+        { "session", new("Kirjautunut selaimella", "Inloggad i webbläsaren", "Signed in, browser") },
+        { "token", new("Tunniste (bearer)", "Token (bearer)", "Bearer token") },
+        { "function-key", new("Funktioavain (kone)", "Funktionsnyckel (maskin)", "Function key (machine)") },
+        { "system", new("LumoFlow itse", "LumoFlow självt", "LumoFlow itself") },
+        { "none", new("Ei tunnistetta", "Ingen identifiering", "No credential") },
+        { "entra", new("Entra ID -kirjautuminen", "Inloggning med Entra ID", "Entra ID sign-in") },
+        { "dev-sign-in", new("Kehityskäytön kirjautuminen", "Inloggning för utveckling", "Development sign-in") },
+    };
+
     private static readonly Phrase RecordedEvent = new("Kirjasi: {0}", "Registrerade: {0}", "Recorded: {0}");
 
     /// <summary>The action in words: a recorded event (<c>Event:ChildMet</c>) by the event's title; an unknown one as it is.</summary>

@@ -68,6 +68,7 @@ public static class DashboardWords
     public static readonly Phrase Timeline = new("Tapahtumat", "Händelser", "Timeline");
     public static readonly Phrase Time = new("Aika", "Tid", "Time");
     public static readonly Phrase Who = new("Kuka", "Vem", "Who");
+    public static readonly Phrase Credential = new("Tunnistautuminen", "Identifiering", "Credential");
     public static readonly Phrase Engine = new("Moottorin historia (Durable)", "Motorns historik (Durable)", "Engine history (Durable)");
     public static readonly Phrase Instance = new("Instanssi: {0}", "Instans: {0}", "Instance: {0}");
     public static readonly Phrase Purged = new("historia poistettu {0}", "historiken rensad {0}", "history purged {0}");

@@ -31,6 +31,10 @@ public static class SignInWords
     public static readonly Phrase TryAgain = new("Yritä uudelleen.", "Försök igen.", "Try again.");
     public static readonly Phrase SignedIn = new("Kirjauduttu", "Inloggad", "Signed in");
     public static readonly Phrase Continue = new("Jatka", "Fortsätt", "Continue");
+    public static readonly Phrase SignedOutTitle = new("Kirjauduttu ulos", "Utloggad", "Signed out");
+    public static readonly Phrase SignedOut = new("Olet kirjautunut ulos LumoFlow'sta.", "Du har loggat ut från LumoFlow.",
+        "You have signed out of LumoFlow.");
+    public static readonly Phrase SignInAgain = new("Kirjaudu uudelleen", "Logga in igen", "Sign in again");
 
     /// <summary>The app roles (the token's <c>roles</c> claim) in words.</summary>
     public static readonly Vocabulary Roles = new()
@@ -38,6 +42,7 @@ public static class SignInWords
         { "Admin", new("Pääkäyttäjä", "Huvudanvändare", "Administrator") },
         { "TeamLead", new("Tiiminvetäjä", "Teamledare", "Team lead") },
         { "SocialWorker", new("Sosiaalityöntekijä", "Socialarbetare", "Social worker") },
-        { "System", new("Järjestelmä (funktioavain)", "System (funktionsnyckel)", "System (function key)") },
+        { "System", new("Järjestelmä (LumoFlow itse)", "System (LumoFlow självt)", "System (LumoFlow itself)") },
+        { "Integration", new("Integraatio (funktioavain)", "Integration (funktionsnyckel)", "Integration (function key)") },
     };
 }
