@@ -34,7 +34,9 @@ public sealed partial class InputAndOutputTests(DevServices services)
 
         var id = await app.SubmitAsync(notification);
 
-        var package = await app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}/transfer-package");
+        // The notification's row is written with the case's first record, by the orchestration's first activity.
+        var package = await Poll.UntilAsync(() => app.StaffClient().GetFromJsonAsync<JsonObject>($"/api/cases/{id}/transfer-package")!,
+            p => p?["notification"] is not null, p => $"Case {id} was not recorded: {p?.ToJsonString()}", seconds: 30, intervalMs: 100);
         var stored = package!["notification"]!;
         Assert.Equal("Maija Opettaja", (string)stored["notifier"]!["name"]!);
         Assert.Equal("Testi Lapsi", (string)stored["children"]![0]!["name"]!);
