@@ -15,8 +15,8 @@ namespace LumoFlow.LocalHost;
 /// an inner Kestrel host on a Unix domain socket (no port to collide with, reachable only from this machine), started
 /// before the SDK's worker and stopped after it, so the worker closes its stream first (one host for both hung on
 /// shutdown). Known limits of this sidecar: one worker connection, no entities, it accepts purging a running
-/// instance (LumoFlow never asks it to), and it renews no work item (<see cref="RenewedActivityLocks"/> does, for activities). It stops the backend even when it never started it: see
-/// <see cref="StopOnlyIfStarted"/>.</para>
+/// instance (LumoFlow never asks it to), and it renews no work item (<see cref="RenewedActivityLocks"/> does, for
+/// activities). It stops the backend even when it never started it: see <see cref="StopOnlyIfStarted"/>.</para>
 /// </summary>
 /// <param name="activityLockRenewal">How often a running activity's work item is renewed (<see cref="RenewedActivityLocks"/>).</param>
 public sealed class DurableTaskSidecar(AzureStorageOrchestrationService backend, string socketPath, ILoggerFactory loggerFactory,

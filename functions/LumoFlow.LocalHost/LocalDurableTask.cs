@@ -106,7 +106,8 @@ public static class LocalDurableTask
             PartitionCount = durable.GetValue("PartitionCount", 4),
             MaxQueuePollingInterval = TimeSpan.FromSeconds(durable.GetValue("MaxQueuePollingIntervalSeconds", 1.0)),
             WorkItemQueueVisibilityTimeout = WorkItemVisibility(configuration),
-            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(durable.GetValue("ControlQueueVisibilityTimeoutSeconds", ControlQueueVisibilityTimeout.TotalSeconds)),
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(
+                durable.GetValue("ControlQueueVisibilityTimeoutSeconds", ControlQueueVisibilityTimeout.TotalSeconds)),
             MaxConcurrentTaskActivityWorkItems = durable.GetValue("MaxConcurrentActivities", 32),
             MaxConcurrentTaskOrchestrationWorkItems = durable.GetValue("MaxConcurrentOrchestrations", 100),
             UseAppLease = false,

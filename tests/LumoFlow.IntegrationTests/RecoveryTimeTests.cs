@@ -51,7 +51,8 @@ public sealed class RecoveryTimeTests(DevServices services, ITestOutputHelper ou
         var restarted = Stopwatch.GetTimestamp();
         await using var second = await AppProcess.StartAsync(services, hub, "worker-1"); // the real mail server now
         var up = Stopwatch.GetElapsedTime(restarted);
-        bool Expected(MailDev.Message m) => notifiers.Any(m.IsTo) || (m.Subject.StartsWith("KIIREELLINEN", StringComparison.Ordinal) && ids.Any(m.Subject.Contains));
+        bool Expected(MailDev.Message m) =>
+            notifiers.Any(m.IsTo) || (m.Subject.StartsWith("KIIREELLINEN", StringComparison.Ordinal) && ids.Any(m.Subject.Contains));
         var arrived = new Dictionary<string, TimeSpan>();
         while (arrived.Count < notifiers.Count + 5 && Stopwatch.GetElapsedTime(restarted) < TimeSpan.FromSeconds(120))
         {
