@@ -14,11 +14,13 @@ namespace LumoFlow.LocalHost;
 /// — so this class is the only code that touches it; swapping it for another sidecar changes nothing else. It runs in
 /// an inner Kestrel host on a Unix domain socket (no port to collide with, reachable only from this machine), started
 /// before the SDK's worker and stopped after it, so the worker closes its stream first (one host for both hung on
-/// shutdown). Known limits of this sidecar: one worker connection, no entities, and it accepts purging a running
-/// instance (LumoFlow never asks it to). It stops the backend even when it never started it: see
-/// <see cref="StopOnlyIfStarted"/>.</para>
+/// shutdown). Known limits of this sidecar: one worker connection, no entities, it accepts purging a running
+/// instance (LumoFlow never asks it to), and it renews no work item (<see cref="RenewedActivityLocks"/> does, for
+/// activities). It stops the backend even when it never started it: see <see cref="StopOnlyIfStarted"/>.</para>
 /// </summary>
-public sealed class DurableTaskSidecar(AzureStorageOrchestrationService backend, string socketPath, ILoggerFactory loggerFactory) : IHostedService
+/// <param name="activityLockRenewal">How often a running activity's work item is renewed (<see cref="RenewedActivityLocks"/>).</param>
+public sealed class DurableTaskSidecar(AzureStorageOrchestrationService backend, string socketPath, ILoggerFactory loggerFactory,
+    TimeSpan activityLockRenewal) : IHostedService
 {
     private const int MaxMessageBytes = 16 * 1024 * 1024;
     private WebApplication? _server;
@@ -58,7 +60,7 @@ public sealed class DurableTaskSidecar(AzureStorageOrchestrationService backend,
         builder.WebHost.SuppressStatusMessages(true); // the app itself announces that it started
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socketPath, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = MaxMessageBytes);
-        builder.Services.AddSingleton<IOrchestrationService>(new StopOnlyIfStarted(backend));
+        builder.Services.AddSingleton<IOrchestrationService>(new StopOnlyIfStarted(new RenewedActivityLocks(backend, activityLockRenewal)));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();

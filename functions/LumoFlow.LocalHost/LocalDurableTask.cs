@@ -25,6 +25,17 @@ public static class LocalDurableTask
     /// </summary>
     public static readonly TimeSpan MaximumTimerInterval = TimeSpan.FromDays(6);
 
+    /// <summary>
+    /// How long a fetched work item or control-queue message stays hidden: after a crash, how soon the dead process's
+    /// work comes back (Durable's default, 5 minutes, held an email cut off mid-send for 302 s). An activity's work item
+    /// is renewed while the activity runs (<see cref="RenewedActivityLocks"/>), so a slow one is not run twice. host.json
+    /// sets the same for Azure.
+    /// </summary>
+    public static readonly TimeSpan WorkItemVisibilityTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The control queues' counterpart of <see cref="WorkItemVisibilityTimeout"/>: orchestration episodes take milliseconds.</summary>
+    public static readonly TimeSpan ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30);
+
     public static IServiceCollection AddLocalDurableTask(this IServiceCollection services)
     {
         var socketPath = DurableTaskSidecar.NewSocketPath();
@@ -34,7 +45,7 @@ public static class LocalDurableTask
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetService<StorageAccountClientProvider>())));
         // Registered before the worker: started first, stopped last.
         services.AddHostedService(sp => new DurableTaskSidecar(sp.GetRequiredService<AzureStorageOrchestrationService>(), socketPath,
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(), ActivityLockRenewal(sp.GetRequiredService<IConfiguration>())));
 
         services.AddDurableTaskWorker(worker =>
         {
@@ -79,8 +90,8 @@ public static class LocalDurableTask
     /// <summary>
     /// The settings the experiment found necessary (docs/orchestration.md): queue polling capped at 1 s by default
     /// (Durable's 30 s makes events and timers up to 30 s late), a fixed worker id (a restarted process takes its
-    /// partitions back at once instead of waiting out the old leases), work items hidden longer than any activity runs
-    /// (this sidecar never renews them), and no app lease (one app uses this task hub).
+    /// partitions back at once instead of waiting out the old leases), fetched messages hidden for 30 s (a crashed
+    /// process's work comes back within that; a running activity's is renewed), and no app lease (one app uses this task hub).
     /// </summary>
     internal static AzureStorageOrchestrationServiceSettings BackendSettings(IConfiguration configuration, ILoggerFactory loggers,
         StorageAccountClientProvider? storage = null)
@@ -94,8 +105,9 @@ public static class LocalDurableTask
             WorkerId = durable["WorkerId"] ?? Environment.MachineName,
             PartitionCount = durable.GetValue("PartitionCount", 4),
             MaxQueuePollingInterval = TimeSpan.FromSeconds(durable.GetValue("MaxQueuePollingIntervalSeconds", 1.0)),
-            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(durable.GetValue("WorkItemVisibilityTimeoutSeconds", 300.0)),
-            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(durable.GetValue("ControlQueueVisibilityTimeoutSeconds", 300.0)),
+            WorkItemQueueVisibilityTimeout = WorkItemVisibility(configuration),
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(
+                durable.GetValue("ControlQueueVisibilityTimeoutSeconds", ControlQueueVisibilityTimeout.TotalSeconds)),
             MaxConcurrentTaskActivityWorkItems = durable.GetValue("MaxConcurrentActivities", 32),
             MaxConcurrentTaskOrchestrationWorkItems = durable.GetValue("MaxConcurrentOrchestrations", 100),
             UseAppLease = false,
@@ -104,6 +116,12 @@ public static class LocalDurableTask
             LoggerFactory = loggers,
         };
     }
+
+    private static TimeSpan WorkItemVisibility(IConfiguration configuration) => TimeSpan.FromSeconds(
+        configuration.GetSection("LumoFlow:Durable").GetValue("WorkItemVisibilityTimeoutSeconds", WorkItemVisibilityTimeout.TotalSeconds));
+
+    /// <summary>A running activity's work item is renewed three times per visibility timeout: a late renewal still comes in time.</summary>
+    internal static TimeSpan ActivityLockRenewal(IConfiguration configuration) => WorkItemVisibility(configuration) / 3;
 
     private static ITaskActivity Activity<TActivity, TInput, TOutput>(IServiceProvider services, Func<TActivity, TInput, Task<TOutput>> run)
         where TActivity : notnull =>

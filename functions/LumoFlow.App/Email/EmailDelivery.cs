@@ -10,16 +10,24 @@ namespace LumoFlow.App.Email;
 /// Delivers one email of a case's outbox (the <c>email-…</c> rows the record keeps) at most once as far as LumoFlow can
 /// tell: a delivery claims the row under its ETag before it sends, and marks it sent after. A repeated delivery of an
 /// email already sent does nothing; one that finds another delivery's claim still running backs off and is retried.
-/// Only a crash between sending and marking can send an email twice — SMTP and ACS cannot be asked first — and the
-/// email's stable id (Message-ID, ACS Operation-Id) lets the receiving side drop that duplicate.
+/// Only a crash between sending and marking, or a send given up after <see cref="SendTimeout"/> that the server had in
+/// fact taken, can send an email twice — SMTP and ACS cannot be asked first — and the email's stable id (Message-ID,
+/// ACS Operation-Id) lets the receiving side drop that duplicate.
 /// <para>An URGENT email to on-call is counted against its team's hourly cap before it is sent
 /// (<see cref="OnCallAlerts"/>): past the cap it is held for the hour's summary instead, and a delivery of a held or
 /// summarised email does nothing more.</para>
 /// </summary>
 public sealed class EmailDelivery(LumoFlowTables tables, IEmailSender sender, OnCallAlerts onCall, TimeProvider time, ILogger<EmailDelivery> logger)
 {
-    /// <summary>How long a claim keeps other deliveries of the same email away; longer than any send takes.</summary>
-    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a claim keeps other deliveries of the same email away: longer than a send may take
+    /// (<see cref="SendTimeout"/>), and short, because a claim whose delivery died with its process (SIGKILL mid-send)
+    /// holds the email back until it runs out: every email queued before a crash is to go out within 60 s of the restart.
+    /// </summary>
+    public static readonly TimeSpan ClaimDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>A send that has not finished by then is given up and retried (the mail server hangs, say).</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(20);
 
     public async Task DeliverAsync(SendEmailInput input, CancellationToken cancellationToken)
     {
@@ -66,16 +74,19 @@ public sealed class EmailDelivery(LumoFlowTables tables, IEmailSender sender, On
 
     private async Task SendAsync(string caseId, LumoFlow.Domain.Messaging.Email email, ETag claimed, CancellationToken cancellationToken)
     {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(SendTimeout);
         try
         {
             if (onCall.Applies(email) && await onCall.HoldAsync(caseId, email, cancellationToken)) return;
-            await sender.SendAsync(email, cancellationToken);
+            await sender.SendAsync(email, limit.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // No address or content in the log: the email's id and kind only.
             logger.LogWarning("Sending {Kind} email {EmailId} failed ({Error}); it will be retried", email.Kind, email.Id, e.GetType().Name);
             await ReleaseAsync(caseId, email.Id, claimed);
+            if (e is OperationCanceledException) throw new TimeoutException($"Sending email {email.Id} took over {SendTimeout.TotalSeconds} s.", e);
             throw;
         }
 

@@ -39,6 +39,9 @@ public static class CommonWords
     public static readonly Phrase Error = new("Pyyntöä ei voitu käsitellä, eikä mitään tallennettu puolittain. Yritä hetken kuluttua uudelleen.",
         "Begäran kunde inte behandlas och inget sparades till hälften. Försök igen om en stund.",
         "The request could not be handled, and nothing was half-stored. Try again in a moment.");
+    public static readonly Phrase UnreadableTitle = new("Lomaketta ei voitu lukea", "Formuläret kunde inte läsas", "The form could not be read");
+    public static readonly Phrase Unreadable = new("Mitään ei tallennettu. Avaa sivu uudelleen ja lähetä lomake siltä.",
+        "Inget sparades. Öppna sidan igen och skicka formuläret därifrån.", "Nothing was stored. Open the page again and send the form from it.");
     public static readonly Phrase TooLargeTitle = new("Lomake on liian suuri", "Formuläret är för stort", "The form is too large");
     public static readonly Phrase TooLarge = new("Lomakkeessa voi lähettää enintään {0} kilotavua. Lyhennä tekstiä ja lähetä uudelleen.",
         "Formuläret får vara högst {0} kilobyte. Korta texten och skicka igen.", "A form may hold at most {0} kilobytes. Shorten the text and send it again.");
