@@ -55,6 +55,8 @@ public static class LocalDurableTask
                 // The sidecar sends no health pings; with the SDK's default the worker reconnects after 120 s of silence,
                 // and work items fetched across that reconnect were lost (the experiment: 4 of 200).
                 o.SetSilentDisconnectTimeout(TimeSpan.Zero);
+                // The served sidecar loses the events an orchestration keeps across its ContinueAsNew: see the class.
+                o.Interceptors.Add(new CarryOverOwnEvents());
             });
             worker.Configure(o =>
             {

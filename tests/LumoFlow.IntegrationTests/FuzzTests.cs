@@ -136,12 +136,11 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
     }
 
     /// <summary>
-    /// Found by this fuzz (2026-12-06), open: 300 events raised on one case at once (8 at a time) are all accepted, and
-    /// the case applies 38 of them — two generations of its orchestration — then stops, its engine Running, for as long
-    /// as anyone waited (2 minutes; the Durable visibility timeouts at 30 s or 300 s alike, with or without the work-item
-    /// renewal). docs/reliability.md says more.
+    /// Found by this fuzz (2026-12-06): 300 events raised on one case at once (8 at a time) were all accepted, and the
+    /// case applied 38 of them — two generations of its orchestration — then stopped: the served sidecar dropped the
+    /// events the SDK keeps across a ContinueAsNew. <see cref="LumoFlow.LocalHost.CarryOverOwnEvents"/> carries them over.
     /// </summary>
-    [Fact(Skip = "Open, found by FuzzTests: a burst of events on one case stops being applied after its second ContinueAsNew (docs/reliability.md)")]
+    [Fact]
     public async Task A_burst_of_events_on_one_case_is_applied_in_full()
     {
         await using var app = new LumoFlowApp(services);
@@ -197,7 +196,7 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
             if (served.Form is null)
             {
                 var page = await client.GetAsync("/");
-                var next = (ServedForm.Parse(await page.Content.ReadAsStringAsync()), CookieOf(page, ".AspNetCore.Antiforgery."));
+                var next = (ServedForm.Parse(await page.Content.ReadAsStringAsync()), CookieOf(page, "__Host-lumoflow-antiforgery="));
                 lock (servedLock) served = next;
             }
             lock (servedLock) (form, cookie) = (served.Form!, served.Cookie!);
@@ -234,14 +233,14 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
         await using var app = new LumoFlowApp(services);
         var ids = await OpenCasesAsync(app, 10);
         var browser = app.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
-        var session = $"lumoflow-session={await app.TokenAsync("SocialWorker", Team)}";
+        var (session, _) = await app.SessionAsync("SocialWorker", Team);
         var pageRequest = new HttpRequestMessage(HttpMethod.Get, $"/staff/cases/{ids[0]}");
         pageRequest.Headers.Add("Cookie", session);
         var page = await browser.SendAsync(pageRequest);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var token = ServedForm.TokenField().Match(await page.Content.ReadAsStringAsync());
         Assert.True(token.Success, "the case page has no anti-forgery token");
-        var cookies = $"{session}; {CookieOf(page, ".AspNetCore.Antiforgery.")}";
+        var cookies = $"{session}; {CookieOf(page, "__Host-lumoflow-antiforgery=")}";
         var accepted = ids.ToDictionary(id => id, _ => 0);
         await InBatchesAsync(app, "staff form", count, 125, async () =>
         {
@@ -327,7 +326,7 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
             var applied = events.Count(n => n == eventName);
             Assert.True(applied <= accepted, $"{id}: {applied} {eventName} in the history, {accepted} accepted");
             Assert.DoesNotContain("EventRefused", events);
-            if (applied == accepted || waited.Elapsed > TimeSpan.FromSeconds(30)) return (applied, accepted);
+            if (applied == accepted || waited.Elapsed > TimeSpan.FromSeconds(120)) return (applied, accepted);
             await Task.Delay(1000);
         }
     }
@@ -335,10 +334,12 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
     private async Task AllAppliedAsync(LumoFlowApp app, string target, Dictionary<string, int> accepted)
     {
         var results = new List<(int Applied, int Accepted)>();
-        var waited = Stopwatch.StartNew(); // 30 s for all of them
+        var waited = Stopwatch.StartNew(); // 2 minutes for all of them
         foreach (var (id, n) in accepted) results.Add(await AppliedAsync(app, id, "NotifierContacted", n, waited));
         Figures.Record(output, nameof(FuzzTests), $"{target}: {results.Sum(r => r.Applied)} of {results.Sum(r => r.Accepted)} accepted events " +
             $"applied on {accepted.Count} cases; cases that stopped applying them: {results.Count(r => r.Applied < r.Accepted)}");
+        // Nothing a person sends is lost: every accepted event reaches its case.
+        Assert.Equal(results.Sum(r => r.Accepted), results.Sum(r => r.Applied));
     }
 
     private sealed record Answer(string Mutation, HttpStatusCode Status, IReadOnlyList<string>? Ids = null, bool Thanked = false)
