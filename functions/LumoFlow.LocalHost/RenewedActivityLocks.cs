@@ -15,13 +15,13 @@ namespace LumoFlow.LocalHost;
 /// <para>A renewal and the work item's completion are never under way at once: each moves the queue message's pop
 /// receipt, and a completion whose receipt a renewal had just replaced would leave the message to run again.</para>
 /// </summary>
-internal sealed class RenewedActivityLocks(IOrchestrationService inner, TimeSpan interval) : IOrchestrationService
+internal sealed class RenewedActivityLocks(IOrchestrationService inner, TimeSpan interval) : PassThroughOrchestrationService(inner)
 {
     private readonly ConcurrentDictionary<TaskActivityWorkItem, Renewal> _renewals = new(ReferenceEqualityComparer.Instance);
 
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    public override async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
     {
-        var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        var workItem = await Inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
         if (workItem is not null)
         {
             var renewal = new Renewal();
@@ -31,11 +31,11 @@ internal sealed class RenewedActivityLocks(IOrchestrationService inner, TimeSpan
         return workItem!;
     }
 
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        AfterRenewalAsync(workItem, () => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage));
+    public override Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
+        AfterRenewalAsync(workItem, () => Inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage));
 
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
-        AfterRenewalAsync(workItem, () => inner.AbandonTaskActivityWorkItemAsync(workItem));
+    public override Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
+        AfterRenewalAsync(workItem, () => Inner.AbandonTaskActivityWorkItemAsync(workItem));
 
     private async Task RenewWhileRunningAsync(TaskActivityWorkItem workItem, Renewal renewal)
     {
@@ -47,7 +47,7 @@ internal sealed class RenewedActivityLocks(IOrchestrationService inner, TimeSpan
                 await renewal.Gate.WaitAsync(renewal.Stop.Token);
                 try
                 {
-                    await inner.RenewTaskActivityWorkItemLockAsync(workItem);
+                    await Inner.RenewTaskActivityWorkItemLockAsync(workItem);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -91,37 +91,4 @@ internal sealed class RenewedActivityLocks(IOrchestrationService inner, TimeSpan
         public CancellationTokenSource Stop { get; } = new();
         public SemaphoreSlim Gate { get; } = new(1, 1);
     }
-
-    // Everything else passes straight through.
-    public Task StartAsync() => inner.StartAsync();
-    public Task StopAsync() => inner.StopAsync();
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
-    public Task CreateAsync() => inner.CreateAsync();
-    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
-    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
-    public Task DeleteAsync() => inner.DeleteAsync();
-    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
-
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
-        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
-
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-    public Task CompleteTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState,
-        IList<TaskMessage> outboundMessages, IList<TaskMessage> orchestratorMessages, IList<TaskMessage> timerMessages,
-        TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages,
-            continuedAsNewMessage, orchestrationState);
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
-
-    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 }
