@@ -16,34 +16,15 @@ namespace LumoFlow.LocalHost;
 /// <c>LumoFlow:Checks:IntervalSeconds</c> sets how often it looks (300), <c>0</c> turns it off.
 /// </summary>
 public sealed class DailyJobsLoop(DeadlineChecks checks, EngineRetention retention, AccessLogAnchors anchors, CaseGauges gauges,
-    StaffSessions sessions,
-    DurableTaskClient durable, IConfiguration configuration, ILogger<DailyJobsLoop> logger) : BackgroundService
+    StaffSessions sessions, DurableTaskClient durable, IConfiguration configuration, ILogger<DailyJobsLoop> logger)
+    : TimerLoop(configuration, logger, "LumoFlow:Checks:IntervalSeconds", 300)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("LumoFlow:Checks:IntervalSeconds", 300.0);
-        if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            await RunAsync("deadline check", () => checks.RunIfDueAsync(durable, stoppingToken), seconds, stoppingToken);
-            await RunAsync("engine-history retention", () => retention.RunIfDueAsync(durable, stoppingToken), seconds, stoppingToken);
-            await RunAsync("access log anchor", () => anchors.RunIfDueAsync(stoppingToken), seconds, stoppingToken);
-            await RunAsync("telemetry gauges", () => gauges.MeasureAsync(durable, stoppingToken), seconds, stoppingToken);
-            await RunAsync("ended sessions", () => sessions.DeleteEndedAsync(stoppingToken), seconds, stoppingToken);
-        }
-    }
-
-    /// <summary>One job; its failure is logged (its type only) and the loop goes on to the next job and the next look.</summary>
-    private async Task RunAsync(string job, Func<Task> run, double seconds, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await run();
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogWarning("The daily {Job} failed ({Error}); it looks again in {Seconds} s", job, e.GetType().Name, seconds);
-        }
-    }
+    protected override IEnumerable<(string, Func<CancellationToken, Task>)> Jobs =>
+    [
+        ("daily deadline check", stop => checks.RunIfDueAsync(durable, stop)),
+        ("daily engine-history retention", stop => retention.RunIfDueAsync(durable, stop)),
+        ("daily access log anchor", anchors.RunIfDueAsync),
+        ("telemetry gauges", stop => gauges.MeasureAsync(durable, stop)),
+        ("deletion of ended sessions", sessions.DeleteEndedAsync),
+    ];
 }

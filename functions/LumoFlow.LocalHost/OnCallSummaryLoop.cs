@@ -7,23 +7,9 @@ namespace LumoFlow.LocalHost;
 /// summary of each hour whose URGENT emails went past the cap, once the hour is over (<see cref="OnCallAlerts"/>).
 /// <c>LumoFlow:Urgency:OnCallSummaryIntervalSeconds</c> sets how often it looks (60), <c>0</c> turns it off.
 /// </summary>
-public sealed class OnCallSummaryLoop(OnCallAlerts onCall, IConfiguration configuration, ILogger<OnCallSummaryLoop> logger) : BackgroundService
+public sealed class OnCallSummaryLoop(OnCallAlerts onCall, IConfiguration configuration, ILogger<OnCallSummaryLoop> logger)
+    : TimerLoop(configuration, logger, "LumoFlow:Urgency:OnCallSummaryIntervalSeconds", 60)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("LumoFlow:Urgency:OnCallSummaryIntervalSeconds", 60.0);
-        if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await onCall.SendDueSummariesAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("On-call's summaries failed ({Error}); they are looked at again in {Seconds} s", e.GetType().Name, seconds);
-            }
-        }
-    }
+    protected override IEnumerable<(string, Func<CancellationToken, Task>)> Jobs =>
+        [("on-call's summaries", stop => onCall.SendDueSummariesAsync(stop))];
 }
