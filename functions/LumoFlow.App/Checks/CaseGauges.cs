@@ -8,8 +8,8 @@ namespace LumoFlow.App.Checks;
 /// <summary>
 /// Measures what the gauges of <see cref="LumoFlowTelemetry"/> show: open cases overdue, open cases whose urgency is not
 /// assessed and the oldest of them, and the case orchestrations the engine holds as failed. One query of the case index
-/// and one of the engine; run by the daily jobs' timer (every 15 minutes in Azure, every
-/// <c>LumoFlow:Checks:IntervalSeconds</c> locally), whether or not a daily job is due.
+/// and one of the engine. In Azure the Functions app's <c>CaseGauges</c> timer runs it every 5 minutes; locally every
+/// look of the daily jobs' loop does (<c>LumoFlow:Checks:IntervalSeconds</c>), whether or not a daily job is due.
 /// </summary>
 public sealed class CaseGauges(CaseIndex index, TimeProvider time)
 {
