@@ -128,14 +128,18 @@ public sealed class LumoFlowApp : WebApplicationFactory<Program>
     /// <summary>
     /// Signs <paramref name="browser"/> in as a person does: the development sign-in's form, with its anti-forgery token,
     /// posted; the session's cookie lands in the client's cookie container (a client of this app's https address).
+    /// Returns both answers: the form's (its anti-forgery cookie) and the sign-in's (its session cookie).
     /// </summary>
-    public static async Task SignInAsync(HttpClient browser, string role, string? team, string account = "maija.virtanen@kunta.example")
+    public static async Task<(HttpResponseMessage Form, HttpResponseMessage SignedIn)> SignInAsync(HttpClient browser, string role, string? team,
+        string account = "maija.virtanen@kunta.example")
     {
-        var form = ServedForm.Parse(await browser.GetStringAsync("/signin?lang=en"));
+        var page = await browser.GetAsync("/signin?lang=en");
+        var form = ServedForm.Parse(await page.Content.ReadAsStringAsync());
         var fields = new Dictionary<string, string> { [form.TokenName] = form.Token, ["name"] = "Maija Virtanen", ["account"] = account, ["role"] = role };
         if (team is not null) fields["team"] = team;
         var signedIn = await browser.PostAsync("/signin", new FormUrlEncodedContent(fields));
         Assert.True(signedIn.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"sign-in: {(int)signedIn.StatusCode}");
+        return (page, signedIn);
     }
 
     /// <summary>
