@@ -306,6 +306,68 @@ public sealed class CaseLifecycleOrchestrationTests
     }
 
     [Fact]
+    public void A_request_delivered_twice_is_applied_once_even_when_the_copy_would_now_be_refused()
+    {
+        var run = Open(At("2026-04-01 10:00"));
+        run.Raise(new UrgencyAssessed(false, null) { Actor = "first.worker" }, At("2026-04-01 10:30"), requestId: "r0");
+        run.Raise(new NotifierContacted("phone", At("2026-04-01 11:00"), "Soitettu.") { Actor = "first.worker" }, At("2026-04-01 11:00"), requestId: "r1");
+        run.Raise(new DecisionMade(true, "start") { Actor = "first.worker" }, At("2026-04-02 09:00"), requestId: "r2");
+        var steps = run.Store.Steps.Count;
+
+        // Durable delivers each again (a control-queue message fetched a second time): the case has answered them.
+        run.Raise(new NotifierContacted("phone", At("2026-04-02 09:01"), "Soitettu.") { Actor = "first.worker" }, At("2026-04-02 09:01"), requestId: "r1");
+        run.Raise(new DecisionMade(true, "start") { Actor = "first.worker" }, At("2026-04-02 09:02"), requestId: "r2");
+
+        Assert.Equal(steps, run.Store.Steps.Count);
+        Assert.Single(run.Store.History, e => e.EventType == "NotifierContacted");
+        Assert.DoesNotContain(run.Store.History, e => e.EventType == "EventRefused");
+        Assert.Equal(["r0", "r1", "r2"], run.Store.Steps.Values.Select(s => s.Request?.RequestId).OfType<string>());
+        Assert.All(run.Store.Steps.Values.Select(s => s.Request).OfType<RequestOutcome>(), r => Assert.True(r.Applied));
+    }
+
+    [Fact]
+    public void A_request_is_remembered_across_generations_for_a_day_and_then_forgotten()
+    {
+        var run = Open(At("2026-04-01 10:00"));
+        run.Raise(new UrgencyAssessed(false, null), At("2026-04-01 10:30"));
+        run.Raise(new NotifierContacted("phone", At("2026-04-01 11:00"), null), At("2026-04-01 11:00"), requestId: "early");
+        run.Raise(new DecisionMade(true, "assessment needed"), At("2026-04-01 11:30"));
+        for (var i = 0; i < CaseOrchestration.WakeUpsPerGeneration; i++)
+            run.Raise(new ChildViewsRecorded($"note {i}"), At("2026-04-01 12:00").AddMinutes(i), requestId: $"n{i}");
+        Assert.True(run.Generations.Count >= 2, $"{run.Generations.Count} generations");
+
+        run.Raise(new NotifierContacted("phone", At("2026-04-01 13:00"), null), At("2026-04-01 13:00"), requestId: "early");
+        Assert.Single(run.Store.History, e => e.EventType == "NotifierContacted");
+
+        // A day on, the case has forgotten the requests of the first day (its memory does not grow with its history).
+        run.Raise(new ChildViewsRecorded("next day"), At("2026-04-02 14:00"), requestId: "late");
+        Assert.Equal(["late"], run.Store.Stored!.AnsweredRequests!.Keys);
+        Assert.Equal(CaseRun.RequestMemory, TimeSpan.FromDays(1));
+    }
+
+    [Fact]
+    public void An_instance_of_version_1_replays_as_it_ran_applying_a_copy_until_it_continues_as_new()
+    {
+        var workflow = NewWorkflow();
+        var notification = ValidNotification();
+        var received = new NotificationReceived(notification, Routing.Route(notification.Children![0].HomeMunicipality), [], At("2026-04-01 10:00"), null)
+            { Actor = "notifier" };
+        var input = CaseOrchestrationInput.Open(workflow.Open(CaseId, received, At("2026-04-01 10:00")), new IntakeRecord(JsonSerializer.Serialize(notification), null));
+        var run = new SimulatedOrchestration(workflow, input, At("2026-04-01 10:00"), new InMemoryCase()) { Version = "1" }.Start();
+        run.Raise(new UrgencyAssessed(false, null), At("2026-04-01 10:30"));
+        run.Raise(new NotifierContacted("phone", At("2026-04-01 11:00"), null), At("2026-04-01 11:00"), requestId: "r1");
+        run.Raise(new NotifierContacted("phone", At("2026-04-01 11:01"), null), At("2026-04-01 11:01"), requestId: "r1");
+        Assert.Equal(2, run.Store.History.Count(e => e.EventType == "NotifierContacted")); // as version 1 did
+        run.Raise(new DecisionMade(true, "assessment needed"), At("2026-04-01 11:30"));
+
+        for (var i = 0; i < CaseOrchestration.WakeUpsPerGeneration; i++)
+            run.Raise(new ChildViewsRecorded($"note {i}"), At("2026-04-01 12:00").AddMinutes(i));
+        Assert.Equal(CaseOrchestration.Version, run.Version); // moved on at its ContinueAsNew
+        run.Raise(new NotifierContacted("phone", At("2026-04-01 13:00"), null), At("2026-04-01 13:00"), requestId: "r1");
+        Assert.Equal(2, run.Store.History.Count(e => e.EventType == "NotifierContacted"));
+    }
+
+    [Fact]
     public void An_email_that_fails_every_retry_is_tried_again_later_and_sent_once()
     {
         var store = new InMemoryCase { FailingSends = 5 }; // the first send and its four retries fail

@@ -30,7 +30,7 @@ public sealed class CaseTermination(CaseRecords records, CaseLookup lookup, Case
                 await durable.TerminateInstanceAsync(caseId, reason, cancellationToken);
 
             // A case terminated before its orchestration wrote its record gets its opening recorded with the termination.
-            var after = new StoredCase(step.State, stored.Timers.After(step), stored.Step + 1);
+            var after = stored with { State = step.State, Timers = stored.Timers.After(step), Step = stored.Step + 1 };
             var recorded = new RecordedStep(after.Step, step.History, step.DocumentsToStore, step.Emails);
             var update = found.Opening is { } opening
                 ? new CaseRecordUpdate(after, [.. opening.Steps, recorded], opening.Intake)

@@ -26,7 +26,7 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
     public const string EventName = "CaseEvent";
 
     /// <summary>The orchestration's shape (see the versioning note above).</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     /// <summary>Wake-ups per generation: a long case keeps a short Durable history (a few hundred events at most).</summary>
     public const int WakeUpsPerGeneration = 20;
@@ -55,7 +55,7 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
                 run.Fired(due);
                 run.Apply((WorkflowStep)workflow.Apply(run.State, new TimerFired(due.Name), now));
             }
-            if (arrived is not null) Apply(run, arrived, now);
+            if (arrived is not null) Apply(context, run, arrived, now);
             context.SetCustomStatus(CustomStatus.Of(run.State));
             await RecordAndSendAsync(context, run);
 
@@ -73,20 +73,21 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
         }
     }
 
-    /// <summary>A staff event (or another case's) goes to the workflow; one that no longer applies is recorded as refused.</summary>
-    private void Apply(CaseRun run, CaseEventMessage message, DateTimeOffset now)
+    /// <summary>
+    /// A staff event (or another case's) goes to the workflow; one that no longer applies is recorded as refused. A staff
+    /// request the case has already answered is a copy (Durable delivers an event at least once) and changes nothing —
+    /// from <see cref="Version"/> "2" on; an instance of version "1" replays as it ran until its next ContinueAsNew.
+    /// </summary>
+    private void Apply(TaskOrchestrationContext context, CaseRun run, CaseEventMessage message, DateTimeOffset now)
     {
+        if (message.RequestId is { } requestId && run.Answered(requestId) && context.CompareVersionTo("2") >= 0) return;
         var caseEvent = message.ToEvent();
-        switch (workflow.Apply(run.State, caseEvent, now))
-        {
-            case WorkflowStep step:
-                run.Apply(step, message.RequestId is { } applied ? new RequestOutcome(applied, Applied: true) : null);
-                break;
-            case WorkflowRefusal refusal:
-                run.Apply(CaseWorkflow.RecordRefusal(run.State, caseEvent, refusal, now),
-                    message.RequestId is { } refused ? new RequestOutcome(refused, Applied: false, refusal.Reason) : null);
-                break;
-        }
+        var outcome = workflow.Apply(run.State, caseEvent, now);
+        var step = outcome as WorkflowStep ?? CaseWorkflow.RecordRefusal(run.State, caseEvent, (WorkflowRefusal)outcome, now);
+        if (message.RequestId is not { } id)
+            run.Apply(step);
+        else
+            run.Answer(step, new RequestOutcome(id, Applied: outcome is WorkflowStep, (outcome as WorkflowRefusal)?.Reason), now);
     }
 
     /// <summary>Writes what is not recorded yet, then sends the emails it queued (and any that failed before).</summary>

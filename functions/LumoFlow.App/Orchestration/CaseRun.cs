@@ -39,11 +39,33 @@ internal sealed class CaseRun
     /// <summary>The case index row's ETag after the last write of this orchestration (null until its first).</summary>
     public string? IndexRecordedAs { get; set; }
 
-    /// <summary>The next step of the case; <paramref name="request"/> when it answers a staff request.</summary>
-    public void Apply(WorkflowStep step, RequestOutcome? request = null)
+    /// <summary>
+    /// How long the case remembers a staff request it has answered. Durable delivers an external event at least once: a
+    /// copy comes back within a queue message's visibility timeout (30 s to a few minutes) of the first delivery, or
+    /// when the daily check restarts a case with the requests its record holds as pending. A day covers both by far.
+    /// </summary>
+    public static readonly TimeSpan RequestMemory = TimeSpan.FromDays(1);
+
+    /// <summary>Whether the case has already answered (applied or refused) the staff request <paramref name="requestId"/>.</summary>
+    public bool Answered(string requestId) => Case.AnsweredRequests?.ContainsKey(requestId) == true;
+
+    /// <summary>The next step of the case.</summary>
+    public void Apply(WorkflowStep step) => Apply(step, request: null);
+
+    /// <summary>The next step of the case, answering the staff request <paramref name="request"/> at <paramref name="now"/>.</summary>
+    public void Answer(WorkflowStep step, RequestOutcome request, DateTimeOffset now)
+    {
+        Apply(step, request);
+        var answered = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal) { [request.RequestId] = now };
+        foreach (var (id, at) in Case.AnsweredRequests ?? new Dictionary<string, DateTimeOffset>())
+            if (at > now - RequestMemory) answered.TryAdd(id, at);
+        Case = Case with { AnsweredRequests = answered };
+    }
+
+    private void Apply(WorkflowStep step, RequestOutcome? request)
     {
         var number = Case.Step + 1;
-        Case = new StoredCase(step.State, Case.Timers.After(step), number);
+        Case = Case with { State = step.State, Timers = Case.Timers.After(step), Step = number };
         _unrecorded.Add(new RecordedStep(number, step.History, step.DocumentsToStore, step.Emails, request));
     }
 

@@ -8,7 +8,11 @@ using Email = LumoFlow.Domain.Messaging.Email;
 /// The case as its record's state row holds it: the workflow's state, its pending timers, and how many steps have
 /// been recorded (<paramref name="Step"/>), which orders every write of the record.
 /// </summary>
-public sealed record StoredCase(CaseState State, PendingTimers Timers, int Step);
+/// <param name="AnsweredRequests">
+/// The staff requests the case has answered (applied or refused) lately, by id, with when: Durable delivers an event
+/// at least once, and a request delivered again is not applied again (<see cref="Orchestration.CaseRun.Answered"/>).
+/// </param>
+public sealed record StoredCase(CaseState State, PendingTimers Timers, int Step, IReadOnlyDictionary<string, DateTimeOffset>? AnsweredRequests = null);
 
 /// <summary>What one event or fired timer caused, as the record keeps it: step <paramref name="Step"/> of the case.</summary>
 /// <param name="Request">For an event a staff member raised: whether it was applied, against their request.</param>

@@ -41,6 +41,8 @@ internal sealed class SimulatedOrchestration
     /// <summary>Every action an orchestrator generation scheduled, as Durable's history would count them.</summary>
     public List<int> ActionsPerGeneration { get; } = [];
     public List<string> Versions { get; } = [];
+    /// <summary>The version the running generation carries: the current one, unless a test starts an older instance.</summary>
+    public string Version { get; set; } = CaseOrchestration.Version;
     public TaskOrchestrationContext OrchestrationContext { get; }
 
     /// <summary>Starts the first generation and lets it run until it waits.</summary>
@@ -142,7 +144,7 @@ internal sealed class SimulatedOrchestration
         public override ParentOrchestrationInstance? Parent => null;
         public override DateTime CurrentUtcDateTime => sim.Now.UtcDateTime;
         public override bool IsReplaying => false;
-        public override string Version => CaseOrchestration.Version;
+        public override string Version => sim.Version;
         public override TaskOrchestrationEntityFeature Entities => throw new NotSupportedException();
         protected override Microsoft.Extensions.Logging.ILoggerFactory LoggerFactory => Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
 
@@ -209,6 +211,7 @@ internal sealed class SimulatedOrchestration
         {
             Assert.True(options.PreserveUnprocessedEvents, "events raised meanwhile must carry over");
             sim.Versions.Add(options.NewVersion ?? "");
+            if (options.NewVersion is { } version) sim.Version = version;
             sim._continueAs = (CaseOrchestrationInput)options.NewInput!;
         }
 
