@@ -60,7 +60,8 @@ public sealed class DurableTaskSidecar(AzureStorageOrchestrationService backend,
         builder.WebHost.SuppressStatusMessages(true); // the app itself announces that it started
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socketPath, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = MaxMessageBytes);
-        builder.Services.AddSingleton<IOrchestrationService>(new StopOnlyIfStarted(new RenewedActivityLocks(backend, activityLockRenewal)));
+        builder.Services.AddSingleton<IOrchestrationService>(new StopOnlyIfStarted(new RenewedActivityLocks(backend, activityLockRenewal),
+            loggerFactory.CreateLogger<DurableTaskSidecar>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();

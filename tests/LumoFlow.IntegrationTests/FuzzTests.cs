@@ -30,6 +30,13 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
     private static readonly string[] LumoFlowTables =
         ["Cases", "CaseIndex", "ChildIndex", "AccessLog", "TeamDigests", "DataProtectionKeys", "DeadlineChecks", "OnCallAlerts"];
 
+    /// <summary>
+    /// A door's time, and a request's: a door that stalls fails on its own, naming where it was, instead of running into
+    /// test.sh's 10 minutes per test (which aborts the whole test project, and every test after it goes unreported).
+    /// </summary>
+    private static readonly TimeSpan DoorBudget = TimeSpan.FromMinutes(6), RequestTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Stopwatch _door = new();
     private readonly Dictionary<string, int> _histogram = [];
     private readonly Dictionary<string, int> _mutations = [];
     private int _bodies;
@@ -63,6 +70,7 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
             ? given : Random.Shared.Next();
         output.WriteLine($"seed {seed} (LUMOFLOW_FUZZ_SEED={seed} repeats this run)");
         var clock = Stopwatch.StartNew();
+        _door.Restart();
         try
         {
             await run(new BodyFuzzer(seed), count);
@@ -86,7 +94,7 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
     private async Task IntakeAsync(BodyFuzzer fuzzer, int count)
     {
         await using var app = new LumoFlowApp(services);
-        var client = app.CreateClient();
+        var client = Bounded(app.CreateClient());
         var opened = new HashSet<string>();
         var untouched = await CountsAsync(app);
         const int batchSize = 250;
@@ -127,7 +135,7 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
     private async Task EventsApiAsync(BodyFuzzer fuzzer, int count)
     {
         await using var app = new LumoFlowApp(services);
-        var staff = app.StaffClient();
+        var staff = Bounded(app.StaffClient());
         var ids = await OpenCasesAsync(app, 25);
         var accepted = ids.ToDictionary(id => id, _ => 0);
         await InBatchesAsync(app, "events API", count, 250, async () =>
@@ -192,7 +200,7 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
     {
         await using var app = new LumoFlowApp(services);
         var noCookies = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false };
-        var client = app.CreateClient(noCookies);
+        var client = Bounded(app.CreateClient(noCookies));
         (ServedForm Form, string Cookie) served = default;
         var servedLock = new object();
         var cases = new HashSet<string>();
@@ -245,7 +253,7 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
     {
         await using var app = new LumoFlowApp(services);
         var ids = await OpenCasesAsync(app, 10);
-        var browser = app.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
+        var browser = Bounded(app.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false }));
         var (session, _) = await app.SessionAsync("SocialWorker", Team);
         var pageRequest = new HttpRequestMessage(HttpMethod.Get, $"/staff/cases/{ids[0]}");
         pageRequest.Headers.Add("Cookie", session);
@@ -297,7 +305,7 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
             links.Add(new Uri(PartnerLink().Match(Assert.Single(await services.Mail.WaitForAsync(m => m.IsTo(partner), timeout: TimeSpan.FromSeconds(30))).Text)
                 .Value).PathAndQuery);
         }
-        var partnerClient = app.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false });
+        var partnerClient = Bounded(app.CreateClient(new() { HandleCookies = false, AllowAutoRedirect = false }));
         var thankedLinks = new HashSet<string>();
         await InBatchesAsync(app, "partner page", count, 100, async () =>
         {
@@ -408,7 +416,16 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
             await gate.WaitAsync();
             try
             {
-                return await send();
+                if (_door.Elapsed > DoorBudget)
+                    throw new TimeoutException($"{target}: over {DoorBudget.TotalMinutes} minutes with {_bodies} bodies sent before this batch");
+                try
+                {
+                    return await send();
+                }
+                catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+                {
+                    throw new TimeoutException($"{target}: a request had no answer within {RequestTimeout.TotalSeconds} s", e);
+                }
             }
             finally
             {
@@ -424,6 +441,12 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
         var failed = answers.FirstOrDefault(a => (int)a.Status >= 500);
         Assert.True(failed is null, $"{target}: {failed?.Mutation} was answered {(int?)failed?.Status}");
         return answers;
+    }
+
+    private static HttpClient Bounded(HttpClient client)
+    {
+        client.Timeout = RequestTimeout;
+        return client;
     }
 
     private static void Count(Dictionary<string, int> histogram, string key) => histogram[key] = histogram.GetValueOrDefault(key) + 1;

@@ -30,7 +30,41 @@ public sealed class LumoFlowApp : WebApplicationFactory<Program>
         this.settings = settings;
         this.configure = configure;
         Hub = hub ?? TestSettings.NewHub();
+        _ownsHub = hub is null;
         ClientOptions.BaseAddress = BaseAddress;
+    }
+
+    private readonly bool _ownsHub;
+
+    /// <summary>Stops the app; then, when the hub is its own, empties its queues (<see cref="ClearQueuesAsync"/>).</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsHub) await ClearQueuesAsync();
+    }
+
+    /// <summary>
+    /// Empties the queues of this app's hub once the app has stopped. Stock Azurite scans every message of every queue on
+    /// each dequeue (docs/performance.md), and a case waiting on a timer is such a message: left behind, each test's
+    /// cases made every later test slower — the fuzz's doors ran 3 to 5 times slower at the end of the suite than alone,
+    /// one of them past test.sh's 10 minutes per test on CI. The queues are emptied, not deleted, and the tables are
+    /// kept: the Durable backend finishes stopping in the background after the host has stopped, and storage deleted
+    /// under it kept its partition manager from stopping at all. A hub shared with another app (given the same one)
+    /// is emptied when the app that made it is disposed.
+    /// </summary>
+    private async Task ClearQueuesAsync()
+    {
+        try
+        {
+            var queues = new Azure.Storage.Queues.QueueServiceClient(services.StorageConnectionString);
+            await foreach (var queue in queues.GetQueuesAsync(prefix: Hub.ToLowerInvariant())) // Durable names its queues in lower case
+                await queues.GetQueueClient(queue.Name).ClearMessagesAsync();
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            // Only housekeeping: the test's verdict does not depend on it.
+            Console.Error.WriteLine($"The queues of hub {Hub} were not emptied in full: {e.Status} {e.ErrorCode}");
+        }
     }
 
     public const string FunctionKey = TestSettings.FunctionKey;
@@ -186,6 +220,26 @@ public sealed class LumoFlowApp : WebApplicationFactory<Program>
     /// <summary>The case's status once <paramref name="done"/> holds (the orchestration applies events a moment after 202).</summary>
     public Task<JsonObject> WaitForStatusAsync(string id, Func<JsonObject, bool> done, int seconds = 30) =>
         Cases.WaitForStatusAsync(StaffClient(), id, done, seconds);
+
+    /// <summary>
+    /// Starts the host with no synchronization context, as a real process starts it. A hosted service begins its work on
+    /// the thread that starts the host; under xunit that thread carries xunit's context (one thread per core), and every
+    /// continuation of the Durable worker, the sidecar and the timer loops that did not opt out would queue there behind
+    /// the tests' own — on a 2-core machine, two threads for all of it, and one blocking wait away from a hang.
+    /// </summary>
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return base.CreateHost(builder);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
