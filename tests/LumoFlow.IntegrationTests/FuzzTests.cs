@@ -245,7 +245,9 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
             var opened = answers.SelectMany(a => a.CaseIds).Distinct().Count(cases.Add);
             Assert.Equal(before.Instances + opened, after.Instances);
             Assert.Equal(before.CasePartitions + opened, after.CasePartitions);
-        });
+        }, until: (before, now, answers) =>
+            // Each new case's record is its orchestration's first step: wait for them, not only for 2 s of no change.
+            now.CasePartitions >= before.CasePartitions + answers.SelectMany(a => a.CaseIds).Distinct().Count(id => !cases.Contains(id)));
     }
 
     /// <summary>The social worker's NotifierContacted form on the page of one of 10 cases, with a session cookie and its anti-forgery token.</summary>
@@ -384,7 +386,7 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
     /// </summary>
     private async Task InBatchesAsync(LumoFlowApp app, string target, int count, int batchSize, Func<Task<Answer>> send,
         Action<Counts, Counts, IReadOnlyList<Answer>> check, Func<Task>? settled = null, Func<Answer, bool>? accepted = null,
-        Func<Answer, bool>? refusalWrites = null)
+        Func<Answer, bool>? refusalWrites = null, Func<Counts, Counts, IReadOnlyList<Answer>, bool>? until = null)
     {
         accepted ??= a => (int)a.Status is >= 200 and < 400;
         var before = await SettledCountsAsync(app);
@@ -399,7 +401,8 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
             }
             else
             {
-                after = await SettledCountsAsync(app);
+                var from = before;
+                after = await SettledCountsAsync(app, until is null ? null : now => until(from, now, answers));
                 check(before, after, answers);
             }
             before = after;
@@ -451,13 +454,16 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
 
     private static void Count(Dictionary<string, int> histogram, string key) => histogram[key] = histogram.GetValueOrDefault(key) + 1;
 
-    /// <summary>The counts once they have stayed the same for 2 s: what the accepted bodies set in motion has been done.</summary>
-    private async Task<Counts> SettledCountsAsync(LumoFlowApp app)
+    /// <summary>
+    /// The counts once they have stayed the same for 2 s (and, when given, <paramref name="until"/> holds): what the
+    /// accepted bodies set in motion has been done.
+    /// </summary>
+    private async Task<Counts> SettledCountsAsync(LumoFlowApp app, Func<Counts, bool>? until = null)
     {
         var last = await CountsAsync(app);
         var stableSince = Stopwatch.StartNew();
         var deadline = Stopwatch.StartNew();
-        while (stableSince.Elapsed < TimeSpan.FromSeconds(2))
+        while (stableSince.Elapsed < TimeSpan.FromSeconds(2) || !(until?.Invoke(last) ?? true))
         {
             if (deadline.Elapsed > TimeSpan.FromSeconds(120)) throw new TimeoutException($"The records did not settle: {last}");
             await Task.Delay(400);
