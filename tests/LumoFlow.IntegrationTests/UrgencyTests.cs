@@ -69,6 +69,40 @@ public sealed class UrgencyTests(DevServices services)
         Assert.Contains("urgencyAssessment", status["customStatus"]!["openObligations"]!.AsArray().Select(o => (string)o!));
     }
 
+    /// <summary>
+    /// A case whose Durable timer has fired (the lead's escalation) then gets a burst of staff events, 8 at a time, so
+    /// that some arrive while it is busy recording others. Every accepted event must be applied, once. (The SDK leaves
+    /// a cancelled event waiter on its stack; the case cancels its waiter when the timer comes first. This checks that no
+    /// event is handed to that waiter and lost.)
+    /// </summary>
+    [Fact]
+    public async Task A_burst_of_events_after_a_timer_fired_is_applied_in_full()
+    {
+        var received = OfficeTime.LatestBefore(DateTimeOffset.UtcNow.AddMinutes(-1));
+        await using var app = new LumoFlowApp(services, settings: OfficeTime.Ladder(received, TimeSpan.FromSeconds(15), TimeSpan.FromHours(1)));
+        var id = await RegisterAsync(app, Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("burst-after-timer")), received);
+        await services.Mail.WaitForAsync(m => m.IsTo(Lead) && m.Subject.Contains(id, StringComparison.Ordinal), timeout: TimeSpan.FromSeconds(60));
+
+        var staff = app.StaffClient();
+        using var gate = new SemaphoreSlim(8);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                return (await staff.PostAsJsonAsync($"/api/cases/{id}/events/NotifierContacted", new { how = "phone", note = $"n{i}" })).StatusCode;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a));
+        var applied = await Poll.UntilAsync(async () => Cases.Events(await app.StatusAsync(id)).Count(e => e == "NotifierContacted"),
+            n => n >= answers.Length, n => $"{n} of {answers.Length} accepted events applied", seconds: 90, intervalMs: 1000);
+        Assert.Equal(answers.Length, applied); // all, and none twice
+    }
+
     internal static async Task<string> RegisterAsync(LumoFlowApp app, JsonObject notification, DateTimeOffset receivedAt)
     {
         notification["receivedAt"] = receivedAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
