@@ -98,6 +98,10 @@ internal sealed class SimulatedOrchestration
         {
             ActionsPerGeneration.Add(_actions);
             if (run.IsFaulted) throw new InvalidOperationException("The orchestrator failed.", run.Exception);
+            // DurableTask.Core's TaskOrchestrationExecutor ends a generation (completes it, or continues it as new) only
+            // when no task is open: a timer left open keeps the instance waiting for it, with its events, for hours.
+            if (_timers.Count > 0)
+                throw new InvalidOperationException($"The orchestrator returned with {_timers.Count} Durable timer(s) open: Durable would not end the generation until they fire. Cancel them first.");
             if (_continueAs is { } next)
             {
                 _continueAs = null;
