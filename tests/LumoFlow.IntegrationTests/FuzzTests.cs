@@ -165,25 +165,8 @@ public sealed partial class FuzzTests(DevServices services, ITestOutputHelper ou
     public async Task A_burst_of_events_on_one_case_is_applied_in_full()
     {
         await using var app = new LumoFlowApp(services);
-        var staff = app.StaffClient();
         var id = (await OpenCasesAsync(app, 1))[0];
-        using var gate = new SemaphoreSlim(Concurrency);
-        var answers = await Task.WhenAll(Enumerable.Range(0, 300).Select(async i =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                return (await staff.PostAsJsonAsync($"/api/cases/{id}/events/NotifierContacted", new { how = "phone", note = $"n{i}" })).StatusCode;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a));
-        var applied = await Poll.UntilAsync(async () => Cases.Events(await app.StatusAsync(id)).Count(e => e == "NotifierContacted"),
-            n => n >= answers.Length, n => $"{n} of {answers.Length} accepted events applied", seconds: 180, intervalMs: 1000);
-        Assert.Equal(answers.Length, applied); // all, and none twice
+        await app.AssertBurstAppliedInFullAsync(id, count: 300, Concurrency, seconds: 180);
     }
 
     /// <summary>Cases registered by staff, each settled (its receipt sent).</summary>

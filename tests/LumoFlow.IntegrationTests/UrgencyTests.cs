@@ -83,24 +83,7 @@ public sealed class UrgencyTests(DevServices services)
         var id = await RegisterAsync(app, Sample.Notification(Sample.IdentityCode(), Sample.UniqueEmail("burst-after-timer")), received);
         await services.Mail.WaitForAsync(m => m.IsTo(Lead) && m.Subject.Contains(id, StringComparison.Ordinal), timeout: TimeSpan.FromSeconds(60));
 
-        var staff = app.StaffClient();
-        using var gate = new SemaphoreSlim(8);
-        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                return (await staff.PostAsJsonAsync($"/api/cases/{id}/events/NotifierContacted", new { how = "phone", note = $"n{i}" })).StatusCode;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a));
-        var applied = await Poll.UntilAsync(async () => Cases.Events(await app.StatusAsync(id)).Count(e => e == "NotifierContacted"),
-            n => n >= answers.Length, n => $"{n} of {answers.Length} accepted events applied", seconds: 90, intervalMs: 1000);
-        Assert.Equal(answers.Length, applied); // all, and none twice
+        await app.AssertBurstAppliedInFullAsync(id, count: 60, concurrency: 8, seconds: 90);
     }
 
     internal static async Task<string> RegisterAsync(LumoFlowApp app, JsonObject notification, DateTimeOffset receivedAt)

@@ -217,6 +217,33 @@ public sealed class LumoFlowApp : WebApplicationFactory<Program>
 
     public Task<JsonObject> StatusAsync(string id, bool history = true) => Cases.StatusAsync(StaffClient(), id, history);
 
+    /// <summary>
+    /// Raises <paramref name="count"/> <c>NotifierContacted</c> events on case <paramref name="id"/> as a staff user,
+    /// <paramref name="concurrency"/> at a time, checks that every one was accepted, and that the case applies every one,
+    /// once, within <paramref name="seconds"/> s.
+    /// </summary>
+    public async Task AssertBurstAppliedInFullAsync(string id, int count, int concurrency, int seconds)
+    {
+        var staff = StaffClient();
+        using var gate = new SemaphoreSlim(concurrency);
+        var answers = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                return (await staff.PostAsJsonAsync($"/api/cases/{id}/events/NotifierContacted", new { how = "phone", note = $"n{i}" })).StatusCode;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a));
+        var applied = await Poll.UntilAsync(async () => Cases.Events(await StatusAsync(id)).Count(e => e == "NotifierContacted"),
+            n => n >= answers.Length, n => $"{n} of {answers.Length} accepted events applied", seconds, intervalMs: 1000);
+        Assert.Equal(answers.Length, applied); // all, and none twice
+    }
+
     /// <summary>The case's status once <paramref name="done"/> holds (the orchestration applies events a moment after 202).</summary>
     public Task<JsonObject> WaitForStatusAsync(string id, Func<JsonObject, bool> done, int seconds = 30) =>
         Cases.WaitForStatusAsync(StaffClient(), id, done, seconds);
