@@ -15,12 +15,14 @@ namespace LumoFlow.LocalHost;
 /// an inner Kestrel host on a Unix domain socket (no port to collide with, reachable only from this machine), started
 /// before the SDK's worker and stopped after it, so the worker closes its stream first (one host for both hung on
 /// shutdown). Known limits of this sidecar: one worker connection, no entities, it accepts purging a running
-/// instance (LumoFlow never asks it to), and it renews no work item (<see cref="RenewedActivityLocks"/> does, for
-/// activities). It stops the backend even when it never started it: see <see cref="StopOnlyIfStarted"/>.</para>
+/// instance (LumoFlow never asks it to), it renews no work item (<see cref="RenewedActivityLocks"/> does, for
+/// activities), and it keeps no session between an orchestration's episodes (<see cref="ExtendedSessions"/> does). It stops the backend even when it never started it: see <see cref="StopOnlyIfStarted"/>.</para>
 /// </summary>
-/// <param name="activityLockRenewal">How often a running activity's work item is renewed (<see cref="RenewedActivityLocks"/>).</param>
-public sealed class DurableTaskSidecar(AzureStorageOrchestrationService backend, string socketPath, ILoggerFactory loggerFactory,
-    TimeSpan activityLockRenewal) : IHostedService
+/// <param name="service">The backend as the sidecar's dispatchers use it (<see cref="ExtendedSessions"/> over
+/// <see cref="RenewedActivityLocks"/> over <paramref name="backend"/>).</param>
+/// <param name="backend">Durable's Azure Storage backend: created at the start, and the client's side of it.</param>
+internal sealed class DurableTaskSidecar(IOrchestrationService service, AzureStorageOrchestrationService backend, string socketPath,
+    ILoggerFactory loggerFactory) : IHostedService
 {
     private const int MaxMessageBytes = 16 * 1024 * 1024;
     private WebApplication? _server;
@@ -60,8 +62,7 @@ public sealed class DurableTaskSidecar(AzureStorageOrchestrationService backend,
         builder.WebHost.SuppressStatusMessages(true); // the app itself announces that it started
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socketPath, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = MaxMessageBytes);
-        builder.Services.AddSingleton<IOrchestrationService>(new StopOnlyIfStarted(new RenewedActivityLocks(backend, activityLockRenewal),
-            loggerFactory.CreateLogger<DurableTaskSidecar>()));
+        builder.Services.AddSingleton<IOrchestrationService>(new StopOnlyIfStarted(service, loggerFactory.CreateLogger<DurableTaskSidecar>()));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _server = builder.Build();

@@ -36,6 +36,15 @@ public static class LocalDurableTask
     /// <summary>The control queues' counterpart of <see cref="WorkItemVisibilityTimeout"/>: orchestration episodes take milliseconds.</summary>
     public static readonly TimeSpan ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an orchestration's session is kept in memory after an episode, waiting for its next messages
+    /// (<see cref="ExtendedSessions"/>; Durable's default, and the Functions host's). 0 turns extended sessions off.
+    /// </summary>
+    public static readonly TimeSpan ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>At most this many sessions are kept waiting at once (a few tens of kilobytes each).</summary>
+    public const int MaxExtendedSessions = 1000;
+
     public static IServiceCollection AddLocalDurableTask(this IServiceCollection services)
     {
         var socketPath = DurableTaskSidecar.NewSocketPath();
@@ -43,9 +52,18 @@ public static class LocalDurableTask
 
         services.AddSingleton(sp => new AzureStorageOrchestrationService(BackendSettings(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetService<StorageAccountClientProvider>())));
+        // The backend as the sidecar runs it: activities' work items renewed while they run, orchestrations' sessions
+        // kept between episodes (each class says why).
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new ExtendedSessions(new RenewedActivityLocks(sp.GetRequiredService<AzureStorageOrchestrationService>(),
+                ActivityLockRenewal(configuration)), configuration.GetSection("LumoFlow:Durable").GetValue("MaxExtendedSessions", MaxExtendedSessions),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<ExtendedSessions>());
+        });
         // Registered before the worker: started first, stopped last.
-        services.AddHostedService(sp => new DurableTaskSidecar(sp.GetRequiredService<AzureStorageOrchestrationService>(), socketPath,
-            sp.GetRequiredService<ILoggerFactory>(), ActivityLockRenewal(sp.GetRequiredService<IConfiguration>())));
+        services.AddHostedService(sp => new DurableTaskSidecar(sp.GetRequiredService<ExtendedSessions>(),
+            sp.GetRequiredService<AzureStorageOrchestrationService>(), socketPath, sp.GetRequiredService<ILoggerFactory>()));
 
         services.AddDurableTaskWorker(worker =>
         {
@@ -93,7 +111,8 @@ public static class LocalDurableTask
     /// The settings the experiment found necessary (docs/orchestration.md): queue polling capped at 1 s by default
     /// (Durable's 30 s makes events and timers up to 30 s late), a fixed worker id (a restarted process takes its
     /// partitions back at once instead of waiting out the old leases), fetched messages hidden for 30 s (a crashed
-    /// process's work comes back within that; a running activity's is renewed), and no app lease (one app uses this task hub).
+    /// process's work comes back within that; a running activity's is renewed), no app lease (one app uses this task hub),
+    /// and extended sessions (<see cref="ExtendedSessions"/>).
     /// </summary>
     internal static AzureStorageOrchestrationServiceSettings BackendSettings(IConfiguration configuration, ILoggerFactory loggers,
         StorageAccountClientProvider? storage = null)
@@ -113,11 +132,16 @@ public static class LocalDurableTask
             MaxConcurrentTaskActivityWorkItems = durable.GetValue("MaxConcurrentActivities", 32),
             MaxConcurrentTaskOrchestrationWorkItems = durable.GetValue("MaxConcurrentOrchestrations", 100),
             UseAppLease = false,
+            ExtendedSessionsEnabled = ExtendedSessionIdle(durable) > TimeSpan.Zero,
+            ExtendedSessionIdleTimeout = ExtendedSessionIdle(durable) > TimeSpan.Zero ? ExtendedSessionIdle(durable) : ExtendedSessionIdleTimeout,
             // Starting a case over an existing one is refused loudly, not skipped silently (intake relies on it).
             ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = loggers,
         };
     }
+
+    private static TimeSpan ExtendedSessionIdle(IConfigurationSection durable) =>
+        TimeSpan.FromSeconds(durable.GetValue("ExtendedSessionIdleTimeoutSeconds", ExtendedSessionIdleTimeout.TotalSeconds));
 
     private static TimeSpan WorkItemVisibility(IConfiguration configuration) => TimeSpan.FromSeconds(
         configuration.GetSection("LumoFlow:Durable").GetValue("WorkItemVisibilityTimeoutSeconds", WorkItemVisibilityTimeout.TotalSeconds));

@@ -4,7 +4,8 @@ namespace LumoFlow.LocalHost;
 
 /// <summary>
 /// The backend as the sidecar sees it, every member passed straight through to <paramref name="inner"/>: the base of
-/// the local host's wrappers (<see cref="StopOnlyIfStarted"/>, <see cref="RenewedActivityLocks"/>), each of which
+/// the local host's wrappers (<see cref="StopOnlyIfStarted"/>, <see cref="RenewedActivityLocks"/>,
+/// <see cref="ExtendedSessions"/>), each of which
 /// overrides only what it changes.
 /// </summary>
 internal abstract class PassThroughOrchestrationService(IOrchestrationService inner) : IOrchestrationService
@@ -28,7 +29,7 @@ internal abstract class PassThroughOrchestrationService(IOrchestrationService in
     public int MaxConcurrentTaskOrchestrationWorkItems => Inner.MaxConcurrentTaskOrchestrationWorkItems;
     public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => Inner.EventBehaviourForContinueAsNew;
 
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+    public virtual Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
         Inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => Inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
     public Task CompleteTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem, OrchestrationRuntimeState newOrchestrationRuntimeState,
@@ -36,8 +37,8 @@ internal abstract class PassThroughOrchestrationService(IOrchestrationService in
         TaskMessage continuedAsNewMessage, OrchestrationState orchestrationState) =>
         Inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages,
             continuedAsNewMessage, orchestrationState);
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+    public virtual Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    public virtual Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
     public int TaskActivityDispatcherCount => Inner.TaskActivityDispatcherCount;
     public int MaxConcurrentTaskActivityWorkItems => Inner.MaxConcurrentTaskActivityWorkItems;
