@@ -29,14 +29,14 @@ public sealed class CaseLifecycleOrchestrationTests
     private static bool AboutUrgency(DeliveredEmail e) => e.Email.Kind is "UrgencyEscalation" or "UrgencyOnCall";
 
     internal static SimulatedOrchestration Open(DateTimeOffset at, Notification? notification = null, DateTimeOffset? receivedAt = null,
-        string? registeredBy = null, IReadOnlyList<string>? childKeys = null, InMemoryCase? store = null)
+        string? registeredBy = null, IReadOnlyList<string>? childKeys = null, InMemoryCase? store = null, string version = CaseOrchestration.Version)
     {
         var workflow = NewWorkflow();
         notification ??= ValidNotification();
         var received = new NotificationReceived(notification, Routing.Route(notification.Children![0].HomeMunicipality), childKeys ?? [],
             receivedAt ?? at, registeredBy) { Actor = registeredBy ?? "notifier" };
         var input = CaseOrchestrationInput.Open(workflow.Open(CaseId, received, at), new IntakeRecord(JsonSerializer.Serialize(notification), null));
-        return new SimulatedOrchestration(workflow, input, at, store ?? new InMemoryCase()).Start();
+        return new SimulatedOrchestration(workflow, input, at, store ?? new InMemoryCase()) { Version = version }.Start();
     }
 
     /// <summary>
@@ -131,7 +131,7 @@ public sealed class CaseLifecycleOrchestrationTests
         Assert.Equal(new CaseOutcome("Completed", "socialWelfareServices"), run.Outcome);
         Assert.Contains(run.Store.Documents, d => d.Id == "assessment-summary");
         Assert.Equal(CasePhase.Closed.ToString(), Assert.IsType<CustomStatus>(run.CustomStatus).Phase);
-        Assert.Null(run.NextTimer); // the cancelled timers are gone with the orchestration
+        Assert.Null(run.NextTimer); // the timers still pending are gone with the orchestration
     }
 
     /// <summary>
@@ -427,6 +427,99 @@ public sealed class CaseLifecycleOrchestrationTests
 
     private static Arbitrary<DateTimeOffset> ReceiptInstants { get; } =
         Arb.From(Gen.Choose(0, (int)(To - From).TotalSeconds - 1).Select(seconds => From.AddSeconds(seconds)));
+
+    /// <summary>
+    /// Version 3: a staff event keeps the timer the case waits on when the case's next wake-up is no sooner. Durable
+    /// cannot take back a scheduled timer (on the Azure Storage backend it stays a queue message until its time), so
+    /// version 2's new timer per event left one behind each time: four quick events, four orphaned messages.
+    /// </summary>
+    [Fact]
+    public void Staff_events_that_put_the_next_wake_up_later_schedule_no_new_timer()
+    {
+        SimulatedOrchestration Story(string version)
+        {
+            var run = Open(At("2026-04-01 10:00"), version: version);
+            run.Raise(new UrgencyAssessed(false, null), At("2026-04-01 10:05"));
+            run.Raise(new NotifierContacted("phone", At("2026-04-01 10:10"), null), At("2026-04-01 10:10"));
+            run.Raise(new NotifierContacted("email", At("2026-04-01 10:15"), null), At("2026-04-01 10:15"));
+            run.Raise(new ChildAndGuardiansInformed(At("2026-04-01 10:20"), "phone"), At("2026-04-01 10:20"));
+            return run;
+        }
+        var kept = Story(CaseOrchestration.Version);
+        var before = Story("2");
+
+        // The urgency ladder's first step (12:00) is the only timer so far; the events only put the next wake-up later.
+        Assert.Equal([At("2026-04-01 12:00")], kept.TimersScheduled);
+        Assert.Equal(5, before.TimersScheduled.Count);
+        // At 12:00 the case wakes early (nothing is due) and waits for its real next wake-up, once.
+        var next = before.NextTimer!.Value;
+        kept.RunUntil(At("2026-04-01 12:00"));
+        Assert.Equal([At("2026-04-01 12:00"), next], kept.TimersScheduled);
+        Assert.Equal(next, kept.NextTimer);
+        Assert.Equal(before.Store.EmailLog(), kept.Store.EmailLog());
+    }
+
+    /// <summary>A sooner wake-up than the kept timer's (here an email to try again in 15 minutes) still gets its own timer.</summary>
+    [Fact]
+    public void A_sooner_wake_up_than_the_kept_timer_schedules_its_own()
+    {
+        var store = new InMemoryCase();
+        var run = Open(At("2026-04-01 10:00"), store: store);
+        run.Raise(new UrgencyAssessed(false, null), At("2026-04-01 10:05"));
+        Assert.Equal([At("2026-04-01 12:00")], run.TimersScheduled);
+
+        store.FailingSends = 5; // the decision's email to the notifier fails at once and after its four retries
+        run.Raise(new DecisionMade(true, "assessment needed"), At("2026-04-01 10:30"));
+        Assert.Equal(At("2026-04-01 10:30") + CaseOrchestration.UndeliveredRetryAfter, run.TimersScheduled[^1]);
+
+        run.RunUntil(At("2026-04-01 11:00"));
+        Assert.Equal(At("2026-04-01 10:45"), Assert.Single(store.Sent, e => e.Email.Kind == "NotifierDecision").At);
+    }
+
+    private static readonly Func<DateTimeOffset, CaseEvent>[] StaffActs =
+    [
+        _ => new UrgencyAssessed(false, null),
+        at => new NotifierContacted("phone", at, null),
+        at => new ChildAndGuardiansInformed(at, "phone"),
+        _ => new ChildViewsRecorded("note"),
+        _ => new DecisionMade(true, "assessment needed"),
+        at => new ChildMet(at, "home visit", "met"),
+    ];
+
+    private static Arbitrary<(DateTimeOffset Received, (int Minutes, int Act)[] Acts)> Stories { get; } =
+        Arb.From(
+            from received in ReceiptInstants.Generator
+            from acts in Gen.ListOf(Gen.Zip(Gen.Choose(0, 30 * 24 * 60), Gen.Choose(0, StaffActs.Length - 1)))
+            select (received, acts.Take(12).OrderBy(a => a.Item1).ToArray()));
+
+    /// <summary>
+    /// Keeping the timer across events changes nothing a case does: for any receipt and any staff events, version 3
+    /// sends the same emails at the same instants and records the same history as version 2 did — with no more timers.
+    /// </summary>
+    [Property(MaxTest = 100)]
+    public Property Keeping_the_timer_across_events_changes_nothing_but_the_timers_left_behind() =>
+        Prop.ForAll(Stories, story =>
+        {
+            SimulatedOrchestration Run(string version)
+            {
+                var run = Open(story.Received, version: version);
+                foreach (var (minutes, act) in story.Acts)
+                {
+                    var at = story.Received.AddMinutes(minutes);
+                    run.Raise(StaffActs[act](at), at);
+                }
+                run.RunUntil(story.Received.AddDays(200));
+                return run;
+            }
+            var kept = Run(CaseOrchestration.Version);
+            var before = Run("2");
+            Assert.Equal(before.Store.EmailLog(), kept.Store.EmailLog());
+            Assert.Equal(before.Store.Sent.Select(e => e.At), kept.Store.Sent.Select(e => e.At));
+            Assert.Equal(before.Store.History.Select(Line), kept.Store.History.Select(Line));
+            Assert.Equal(before.Completed, kept.Completed);
+            Assert.True(kept.TimersScheduled.Count <= before.TimersScheduled.Count,
+                $"{kept.TimersScheduled.Count} timers against version 2's {before.TimersScheduled.Count}");
+        });
 
     /// <summary>The orchestration does exactly what the pure workflow would, for any moment of receipt.</summary>
     [Property(MaxTest = 100)]

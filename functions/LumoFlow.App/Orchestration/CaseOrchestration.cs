@@ -26,7 +26,7 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
     public const string EventName = "CaseEvent";
 
     /// <summary>The orchestration's shape (see the versioning note above).</summary>
-    public const string Version = "2";
+    public const string Version = "3";
 
     /// <summary>Wake-ups per generation: a long case keeps a short Durable history (a few hundred events at most).</summary>
     public const int WakeUpsPerGeneration = 20;
@@ -45,6 +45,7 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
     public override async Task<CaseOutcome?> RunAsync(TaskOrchestrationContext context, CaseOrchestrationInput input)
     {
         var run = new CaseRun(input);
+        var wake = new WakeTimer(keepAcrossEvents: context.CompareVersionTo("3") >= 0);
         CaseEventMessage? arrived = null;
         for (var wakeUp = 1; ; wakeUp++)
         {
@@ -60,16 +61,20 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
             await RecordAndSendAsync(context, run);
 
             if (!run.State.IsOpen)
+            {
+                wake.Cancel(); // Durable ends a generation only when no task of it is open
                 return new CaseOutcome(run.State.RuntimeStatus.ToString(), run.State.Outcome);
+            }
             if (run.State.PendingChildKeys.Count > 0 && await LinkChildrenAsync(context, run, now))
                 await RecordAndSendAsync(context, run);
             if (wakeUp >= WakeUpsPerGeneration)
             {
                 await RecordAndSendAsync(context, run);
+                wake.Cancel(); // as above: the next generation sets its own timer
                 context.ContinueAsNew(new ContinueAsNewOptions { NewInput = run.Next(), NewVersion = Version });
                 return null;
             }
-            arrived = await NextEventAsync(context, NextWake(run, now));
+            arrived = await NextEventAsync(context, wake, NextWake(run, now));
         }
     }
 
@@ -142,15 +147,74 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
     }
 
     /// <summary>The first of a staff event and the wake-up time; null when the time came first.</summary>
-    private static async Task<CaseEventMessage?> NextEventAsync(TaskOrchestrationContext context, DateTimeOffset? wakeAt)
+    private static async Task<CaseEventMessage?> NextEventAsync(TaskOrchestrationContext context, WakeTimer wake, DateTimeOffset? wakeAt)
     {
-        using var cancel = new CancellationTokenSource();
-        var message = context.WaitForExternalEvent<CaseEventMessage>(EventName, cancel.Token);
-        if (wakeAt is null) return await message;
-        var timer = context.CreateTimer(wakeAt.Value.UtcDateTime, cancel.Token);
+        using var stopWaiting = new CancellationTokenSource();
+        var message = context.WaitForExternalEvent<CaseEventMessage>(EventName, stopWaiting.Token);
+        if (wake.For(context, wakeAt) is not { } timer) return await message;
         var first = await Task.WhenAny(message, timer);
-        cancel.Cancel(); // the other one is not waited for any more
-        return first == message ? await message : null;
+        if (first == message)
+        {
+            wake.EventCameFirst();
+            return await message;
+        }
+        stopWaiting.Cancel(); // the event is not waited for any more
+        wake.Fired();
+        return null;
+    }
+
+    /// <summary>
+    /// The Durable timer a generation waits on. Durable cannot take back a timer once scheduled: a cancelled one still
+    /// fires at its time and is ignored, and until then the Azure Storage backend keeps it as a queue message. So from
+    /// <see cref="Version"/> "3" on a staff event does not cancel the timer: the next wait keeps it as long as it is due
+    /// no later than the case's next wake-up. Waking early costs what the cancelled timer's firing cost before — one
+    /// wake-up at that time, where nothing is due and the case sets its next timer — and a case no longer leaves one
+    /// orphaned timer behind per staff event (at 20 events/s those messages were what slowed stock Azurite in the soak,
+    /// docs/reliability.md). Only a sooner wake-up schedules a new timer. Version "1" and "2" instances cancel the timer
+    /// on every event and schedule a new one, as they ran, until their next ContinueAsNew.
+    /// </summary>
+    private sealed class WakeTimer(bool keepAcrossEvents)
+    {
+        private DateTimeOffset _at;
+        private Task? _timer;
+        private CancellationTokenSource? _cancel;
+
+        /// <summary>The timer to wait on for a wake-up at <paramref name="wakeAt"/> (null: none is needed).</summary>
+        public Task? For(TaskOrchestrationContext context, DateTimeOffset? wakeAt)
+        {
+            if (_timer is not null && (wakeAt is null || _at <= wakeAt)) return _timer;
+            Cancel();
+            if (wakeAt is null) return null;
+            _cancel = new CancellationTokenSource();
+            _at = wakeAt.Value;
+            _timer = context.CreateTimer(wakeAt.Value.UtcDateTime, _cancel.Token);
+            return _timer;
+        }
+
+        public void EventCameFirst()
+        {
+            if (!keepAcrossEvents) Cancel();
+        }
+
+        public void Fired() => Forget();
+
+        /// <summary>
+        /// Cancels the kept timer: before the generation ends (completes or continues as new). DurableTask.Core's
+        /// executor ends a generation only when no task is open, and a kept timer is one: left open, the generation
+        /// waited for it — with its events — for hours (the first try of version "3", reverted).
+        /// </summary>
+        public void Cancel()
+        {
+            _cancel?.Cancel();
+            Forget();
+        }
+
+        private void Forget()
+        {
+            _cancel?.Dispose();
+            _cancel = null;
+            _timer = null;
+        }
     }
 
     /// <summary>The case's next timer, or sooner when an email waits to be tried again.</summary>

@@ -41,6 +41,8 @@ internal sealed class SimulatedOrchestration
     /// <summary>Every action an orchestrator generation scheduled, as Durable's history would count them.</summary>
     public List<int> ActionsPerGeneration { get; } = [];
     public List<string> Versions { get; } = [];
+    /// <summary>Every Durable timer scheduled, cancelled or not: on the Azure Storage backend each is a queue message until its time.</summary>
+    public List<DateTimeOffset> TimersScheduled { get; } = [];
     /// <summary>The version the running generation carries: the current one, unless a test starts an older instance.</summary>
     public string Version { get; set; } = CaseOrchestration.Version;
     public TaskOrchestrationContext OrchestrationContext { get; }
@@ -171,6 +173,7 @@ internal sealed class SimulatedOrchestration
         public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
         {
             sim._actions += 2;
+            sim.TimersScheduled.Add(new DateTimeOffset(fireAt, TimeSpan.Zero));
             var done = new TaskCompletionSource();
             var entry = (fireAt, done);
             sim._timers.Add(entry);
