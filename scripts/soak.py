@@ -165,9 +165,8 @@ while time.monotonic() < waited_until and pool._work_queue.qsize() + sum(1 for t
     time.sleep(0.5)
 pool.shutdown(wait=False, cancel_futures=True)
 with lock:
+    # Each unanswered request is an error of its own (one line for them all below).
     unanswered = n_sent + e_sent - len(latencies["intake"]) - len(latencies["events"])
-    if unanswered > 0:
-        errors.append(f"{unanswered} requests unanswered 60 s after the end (or never sent: the client fell behind)")
 
 total = args.minutes * 60
 print()
@@ -178,7 +177,9 @@ for kind in ("intake", "events"):
           f"  p99 {percentile(values, 99) * 1000:7.1f} ms  max {max(values) * 1000 if values else float('nan'):7.1f} ms"
           f"  (send to answer: p50 {percentile(service[kind], 50) * 1000:.1f} ms, p99 {percentile(service[kind], 99) * 1000:.1f} ms)")
 print("statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items())))
-print(f"errors: {len(errors)}")
+print(f"errors: {len(errors) + unanswered}")
+if unanswered > 0:
+    print(f"  {unanswered} requests unanswered 60 s after the end (or never sent: the client fell behind)")
 for line in errors[:20]:
     print("  " + line)
 print(f"answers over 5 s: {len(slow)}")
@@ -189,4 +190,4 @@ if rss:
     print("RSS by minute (MiB): " + ", ".join(str(m) for _, m in samples[::6] if m is not None))
     half = rss[len(rss) // 2:]
     print(f"RSS: first {rss[0]}, max {max(rss)}, last {rss[-1]}; second half min {min(half)} max {max(half)}")
-sys.exit(1 if errors else 0)
+sys.exit(1 if errors or unanswered else 0)

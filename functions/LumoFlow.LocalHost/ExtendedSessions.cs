@@ -59,7 +59,12 @@ internal sealed class ExtendedSessions(IOrchestrationService inner, int maxHeld,
                     return await fetch;
                 }
                 if (_resumed.Reader.TryRead(out var resumed)) return resumed;
-                await Task.WhenAny(fetch, _resumed.Reader.WaitToReadAsync(cancellationToken).AsTask());
+                var arrived = _resumed.Reader.WaitToReadAsync(cancellationToken).AsTask();
+                if (await Task.WhenAny(fetch, arrived) == arrived && !await arrived)
+                {
+                    _fetch = null; // stopped (the channel is completed): only the backend's fetch is left
+                    return await fetch;
+                }
             }
         }
         finally
