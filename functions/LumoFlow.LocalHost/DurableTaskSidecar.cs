@@ -16,7 +16,8 @@ namespace LumoFlow.LocalHost;
 /// before the SDK's worker and stopped after it, so the worker closes its stream first (one host for both hung on
 /// shutdown). Known limits of this sidecar: one worker connection, no entities, it accepts purging a running
 /// instance (LumoFlow never asks it to), it renews no work item (<see cref="RenewedActivityLocks"/> does, for
-/// activities), and it keeps no session between an orchestration's episodes (<see cref="ExtendedSessions"/> does). It stops the backend even when it never started it: see <see cref="StopOnlyIfStarted"/>.</para>
+/// activities), and it keeps no session between an orchestration's episodes (<see cref="ExtendedSessions"/> does).
+/// It stops the backend even when it never started it: see <see cref="StopOnlyIfStarted"/>.</para>
 /// </summary>
 /// <param name="service">The backend as the sidecar's dispatchers use it (<see cref="ExtendedSessions"/> over
 /// <see cref="RenewedActivityLocks"/> over <paramref name="backend"/>).</param>

@@ -104,9 +104,8 @@ internal sealed class ExtendedSessions(IOrchestrationService inner, int maxHeld,
                 // Returns null when the idle timeout passes or the backend stops.
                 messages = await workItem.Session.FetchNewOrchestrationMessagesAsync(workItem);
             } while (messages is { Count: 0 });
-            if (messages is null || _stopping)
+            if (messages is null)
             {
-                if (messages is not null) await Inner.AbandonTaskOrchestrationWorkItemAsync(workItem); // visible again for the next start
                 await Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
                 return;
             }
@@ -114,19 +113,13 @@ internal sealed class ExtendedSessions(IOrchestrationService inner, int maxHeld,
             // The sidecar replays an episode from its past and new events (Durable's own loop keeps the orchestrator
             // object instead): everything committed so far is the past now, as a history load would have given it.
             workItem.OrchestrationRuntimeState = new OrchestrationRuntimeState(workItem.OrchestrationRuntimeState.Events);
-            if (!_resumed.Writer.TryWrite(workItem))
-            {
-                // Stopped meanwhile (the channel is completed at the stop).
-                await Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-                await Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
-                return;
-            }
-            Interlocked.Increment(ref _resumedEpisodes);
+            if (_resumed.Writer.TryWrite(workItem)) Interlocked.Increment(ref _resumedEpisodes);
+            else await HandBackAsync(workItem); // stopped meanwhile (the channel is completed at the stop)
         }
         catch (Exception)
         {
             // Storage away for a moment: the session ends, and its messages come back after their visibility timeout.
-            await ReleaseQuietlyAsync(workItem, abandon: true);
+            await HandBackAsync(workItem);
         }
         finally
         {
@@ -142,16 +135,17 @@ internal sealed class ExtendedSessions(IOrchestrationService inner, int maxHeld,
         // when the backend's stop cancels their wait.
         _stopping = true;
         _resumed.Writer.TryComplete();
-        while (_resumed.Reader.TryRead(out var workItem)) await ReleaseQuietlyAsync(workItem, abandon: true);
+        while (_resumed.Reader.TryRead(out var workItem)) await HandBackAsync(workItem);
         _logger.LogInformation("Extended sessions: {Episodes} orchestration episodes ran without a history load since the start", ResumedEpisodes);
         await Inner.StopAsync(isForced);
     }
 
-    private async Task ReleaseQuietlyAsync(TaskOrchestrationWorkItem workItem, bool abandon)
+    /// <summary>Ends a session whose messages were fetched but not run: they are visible again for the next fetch or start.</summary>
+    private async Task HandBackAsync(TaskOrchestrationWorkItem workItem)
     {
         try
         {
-            if (abandon) await Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+            await Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
             await Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
         }
         catch (Exception)

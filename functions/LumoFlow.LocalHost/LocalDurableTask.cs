@@ -118,6 +118,7 @@ public static class LocalDurableTask
         StorageAccountClientProvider? storage = null)
     {
         var durable = configuration.GetSection("LumoFlow:Durable");
+        var sessionIdle = TimeSpan.FromSeconds(durable.GetValue("ExtendedSessionIdleTimeoutSeconds", ExtendedSessionIdleTimeout.TotalSeconds));
         return new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = storage ?? new StorageAccountClientProvider(
@@ -132,16 +133,13 @@ public static class LocalDurableTask
             MaxConcurrentTaskActivityWorkItems = durable.GetValue("MaxConcurrentActivities", 32),
             MaxConcurrentTaskOrchestrationWorkItems = durable.GetValue("MaxConcurrentOrchestrations", 100),
             UseAppLease = false,
-            ExtendedSessionsEnabled = ExtendedSessionIdle(durable) > TimeSpan.Zero,
-            ExtendedSessionIdleTimeout = ExtendedSessionIdle(durable) > TimeSpan.Zero ? ExtendedSessionIdle(durable) : ExtendedSessionIdleTimeout,
+            ExtendedSessionsEnabled = sessionIdle > TimeSpan.Zero,
+            ExtendedSessionIdleTimeout = sessionIdle > TimeSpan.Zero ? sessionIdle : ExtendedSessionIdleTimeout,
             // Starting a case over an existing one is refused loudly, not skipped silently (intake relies on it).
             ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = loggers,
         };
     }
-
-    private static TimeSpan ExtendedSessionIdle(IConfigurationSection durable) =>
-        TimeSpan.FromSeconds(durable.GetValue("ExtendedSessionIdleTimeoutSeconds", ExtendedSessionIdleTimeout.TotalSeconds));
 
     private static TimeSpan WorkItemVisibility(IConfiguration configuration) => TimeSpan.FromSeconds(
         configuration.GetSection("LumoFlow:Durable").GetValue("WorkItemVisibilityTimeoutSeconds", WorkItemVisibilityTimeout.TotalSeconds));
