@@ -5,6 +5,7 @@
 LUMOFLOW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LUMOFLOW_PIDS=()
 LUMOFLOW_NAMES=() # what each of LUMOFLOW_PIDS is, for messages
+LUMOFLOW_SIGNALS=() # the signal that stops each of LUMOFLOW_PIDS cleanly
 LUMOFLOW_RUN_DIR="$LUMOFLOW_ROOT/.run"
 
 # npm tools from the lockfile; reinstalled only when the lockfile changed since the last install.
@@ -57,7 +58,8 @@ require_free_ports() { # port:purpose ...
 
 # Starts a stand-in in the background, in a process group of its own. A terminal's Ctrl-C goes to its foreground
 # process group, and Node resets SIGINT to its default: in the script's group, Azurite and maildev would stop at the
-# first Ctrl-C, while the app that uses them is still shutting down. Whoever starts one stops it (stop_dev_services).
+# first Ctrl-C, while the app that uses them is still shutting down. Whoever starts one stops it (stop_dev_services),
+# with SIGTERM, or with the signal LUMOFLOW_STOP_SIGNAL names.
 start_service() { # name log-file command [args...]
   local name="$1" log="$2"; shift 2
   local monitor=0; [[ $- == *m* ]] && monitor=1
@@ -65,15 +67,16 @@ start_service() { # name log-file command [args...]
   "$@" < /dev/null > "$log" 2>&1 &
   LUMOFLOW_PIDS+=("$!")
   LUMOFLOW_NAMES+=("$name")
+  LUMOFLOW_SIGNALS+=("${LUMOFLOW_STOP_SIGNAL:-TERM}")
   [ "$monitor" = 1 ] || set +m
 }
 
-# Stops a process this script started: SIGTERM, then up to <seconds> for it to end, then SIGKILL. Setting
-# LUMOFLOW_HURRY=1 (a second Ctrl-C does, in run.sh) skips the rest of the wait.
-stop_process() { # pid seconds name
-  local pid="$1" seconds="$2" name="$3" i
+# Stops a process this script started: SIGTERM (or the signal given), then up to <seconds> for it to end, then SIGKILL.
+# Setting LUMOFLOW_HURRY=1 (a second Ctrl-C does, in run.sh) skips the rest of the wait.
+stop_process() { # pid seconds name [signal]
+  local pid="$1" seconds="$2" name="$3" signal="${4:-TERM}" i
   # Every step may fail (the process may be gone already): none of them may end a caller's EXIT trap under set -e.
-  kill -TERM "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+  kill "-$signal" "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
   # bash reaps its children as they end, so kill -0 fails as soon as this one has ended.
   for ((i = 0; i < seconds * 10 && ${LUMOFLOW_HURRY:-0} == 0; i++)); do
     kill -0 "$pid" 2>/dev/null || break
@@ -102,6 +105,31 @@ start_azurite() { # blob-port queue-port table-port [extra azurite args...]
   wait_for_port 127.0.0.1 "$blob" 30 && wait_for_port 127.0.0.1 "$queue" 30 && wait_for_port 127.0.0.1 "$table" 30
 }
 
+# For the soak (scripts/soak.sh): Azurite's three services each in a process of its own, as Azure has them (one Node.js
+# thread each, where one process gives the three one thread); the table and queue services with
+# scripts/azurite-indexed.js, which has them find rows and messages through their indexes instead of scanning (that
+# file says why). Blobs and queues are kept on disk in <location>; the tables in memory: on disk, Azurite writes its
+# whole table database out every 5 s, which stops its thread for seconds once the tables hold minutes of soak (in
+# memory, its queue service slows with every message it ever held). Azurite's table service saves its data on SIGINT
+# only, so all three are stopped with SIGINT.
+start_azurite_for_soak() { # blob-port queue-port table-port location
+  local blob="$1" queue="$2" table="$3" location="$4"
+  mkdir -p "$LUMOFLOW_RUN_DIR" "$location"
+  local service port preload storage
+  for service in blob queue table; do
+    case "$service" in
+      blob) port="$blob" preload=() storage=(--location "$location") ;;
+      queue) port="$queue" preload=(-r "$LUMOFLOW_ROOT/scripts/azurite-indexed.js") storage=(--location "$location") ;;
+      table) port="$table" preload=(-r "$LUMOFLOW_ROOT/scripts/azurite-indexed.js") storage=(--inMemoryPersistence) ;;
+    esac
+    if port_in_use "$port"; then echo "Port $port is taken: is another Azurite running?" >&2; return 1; fi
+    LUMOFLOW_STOP_SIGNAL=INT start_service "Azurite $service" "$LUMOFLOW_RUN_DIR/azurite-$service.log" \
+      node "${preload[@]}" "$LUMOFLOW_ROOT/node_modules/azurite/dist/src/$service/main.js" \
+      "--${service}Host" 127.0.0.1 "--${service}Port" "$port" --disableTelemetry --skipApiVersionCheck --silent "${storage[@]}"
+  done
+  wait_for_port 127.0.0.1 "$blob" 30 && wait_for_port 127.0.0.1 "$queue" 30 && wait_for_port 127.0.0.1 "$table" 30
+}
+
 start_maildev() { # smtp-port web-port
   mkdir -p "$LUMOFLOW_RUN_DIR"
   local port
@@ -114,7 +142,8 @@ start_maildev() { # smtp-port web-port
 
 stop_dev_services() {
   local i
-  for i in "${!LUMOFLOW_PIDS[@]}"; do stop_process "${LUMOFLOW_PIDS[$i]}" 5 "${LUMOFLOW_NAMES[$i]}"; done
+  for i in "${!LUMOFLOW_PIDS[@]}"; do stop_process "${LUMOFLOW_PIDS[$i]}" 5 "${LUMOFLOW_NAMES[$i]}" "${LUMOFLOW_SIGNALS[$i]}"; done
   LUMOFLOW_PIDS=()
   LUMOFLOW_NAMES=()
+  LUMOFLOW_SIGNALS=()
 }

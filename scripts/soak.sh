@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The soak: LumoFlow at a realistic peak on loopback for a while, to see that nothing fails, what the answers take, and
-# that memory levels off. Starts its own Azurite (on disk in .run/soak, as ./run.sh keeps it; stock Azurite in memory
-# grows with every message it ever held) and maildev on free ports, and the app as ./run.sh starts it (Release build,
-# Development environment), from a copy of its own in .run/soak-app (a build during the soak cannot swap its files).
+# that memory levels off. Starts its own Azurite and maildev on free ports, and the app as ./run.sh starts it (Release
+# build, Development environment), from a copy of its own in .run/soak-app (a build during the soak cannot swap its
+# files). Azurite runs as three processes, its table and queue services with scripts/azurite-indexed.js, so that
+# storage finds rows and messages through its indexes as Azure Storage does; blobs and queues on disk in .run/soak,
+# tables in memory (start_azurite_for_soak in scripts/dev-services.sh says why).
+# LUMOFLOW_SOAK_AZURITE=stock runs stock Azurite as ./run.sh does (one process, on disk in .run/soak), where its scans
+# are the limit (docs/reliability.md#soak).
 # Then scripts/soak.py sends 5 notifications/s and 20 staff events/s, open loop, and prints errors, answer p50/p99 for
 # intake and events, every answer over 5 s, and the app's RSS every 10 s.
 # scripts/soak.sh [minutes (default 10)] [notifications/s (5)] [events/s (20)]
@@ -10,6 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/dev-services.sh
 minutes="${1:-10}" notifications="${2:-5}" events="${3:-20}"
+azurite="${LUMOFLOW_SOAK_AZURITE:-indexed}"
+case "$azurite" in indexed | stock) ;; *) echo "LUMOFLOW_SOAK_AZURITE is indexed (the default) or stock." >&2; exit 2 ;; esac
 app=""
 finish() { [ -z "$app" ] || stop_process "$app" 15 "LumoFlow"; stop_dev_services; }
 trap finish EXIT
@@ -24,7 +30,8 @@ print(*(s.getsockname()[1] for s in sockets))')
 rm -rf .run/soak .run/soak-app
 mkdir -p .run/soak
 dotnet publish functions/LumoFlow.LocalHost -c Release -o .run/soak-app -nologo -v quiet --disable-build-servers
-start_azurite "$blob" "$queue" "$table" --location .run/soak --silent
+if [ "$azurite" = indexed ]; then start_azurite_for_soak "$blob" "$queue" "$table" .run/soak
+else start_azurite "$blob" "$queue" "$table" --location .run/soak --silent; fi
 start_maildev "$smtp" "$web"
 
 # Azurite's well-known development account, on this run's ports.
@@ -46,7 +53,7 @@ for _ in $(seq 1 900); do
   kill -0 "$app" 2> /dev/null || { echo "The app exited at start: .run/soak-app.log" >&2; exit 1; }
   sleep 0.2
 done
-echo "app up (pid $app, port $http); $(nproc) cores; $(date -u +%FT%TZ); commit $(git rev-parse --short HEAD)"
+echo "app up (pid $app, port $http); $(nproc) cores; $(date -u +%FT%TZ); commit $(git rev-parse --short HEAD); Azurite $azurite"
 status=0
 python3 scripts/soak.py --port "$http" --pid "$app" --minutes "$minutes" \
   --notifications-per-second "$notifications" --events-per-second "$events" || status=$?
