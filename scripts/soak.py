@@ -70,7 +70,7 @@ def post(kind, path, body, staff, due):
         service[kind].append(time.monotonic() - started)
         statuses[f"{kind} {status}"] += 1
         if status != 202:
-            errors.append(f"{kind} {path} -> {status} {answer[:200]!r}")
+            errors.append(f"{time.strftime('%H:%M:%S', time.gmtime())} UTC {kind} {path} -> {status} {answer[:200]!r}")
         if took > 5:
             slow.append((kind, round(took, 2), status, time.strftime("%H:%M:%S", time.gmtime())))
     return status, answer
@@ -183,8 +183,14 @@ if unanswered > 0:
 for line in errors[:20]:
     print("  " + line)
 print(f"answers over 5 s: {len(slow)}")
-for kind, took, status, at in slow[:20]:
-    print(f"  {at} UTC {kind} {took} s ({status})")
+# By the second they were answered: a pause of the app or of storage shows as one second with many.
+by_second = collections.defaultdict(list)
+for kind, took, status, at in slow:
+    by_second[at].append(took)
+for at, took in sorted(by_second.items())[:40]:
+    print(f"  {at} UTC {len(took):4d} answered, longest {max(took):.1f} s")
+if len(by_second) > 40:
+    print(f"  ... and {len(by_second) - 40} more seconds")
 rss = [m for _, m in samples if m is not None]
 if rss:
     print("RSS by minute (MiB): " + ", ".join(str(m) for _, m in samples[::6] if m is not None))
