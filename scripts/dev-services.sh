@@ -44,6 +44,19 @@ wait_for_port() { # host port seconds
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Fails, naming the first taken port, before a stand-in is started on them.
+ports_free_for() { # what port...
+  local what="$1" port; shift
+  for port in "$@"; do
+    if port_in_use "$port"; then echo "Port $port is taken: is another $what running?" >&2; return 1; fi
+  done
+}
+
+wait_for_ports() { # port... (30 s each, on 127.0.0.1)
+  local port
+  for port in "$@"; do wait_for_port 127.0.0.1 "$port" 30 || return 1; done
+}
+
 # Fails before anything is started if a port is taken, naming each taken port and what it is for.
 require_free_ports() { # port:purpose ...
   local entry taken=0
@@ -96,13 +109,10 @@ stop_process() { # pid seconds name [signal]
 start_azurite() { # blob-port queue-port table-port [extra azurite args...]
   local blob="$1" queue="$2" table="$3"; shift 3
   mkdir -p "$LUMOFLOW_RUN_DIR"
-  local port
-  for port in "$blob" "$queue" "$table"; do
-    if port_in_use "$port"; then echo "Port $port is taken: is another Azurite running?" >&2; return 1; fi
-  done
+  ports_free_for Azurite "$blob" "$queue" "$table" || return 1
   start_service Azurite "$LUMOFLOW_RUN_DIR/azurite.log" "$LUMOFLOW_ROOT/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort "$blob" \
     --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" --disableTelemetry --skipApiVersionCheck "$@"
-  wait_for_port 127.0.0.1 "$blob" 30 && wait_for_port 127.0.0.1 "$queue" 30 && wait_for_port 127.0.0.1 "$table" 30
+  wait_for_ports "$blob" "$queue" "$table"
 }
 
 # For the soak (scripts/soak.sh): Azurite's three services each in a process of its own, as Azure has them (one Node.js
@@ -115,6 +125,7 @@ start_azurite() { # blob-port queue-port table-port [extra azurite args...]
 start_azurite_for_soak() { # blob-port queue-port table-port location
   local blob="$1" queue="$2" table="$3" location="$4"
   mkdir -p "$LUMOFLOW_RUN_DIR" "$location"
+  ports_free_for Azurite "$blob" "$queue" "$table" || return 1
   local service port preload storage
   for service in blob queue table; do
     case "$service" in
@@ -122,22 +133,18 @@ start_azurite_for_soak() { # blob-port queue-port table-port location
       queue) port="$queue" preload=(-r "$LUMOFLOW_ROOT/scripts/azurite-indexed.js") storage=(--location "$location") ;;
       table) port="$table" preload=(-r "$LUMOFLOW_ROOT/scripts/azurite-indexed.js") storage=(--inMemoryPersistence) ;;
     esac
-    if port_in_use "$port"; then echo "Port $port is taken: is another Azurite running?" >&2; return 1; fi
     LUMOFLOW_STOP_SIGNAL=INT start_service "Azurite $service" "$LUMOFLOW_RUN_DIR/azurite-$service.log" \
       node "${preload[@]}" "$LUMOFLOW_ROOT/node_modules/azurite/dist/src/$service/main.js" \
       "--${service}Host" 127.0.0.1 "--${service}Port" "$port" --disableTelemetry --skipApiVersionCheck --silent "${storage[@]}"
   done
-  wait_for_port 127.0.0.1 "$blob" 30 && wait_for_port 127.0.0.1 "$queue" 30 && wait_for_port 127.0.0.1 "$table" 30
+  wait_for_ports "$blob" "$queue" "$table"
 }
 
 start_maildev() { # smtp-port web-port
   mkdir -p "$LUMOFLOW_RUN_DIR"
-  local port
-  for port in "$1" "$2"; do
-    if port_in_use "$port"; then echo "Port $port is taken: is another maildev running?" >&2; return 1; fi
-  done
+  ports_free_for maildev "$1" "$2" || return 1
   start_service maildev "$LUMOFLOW_RUN_DIR/maildev.log" "$LUMOFLOW_ROOT/node_modules/.bin/maildev" --smtp "$1" --web "$2" --ip 127.0.0.1
-  wait_for_port 127.0.0.1 "$1" 30 && wait_for_port 127.0.0.1 "$2" 30
+  wait_for_ports "$1" "$2"
 }
 
 stop_dev_services() {
