@@ -169,8 +169,9 @@ public sealed class CaseOrchestration(CaseWorkflow workflow) : TaskOrchestrator<
     /// <see cref="Version"/> "3" on a staff event does not cancel the timer: the next wait keeps it as long as it is due
     /// no later than the case's next wake-up. Waking early costs what the cancelled timer's firing cost before — one
     /// wake-up at that time, where nothing is due and the case sets its next timer — and a case no longer leaves one
-    /// orphaned timer behind per staff event (at 20 events/s those messages were what slowed stock Azurite in the soak,
-    /// docs/reliability.md). Only a sooner wake-up schedules a new timer. Version "1" and "2" instances cancel the timer
+    /// orphaned timer behind per staff event (at the soak's 20 events/s, thousands of queue messages; they turned out not
+    /// to be what limited stock Azurite there, docs/reliability.md, but each is storage work for nothing). Only a sooner
+    /// wake-up schedules a new timer. Version "1" and "2" instances cancel the timer
     /// on every event and schedule a new one, as they ran, until their next ContinueAsNew.
     /// </summary>
     private sealed class WakeTimer(bool keepAcrossEvents)
